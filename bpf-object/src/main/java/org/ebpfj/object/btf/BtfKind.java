@@ -1,0 +1,43 @@
+package org.ebpfj.object.btf;
+
+import java.util.Optional;
+
+/** BTF_KIND_* values as encoded in bits 24..28 of {@code btf_type.info}. */
+public enum BtfKind {
+    VOID(0),
+    INT(1),
+    PTR(2),
+    ARRAY(3),
+    STRUCT(4),
+    UNION(5),
+    ENUM(6),
+    FWD(7),
+    TYPEDEF(8),
+    VOLATILE(9),
+    CONST(10),
+    RESTRICT(11),
+    FUNC(12),
+    FUNC_PROTO(13),
+    VAR(14),
+    DATASEC(15),
+    FLOAT(16),
+    DECL_TAG(17),
+    TYPE_TAG(18),
+    ENUM64(19);
+
+    private static final BtfKind[] BY_CODE = values();
+
+    private final int code;
+
+    BtfKind(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    static Optional<BtfKind> byCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? Optional.of(BY_CODE[code]) : Optional.empty();
+    }
+}

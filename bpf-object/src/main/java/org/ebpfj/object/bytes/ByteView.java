@@ -1,0 +1,145 @@
+package org.ebpfj.object.bytes;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import org.ebpfj.object.ObjectFormatException;
+
+/**
+ * A bounds-checked window on a byte array. Every read names the part being read, so a truncated or lying
+ * input becomes an {@link ObjectFormatException} that says where, never an index exception. Offsets are
+ * relative to the window's start and reported relative to the whole array.
+ */
+public final class ByteView {
+    private final byte[] data;
+    private final int start;
+    private final int length;
+    private final boolean little;
+    private final String part;
+
+    private ByteView(byte[] data, int start, int length, ByteOrder order, String part) {
+        this.data = data;
+        this.start = start;
+        this.length = length;
+        this.little = order == ByteOrder.LITTLE_ENDIAN;
+        this.part = part;
+    }
+
+    public static ByteView of(byte[] data, ByteOrder order, String part) {
+        return new ByteView(data, 0, data.length, order, part);
+    }
+
+    /** A sub-window; fails when {@code [offset, offset + size)} is not inside this window. */
+    public ByteView slice(long offset, long size, String slicePart) throws ObjectFormatException {
+        check(offset, size, slicePart);
+        return new ByteView(data, start + (int) offset, (int) size, order(), slicePart);
+    }
+
+    public ByteView withOrder(ByteOrder order) {
+        return new ByteView(data, start, length, order, part);
+    }
+
+    public ByteOrder order() {
+        return little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public String part() {
+        return part;
+    }
+
+    /** Absolute offset of this window's first byte in the underlying array. */
+    public int absoluteStart() {
+        return start;
+    }
+
+    public boolean contains(long offset, long size) {
+        return offset >= 0 && size >= 0 && offset <= length && size <= length - offset;
+    }
+
+    public void check(long offset, long size, String what) throws ObjectFormatException {
+        if (!contains(offset, size)) {
+            throw new ObjectFormatException(part, start + Math.max(offset, 0),
+                    what + " (" + size + " bytes at " + offset + ") lies outside the " + length + "-byte "
+                            + part);
+        }
+    }
+
+    public int u8(long offset) throws ObjectFormatException {
+        check(offset, 1, "byte");
+        return data[start + (int) offset] & 0xff;
+    }
+
+    public int u16(long offset) throws ObjectFormatException {
+        check(offset, 2, "u16");
+        int i = start + (int) offset;
+        int a = data[i] & 0xff;
+        int b = data[i + 1] & 0xff;
+        return little ? a | b << 8 : a << 8 | b;
+    }
+
+    /** An unsigned 32-bit value, as a long. */
+    public long u32(long offset) throws ObjectFormatException {
+        return s32(offset) & 0xffffffffL;
+    }
+
+    public int s32(long offset) throws ObjectFormatException {
+        check(offset, 4, "u32");
+        int i = start + (int) offset;
+        int a = data[i] & 0xff;
+        int b = data[i + 1] & 0xff;
+        int c = data[i + 2] & 0xff;
+        int d = data[i + 3] & 0xff;
+        return little ? a | b << 8 | c << 16 | d << 24 : a << 24 | b << 16 | c << 8 | d;
+    }
+
+    /** A 64-bit value; callers that need it unsigned compare with {@link Long#compareUnsigned}. */
+    public long u64(long offset) throws ObjectFormatException {
+        long lo = u32(offset);
+        long hi = u32(offset + 4);
+        return little ? lo | hi << 32 : hi | lo << 32;
+    }
+
+    /** A u32 that will be used as a size or count: fails above {@code max} instead of allocating. */
+    public int u32AtMost(long offset, long max, String what) throws ObjectFormatException {
+        long v = u32(offset);
+        if (v > max) {
+            throw new ObjectFormatException(part, start + offset, what + " is " + v + ", more than " + max);
+        }
+        return (int) v;
+    }
+
+    /** A NUL-terminated string starting at {@code offset}; fails if no NUL follows within the window. */
+    public String cString(long offset) throws ObjectFormatException {
+        check(offset, 0, "string");
+        int from = start + (int) offset;
+        int end = start + length;
+        for (int i = from; i < end; i++) {
+            if (data[i] == 0) {
+                return new String(data, from, i - from, StandardCharsets.UTF_8);
+            }
+        }
+        throw new ObjectFormatException(part, from, "string is not NUL-terminated");
+    }
+
+    public byte[] bytes(long offset, long size) throws ObjectFormatException {
+        check(offset, size, "bytes");
+        byte[] out = new byte[(int) size];
+        System.arraycopy(data, start + (int) offset, out, 0, (int) size);
+        return out;
+    }
+
+    /** Whether every byte in the range is zero (used for padding and tail checks). */
+    public boolean isZero(long offset, long size) throws ObjectFormatException {
+        check(offset, size, "bytes");
+        for (int i = 0; i < size; i++) {
+            if (data[start + (int) offset + i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

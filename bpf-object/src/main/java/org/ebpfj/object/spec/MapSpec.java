@@ -1,0 +1,216 @@
+package org.ebpfj.object.spec;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * A map definition as plain data: what an object asks the loader to create. The numeric fields carry the
+ * kernel's unsigned 32-bit values (map_extra is 64-bit) in longs, exactly as declared, before any loader
+ * adjusts them. A spec can be copied ({@link #toBuilder()}), printed and compared; creating the map is the
+ * live layer's business.
+ *
+ * @param typeId      the raw {@code bpf_map_type}; may be a type this library does not know
+ * @param deferred    fields the object leaves for user space to set before load (e.g. no {@code max_entries})
+ * @param keyType     BTF type of the key, when the definition names one ({@code __type(key, ...)})
+ * @param valueType   BTF type of the value
+ * @param innerMap    the template of a map-in-map's inner map ({@code __array(values, ...)})
+ * @param location    where the definition is, as precisely as the object's debug info allows
+ * @param section     the ELF section the definition came from ({@code .maps}, {@code maps}, {@code .rodata}, ...)
+ */
+public record MapSpec(
+        String name,
+        int typeId,
+        long keySize,
+        long valueSize,
+        long maxEntries,
+        long flags,
+        long mapExtra,
+        long numaNode,
+        Pinning pinning,
+        Optional<TypeRef> keyType,
+        Optional<TypeRef> valueType,
+        Optional<MapSpec> innerMap,
+        MapOrigin origin,
+        SourceLocation location,
+        String section,
+        Set<MapField> deferred) {
+
+    public MapSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pinning, "pinning");
+        Objects.requireNonNull(keyType, "keyType");
+        Objects.requireNonNull(valueType, "valueType");
+        Objects.requireNonNull(innerMap, "innerMap");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(section, "section");
+        deferred = deferred.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(deferred));
+    }
+
+    /** The map type, when this library knows the id. */
+    public Optional<MapType> type() {
+        return MapType.byId(typeId);
+    }
+
+    /** {@code HASH}, or {@code type 40} for an id this library does not know. */
+    public String typeName() {
+        return type().map(Enum::name).orElse("type " + Integer.toUnsignedString(typeId));
+    }
+
+    public boolean is(MapType t) {
+        return typeId == t.id();
+    }
+
+    public boolean hasFlag(MapFlag f) {
+        return f.isSetIn(flags);
+    }
+
+    public static Builder builder(String name, MapType type) {
+        return new Builder(name, type.id());
+    }
+
+    public static Builder builder(String name, int typeId) {
+        return new Builder(name, typeId);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(name, typeId);
+        b.keySize = keySize;
+        b.valueSize = valueSize;
+        b.maxEntries = maxEntries;
+        b.flags = flags;
+        b.mapExtra = mapExtra;
+        b.numaNode = numaNode;
+        b.pinning = pinning;
+        b.keyType = keyType;
+        b.valueType = valueType;
+        b.innerMap = innerMap;
+        b.origin = origin;
+        b.location = location;
+        b.section = section;
+        b.deferred = deferred.isEmpty() ? EnumSet.noneOf(MapField.class) : EnumSet.copyOf(deferred);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "map '" + name + "' (" + typeName() + ", key " + keySize + ", value " + valueSize
+                + ", max_entries " + maxEntries + ", flags " + MapFlag.describe(flags) + ")";
+    }
+
+    /** Builds specs; defaults are what a definition that says nothing more gets. */
+    public static final class Builder {
+        private final String name;
+        private final int typeId;
+        private long keySize;
+        private long valueSize;
+        private long maxEntries;
+        private long flags;
+        private long mapExtra;
+        private long numaNode;
+        private Pinning pinning = Pinning.NONE;
+        private Optional<TypeRef> keyType = Optional.empty();
+        private Optional<TypeRef> valueType = Optional.empty();
+        private Optional<MapSpec> innerMap = Optional.empty();
+        private MapOrigin origin = MapOrigin.PROGRAMMATIC;
+        private SourceLocation location = SourceLocation.ofObject("<none>");
+        private String section = "";
+        private EnumSet<MapField> deferred = EnumSet.noneOf(MapField.class);
+
+        private Builder(String name, int typeId) {
+            this.name = name;
+            this.typeId = typeId;
+        }
+
+        public Builder keySize(long v) {
+            keySize = v;
+            return this;
+        }
+
+        public Builder valueSize(long v) {
+            valueSize = v;
+            return this;
+        }
+
+        public Builder maxEntries(long v) {
+            maxEntries = v;
+            return this;
+        }
+
+        public Builder flags(long v) {
+            flags = v;
+            return this;
+        }
+
+        public Builder flags(MapFlag... f) {
+            flags = MapFlag.maskOf(f);
+            return this;
+        }
+
+        public Builder mapExtra(long v) {
+            mapExtra = v;
+            return this;
+        }
+
+        public Builder numaNode(long v) {
+            numaNode = v;
+            return this;
+        }
+
+        public Builder pinning(Pinning v) {
+            pinning = v;
+            return this;
+        }
+
+        public Builder keyType(TypeRef v) {
+            keyType = Optional.ofNullable(v);
+            return this;
+        }
+
+        public Builder valueType(TypeRef v) {
+            valueType = Optional.ofNullable(v);
+            return this;
+        }
+
+        public Builder innerMap(MapSpec v) {
+            innerMap = Optional.ofNullable(v);
+            return this;
+        }
+
+        public Builder origin(MapOrigin v) {
+            origin = v;
+            return this;
+        }
+
+        public Builder location(SourceLocation v) {
+            location = v;
+            return this;
+        }
+
+        public Builder section(String v) {
+            section = v;
+            return this;
+        }
+
+        public Builder deferred(MapField field) {
+            deferred.add(field);
+            return this;
+        }
+
+        /** Marks a field as set (e.g. the user gave the value user space will use before load). */
+        public Builder undeferred(MapField field) {
+            deferred.remove(field);
+            return this;
+        }
+
+        public MapSpec build() {
+            return new MapSpec(name, typeId, keySize, valueSize, maxEntries, flags, mapExtra, numaNode, pinning,
+                    keyType, valueType, innerMap, origin, location, section, deferred);
+        }
+    }
+}
