@@ -12,7 +12,8 @@ import org.ebpfj.object.btf.Btf;
  * @param name     the object name libbpf derives (file name up to its first dot), used to name global-data maps
  * @param license  the {@code license} section's string, "" when absent
  * @param btf      the object's BTF, when it has a {@code .BTF} section
- * @param notes    things a reader noticed that are not errors of any one map (e.g. no BTF, no debug info)
+ * @param problems what libbpf would refuse while opening the object (see {@link SpecProblem})
+ * @param notes    things a reader noticed that are not errors (e.g. no BTF, no debug info)
  */
 public record ObjectSpec(
         String file,
@@ -21,11 +22,13 @@ public record ObjectSpec(
         List<MapSpec> maps,
         List<ProgramSpec> programs,
         Optional<Btf> btf,
+        List<SpecProblem> problems,
         List<String> notes) {
 
     public ObjectSpec {
         maps = List.copyOf(maps);
         programs = List.copyOf(programs);
+        problems = List.copyOf(problems);
         notes = List.copyOf(notes);
     }
 
