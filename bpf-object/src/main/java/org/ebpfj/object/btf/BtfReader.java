@@ -25,6 +25,10 @@ public final class BtfReader {
     /** The kernel gives up resolving modifier chains deeper than this (MAX_RESOLVE_DEPTH). */
     private static final int MAX_RESOLVE_DEPTH = 32;
     private static final long U32_MAX = 0xffffffffL;
+    /** Deep enough for any real BTF (the kernel's own resolver stops at 32), shallow enough for the Java stack. */
+    private static final int MAX_NESTING_DEPTH = 256;
+    private static final byte VISITING = 1;
+    private static final byte DONE = 2;
 
     private BtfReader() {
     }
@@ -83,7 +87,7 @@ public final class BtfReader {
             checkReferences();
             long[] sizes = computeSizes();
             checkMembers(sizes);
-            return new Btf(types, sizes);
+            return new Btf(types, sizes, computeAlignments(sizes));
         }
 
         private void readHeader() throws ObjectFormatException {
@@ -438,6 +442,59 @@ public final class BtfReader {
                     }
                 }
             }
+        }
+
+        /**
+         * Alignments for every id. A struct that contains itself by value (through members, arrays or modifiers)
+         * has no layout: the kernel refuses such BTF ("Loop detected"), and so does this reader, instead of
+         * recursing forever later.
+         */
+        private int[] computeAlignments(long[] sizes) throws BtfFormatException {
+            int[] aligns = new int[types.size()];
+            byte[] state = new byte[types.size()];
+            for (int id = 0; id < types.size(); id++) {
+                alignOf(id, aligns, state, sizes, 0);
+            }
+            return aligns;
+        }
+
+        private int alignOf(int id, int[] aligns, byte[] state, long[] sizes, int depth)
+                throws BtfFormatException {
+            if (state[id] == DONE) {
+                return aligns[id];
+            }
+            if (state[id] == VISITING) {
+                throw fail("BTF type #" + id + " (" + types.get(id).kind() + " '" + types.get(id).name() + "')",
+                        -1, "contains itself by value (a loop through members, arrays or modifiers)");
+            }
+            if (depth > MAX_NESTING_DEPTH) {
+                throw fail("BTF type #" + id, -1, "types nested by value deeper than " + MAX_NESTING_DEPTH);
+            }
+            state[id] = VISITING;
+            BtfType t = types.get(id);
+            int align;
+            if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
+                    || t instanceof BtfType.Float) {
+                align = (int) Math.max(1, Math.min(Btf.POINTER_SIZE, sizes[id]));
+            } else if (t instanceof BtfType.Ptr) {
+                align = Btf.POINTER_SIZE;
+            } else if (t instanceof BtfType.Array) {
+                align = alignOf(((BtfType.Array) t).elementType(), aligns, state, sizes, depth + 1);
+            } else if (t instanceof Modifier) {
+                align = alignOf(((Modifier) t).type(), aligns, state, sizes, depth + 1);
+            } else if (t instanceof Composite) {
+                Composite c = (Composite) t;
+                int max = 1;
+                for (Member m : c.members()) {
+                    max = Math.max(max, alignOf(m.type(), aligns, state, sizes, depth + 1));
+                }
+                align = Btf.isPacked(c, aligns) ? 1 : max;
+            } else {
+                align = 1;
+            }
+            aligns[id] = align;
+            state[id] = DONE;
+            return align;
         }
 
         private BtfFormatException fail(String what, long offset, String message) {
