@@ -28,6 +28,16 @@ struct {
 	__type(value, __u64);
 } unsized_hash SEC(".maps");
 
+/* NUMA node 1 on a machine with one node (map_create: numa_node >= nr_node_ids, EINVAL). */
+struct {
+	__uint(type, MT_HASH);
+	__uint(max_entries, 16);
+	__type(key, __u32);
+	__type(value, __u32);
+	__uint(map_flags, MF_NUMA_NODE);
+	__uint(numa_node, 1);
+} numa_elsewhere SEC(".maps");
+
 SEC("xdp")
 int use_maps(void *ctx)
 {
@@ -36,6 +46,7 @@ int use_maps(void *ctx)
 	bpf_map_lookup_elem(&wide_key_array, &k);
 	bpf_map_lookup_elem(&huge_hash, &k);
 	bpf_map_lookup_elem(&unsized_hash, &k);
+	bpf_map_lookup_elem(&numa_elsewhere, &k);
 	return 2;
 }
 
