@@ -11,6 +11,7 @@ import org.ebpfj.object.btf.BtfType.Linkage;
 import org.ebpfj.object.btf.BtfType.Member;
 import org.ebpfj.object.btf.BtfType.Modifier;
 import org.ebpfj.object.bytes.ByteView;
+import org.ebpfj.object.bytes.StringTable;
 
 /**
  * Reads a BTF blob (an object's {@code .BTF} section, or {@code /sys/kernel/btf/vmlinux}) into {@link Btf}.
@@ -28,6 +29,8 @@ public final class BtfReader {
     /** Deep enough for any real BTF (the kernel's own resolver stops at 32), shallow enough for the Java stack. */
     private static final int MAX_NESTING_DEPTH = 256;
     private static final byte VISITING = 1;
+    /** Far above any real name (the kernel's own limit is KSYM_NAME_LEN); bounds the work per name. */
+    private static final int MAX_NAME = 4096;
     private static final byte DONE = 2;
 
     private BtfReader() {
@@ -74,7 +77,7 @@ public final class BtfReader {
     private static final class Parse {
         private final ByteView blob;
         private ByteView typeSection;
-        private ByteView strings;
+        private StringTable strings;
         private final List<BtfType> types = new ArrayList<>();
 
         Parse(ByteView blob) {
@@ -110,10 +113,11 @@ public final class BtfReader {
                 throw fail("BTF header", 20, "empty string section");
             }
             typeSection = blob.slice(hdrLen + typeOff, typeLen, "BTF type section");
-            strings = blob.slice(hdrLen + strOff, strLen, "BTF string section");
-            if (strings.u8(0) != 0 || strings.u8(strLen - 1) != 0) {
+            ByteView stringSection = blob.slice(hdrLen + strOff, strLen, "BTF string section");
+            if (stringSection.u8(0) != 0 || stringSection.u8(strLen - 1) != 0) {
                 throw fail("BTF string section", 0, "must start and end with a NUL byte");
             }
+            strings = new StringTable(stringSection, MAX_NAME);
         }
 
         private String str(long offset, String what) throws ObjectFormatException {
@@ -121,7 +125,7 @@ public final class BtfReader {
                 throw fail(what, -1, "name offset " + offset + " is outside the " + strings.length()
                         + "-byte string section");
             }
-            return strings.cString(offset);
+            return strings.get(offset);
         }
 
         private void readTypes() throws ObjectFormatException {

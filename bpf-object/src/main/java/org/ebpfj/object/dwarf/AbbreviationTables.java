@@ -11,24 +11,27 @@ import org.ebpfj.object.bytes.ByteView;
 /** Parses abbreviation tables from .debug_abbrev, once per offset (units often share one). */
 final class AbbreviationTables {
     private final ByteView abbrev;
+    private final WorkBudget budget;
     private final Map<Long, Map<Long, Abbreviation>> byOffset = new HashMap<>();
 
-    AbbreviationTables(ByteView abbrev) {
+    AbbreviationTables(ByteView abbrev, WorkBudget budget) {
         this.abbrev = abbrev;
+        this.budget = budget;
     }
 
     Map<Long, Abbreviation> at(long offset) throws ObjectFormatException {
         Map<Long, Abbreviation> table = byOffset.get(offset);
         if (table == null) {
-            table = parse(offset);
+            DwarfCursor c = new DwarfCursor(abbrev, 0);
+            c.seek(offset);
+            table = parse(c, offset);
+            budget.spend(c.position() - offset, ".debug_abbrev");
             byOffset.put(offset, table);
         }
         return table;
     }
 
-    private Map<Long, Abbreviation> parse(long offset) throws ObjectFormatException {
-        DwarfCursor c = new DwarfCursor(abbrev, 0);
-        c.seek(offset);
+    private static Map<Long, Abbreviation> parse(DwarfCursor c, long offset) throws ObjectFormatException {
         Map<Long, Abbreviation> table = new HashMap<>();
         while (true) {
             long code = c.uleb();

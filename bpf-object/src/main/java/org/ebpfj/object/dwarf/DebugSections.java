@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.bytes.ByteView;
+import org.ebpfj.object.bytes.StringTable;
 import org.ebpfj.object.elf.ElfFile;
 import org.ebpfj.object.elf.ElfRelocation;
 import org.ebpfj.object.elf.ElfSection;
@@ -20,12 +21,16 @@ import org.ebpfj.object.elf.ElfSymbol;
  * symbol value is not 0 or the addend is explicit (SHT_RELA).
  */
 final class DebugSections {
+    /** Names and paths longer than PATH_MAX are not from a compiler. */
+    static final int MAX_STRING = 4096;
     final ByteView info;
     final ByteView abbrev;
     final ByteView str;
     final ByteView lineStr;
     final ByteView line;
     final ByteView strOffsets;
+    final StringTable strTable;
+    final StringTable lineStrTable;
 
     private DebugSections(ByteView info, ByteView abbrev, ByteView str, ByteView lineStr, ByteView line,
                           ByteView strOffsets) {
@@ -35,6 +40,8 @@ final class DebugSections {
         this.lineStr = lineStr;
         this.line = line;
         this.strOffsets = strOffsets;
+        this.strTable = new StringTable(str, MAX_STRING);
+        this.lineStrTable = new StringTable(lineStr, MAX_STRING);
     }
 
     /** Empty when the object has no .debug_info (compiled without -g). */

@@ -70,6 +70,7 @@ public final class DwarfLocations {
 
     /** One unit's context: what its DIEs need to turn indexes into names and paths. */
     private static final class Unit implements StringResolver {
+        private final Walk walk;
         private final DebugSections s;
         private final UnitEncoding enc;
         private FormValue name;
@@ -79,7 +80,8 @@ public final class DwarfLocations {
         private LineTableFiles files;
         private boolean filesRead;
 
-        Unit(DebugSections s, UnitEncoding enc) {
+        Unit(Walk walk, DebugSections s, UnitEncoding enc) {
+            this.walk = walk;
             this.s = s;
             this.enc = enc;
         }
@@ -90,9 +92,9 @@ public final class DwarfLocations {
                 case INLINE_STRING:
                     return v.text();
                 case STR_OFFSET:
-                    return string(s.str, v.number(), ".debug_str");
+                    return s.strTable.get(v.number());
                 case LINE_STR_OFFSET:
-                    return string(s.lineStr, v.number(), ".debug_line_str");
+                    return s.lineStrTable.get(v.number());
                 case STR_INDEX: {
                     long base = strOffsetsBase >= 0 ? strOffsetsBase : 2L * enc.offsetSize();
                     long index = v.number();
@@ -102,7 +104,7 @@ public final class DwarfLocations {
                     }
                     long at = base + index * enc.offsetSize();
                     long offset = enc.offsetSize() == 8 ? s.strOffsets.u64(at) : s.strOffsets.u32(at);
-                    return string(s.str, offset, ".debug_str");
+                    return s.strTable.get(offset);
                 }
                 default:
                     throw new DwarfFormatException(".debug_info", -1, "a string attribute has form kind "
@@ -110,21 +112,18 @@ public final class DwarfLocations {
             }
         }
 
-        private static String string(org.ebpfj.object.bytes.ByteView section, long offset, String what)
-                throws ObjectFormatException {
-            if (offset < 0 || offset >= section.length()) {
-                throw new DwarfFormatException(what, -1, "string offset " + offset + " is outside the "
-                        + section.length() + "-byte section");
-            }
-            return section.cString(offset);
-        }
-
         LineTableFiles files() throws ObjectFormatException {
             if (!filesRead) {
                 filesRead = true;
                 if (stmtList >= 0) {
                     String dir = compDir == null ? null : resolve(compDir);
-                    files = LineTableFiles.read(s.line, stmtList, dir, this);
+                    String key = stmtList + "\0" + dir;
+                    files = walk.lineTables.get(key);
+                    if (files == null) {
+                        files = LineTableFiles.read(s.line, stmtList, dir, this);
+                        walk.budget.spend(files.bytesRead(), ".debug_line");
+                        walk.lineTables.put(key, files);
+                    }
                 }
             }
             return files;
@@ -152,13 +151,17 @@ public final class DwarfLocations {
 
     private static final class Walk {
         private final DebugSections s;
+        private final WorkBudget budget;
         private final AbbreviationTables abbrevs;
+        private final Map<String, LineTableFiles> lineTables = new HashMap<>();
         private final Map<Long, Decl> byOffset = new HashMap<>();
         private final List<Decl> decls = new ArrayList<>();
 
         Walk(DebugSections s) {
             this.s = s;
-            this.abbrevs = new AbbreviationTables(s.abbrev);
+            // Each table once, with slack for the odd shared or overlapping one.
+            this.budget = new WorkBudget(4L * (s.abbrev.length() + s.line.length()) + 65536);
+            this.abbrevs = new AbbreviationTables(s.abbrev, budget);
         }
 
         Map<String, SourceLocation> run() throws ObjectFormatException {
@@ -216,7 +219,7 @@ public final class DwarfLocations {
             if (addressSize != 1 && addressSize != 2 && addressSize != 4 && addressSize != 8) {
                 throw c.fail("address size " + addressSize);
             }
-            Unit unit = new Unit(s, new UnitEncoding(version, offsetSize, addressSize));
+            Unit unit = new Unit(this, s, new UnitEncoding(version, offsetSize, addressSize));
             Map<Long, Abbreviation> table = abbrevs.at(abbrevOffset);
             readDies(c, unit, table, unitStart, unitEnd);
             c.seek(unitEnd);

@@ -19,10 +19,17 @@ final class LineTableFiles {
 
     private final int version;
     private final List<String> paths;
+    private final long bytesRead;
 
-    private LineTableFiles(int version, List<String> paths) {
+    private LineTableFiles(int version, List<String> paths, long bytesRead) {
         this.version = version;
         this.paths = paths;
+        this.bytesRead = bytesRead;
+    }
+
+    /** How much of .debug_line the header took to read (for {@link WorkBudget}). */
+    long bytesRead() {
+        return bytesRead;
     }
 
     int version() {
@@ -80,7 +87,7 @@ final class LineTableFiles {
         int opcodeBase = u.u8();
         u.skip(Math.max(0, opcodeBase - 1));
         List<String> paths = version >= 5 ? readV5(u, enc, strings) : readV4(u, compDir);
-        return new LineTableFiles(version, paths);
+        return new LineTableFiles(version, paths, u.position());
     }
 
     private static List<String> readV4(DwarfCursor u, String compDir) throws ObjectFormatException {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.bytes.ByteView;
+import org.ebpfj.object.bytes.StringTable;
 
 /**
  * A relocatable ELF64 object for BPF (clang {@code -target bpf}, {@code bpfel} or {@code bpfeb}), read from bytes.
@@ -25,6 +26,8 @@ public final class ElfFile {
     private static final int RELA_SIZE = 24;
     private static final int ET_REL = 1;
     private static final int SHN_XINDEX = 0xffff;
+    /** Longer section or symbol names are not from a compiler. */
+    private static final int MAX_NAME = 4096;
 
     private final String name;
     private final ByteView file;
@@ -219,7 +222,7 @@ public final class ElfFile {
                         + ") has type " + names.type + ", not SHT_STRTAB");
             }
             List<ElfSection> sections = new ArrayList<>(shnum);
-            ByteView nameTable = names.data(file, "section name table");
+            StringTable nameTable = new StringTable(names.data(file, "section name table"), MAX_NAME);
             for (RawSection r : raw) {
                 String sectionName = sectionName(nameTable, r);
                 sections.add(r.toSection(sectionName, r.data(file, "section '" + sectionName + "'")));
@@ -296,7 +299,7 @@ public final class ElfFile {
             return r;
         }
 
-        private String sectionName(ByteView names, RawSection r) throws ObjectFormatException {
+        private String sectionName(StringTable names, RawSection r) throws ObjectFormatException {
             if (r.nameOffset >= names.length()) {
                 if (r.index == 0 && r.nameOffset == 0) {
                     return "";
@@ -304,7 +307,7 @@ public final class ElfFile {
                 throw fail(r.headerOffset, "section #" + r.index + " name offset " + r.nameOffset
                         + " lies outside the " + names.length() + "-byte section name table");
             }
-            return names.cString(r.nameOffset);
+            return names.get(r.nameOffset);
         }
 
         private int findSymbolTable(List<ElfSection> sections) throws ElfFormatException {
@@ -332,7 +335,7 @@ public final class ElfFile {
                 throw fail(symtab.offset(), "symbol table names section #" + symtab.link()
                         + " as its string table, which is not a string table");
             }
-            ByteView strings = sections.get(symtab.link()).data();
+            StringTable strings = new StringTable(sections.get(symtab.link()).data(), MAX_NAME);
             ByteView data = symtab.data();
             int count = data.length() / SYM_SIZE;
             List<ElfSymbol> symbols = new ArrayList<>(count);
@@ -352,7 +355,7 @@ public final class ElfFile {
                 if (nameOffset == 0) {
                     symName = "";
                 } else if (nameOffset < strings.length()) {
-                    symName = strings.cString(nameOffset);
+                    symName = strings.get(nameOffset);
                 } else {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " name offset " + nameOffset
                             + " lies outside the " + strings.length() + "-byte string table");

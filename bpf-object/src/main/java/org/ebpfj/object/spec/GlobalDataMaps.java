@@ -85,8 +85,8 @@ final class GlobalDataMaps {
 
     /** The declaration of the section's first variable (lowest offset) that debug info locates. */
     private static SourceLocation firstVariableLocation(ObjectContext ctx, ElfSection s) {
-        Optional<SourceLocation> loc = ctx.elf.symbols().stream()
-                .filter(sym -> sym.sectionIndex() == s.index() && sym.type() == ElfSymbol.STT_OBJECT)
+        Optional<SourceLocation> loc = ctx.symbolsIn(s.index()).stream()
+                .filter(sym -> sym.type() == ElfSymbol.STT_OBJECT)
                 .sorted(Comparator.comparingLong(ElfSymbol::value))
                 .map(sym -> ctx.knownLocationOf(sym.name()))
                 .flatMap(Optional::stream)

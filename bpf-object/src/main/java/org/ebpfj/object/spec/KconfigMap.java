@@ -2,7 +2,9 @@ package org.ebpfj.object.spec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ebpfj.object.btf.Btf;
@@ -28,8 +30,27 @@ final class KconfigMap {
     private record Extern(String name, long size, int align) {
     }
 
+    /** BTF lookups libbpf makes per extern, indexed once (an object may have many externs and many types). */
+    private static final class BtfIndex {
+        final Map<String, BtfType> firstVarOrFunc = new HashMap<>();
+        final Map<Integer, String> sectionOfVar = new HashMap<>();
+
+        BtfIndex(Btf btf) {
+            for (BtfType t : btf.types()) {
+                if (t instanceof BtfType.Var || t instanceof BtfType.Func) {
+                    firstVarOrFunc.putIfAbsent(t.name(), t);
+                } else if (t instanceof BtfType.Datasec) {
+                    for (BtfType.SecInfo v : ((BtfType.Datasec) t).variables()) {
+                        sectionOfVar.putIfAbsent(v.type(), t.name());
+                    }
+                }
+            }
+        }
+    }
+
     static Optional<MapSpec> read(ObjectContext ctx) {
         List<Extern> kconfig = new ArrayList<>();
+        BtfIndex index = null;
         for (ElfSymbol sym : ctx.elf.symbols()) {
             if (!sym.isExtern() || sym.name().isEmpty()) {
                 continue;
@@ -39,7 +60,10 @@ final class KconfigMap {
                         + "': the object has no BTF");
                 continue;
             }
-            classify(ctx, ctx.btf.get(), sym.name()).ifPresent(kconfig::add);
+            if (index == null) {
+                index = new BtfIndex(ctx.btf.get());
+            }
+            classify(ctx, ctx.btf.get(), index, sym.name()).ifPresent(kconfig::add);
         }
         if (kconfig.isEmpty()) {
             return Optional.empty();
@@ -57,15 +81,8 @@ final class KconfigMap {
     }
 
     /** A .kconfig extern with its size and alignment, or empty for a .ksyms extern or one libbpf refuses. */
-    private static Optional<Extern> classify(ObjectContext ctx, Btf btf, String name) {
-        BtfType t = null;
-        for (int id = 1; id < btf.typeCount(); id++) {
-            BtfType c = btf.type(id);
-            if ((c instanceof BtfType.Var || c instanceof BtfType.Func) && c.name().equals(name)) {
-                t = c;
-                break;
-            }
-        }
+    private static Optional<Extern> classify(ObjectContext ctx, Btf btf, BtfIndex index, String name) {
+        BtfType t = index.firstVarOrFunc.get(name);
         if (t == null) {
             unsupported(ctx, name, Errno.ENOENT, "failed to find BTF for extern '" + name + "'");
             return Optional.empty();
@@ -77,7 +94,7 @@ final class KconfigMap {
                     + "': its BTF is not an extern declaration");
             return Optional.empty();
         }
-        String section = sectionOf(btf, t.id());
+        String section = index.sectionOfVar.get(t.id());
         if (section == null) {
             unsupported(ctx, name, Errno.ENOENT, "failed to find BTF for extern '" + name + "' section");
             return Optional.empty();
@@ -105,20 +122,6 @@ final class KconfigMap {
             return Optional.empty();
         }
         return Optional.of(new Extern(name, size, Math.max(1, btf.alignOf(type))));
-    }
-
-    /** The name of the first DATASEC that lists this variable, or null. */
-    private static String sectionOf(Btf btf, int varId) {
-        for (BtfType t : btf.types()) {
-            if (t instanceof BtfType.Datasec) {
-                for (BtfType.SecInfo v : ((BtfType.Datasec) t).variables()) {
-                    if (v.type() == varId) {
-                        return t.name();
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     /** libbpf's {@code find_kcfg_type}: bool, char, 1/2/4/8-byte ints, libbpf_tristate, char arrays. */

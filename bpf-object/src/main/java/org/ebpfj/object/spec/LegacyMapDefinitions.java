@@ -32,8 +32,8 @@ final class LegacyMapDefinitions {
                 "legacy map definitions in 'maps' section are not supported by libbpf v1.0+: use BTF-defined maps"
                         + " in SEC(\".maps\")", SourceLocation.ofObject(ctx.file));
         List<ElfSymbol> symbols = new ArrayList<>();
-        for (ElfSymbol s : ctx.elf.symbols()) {
-            if (s.sectionIndex() == maps.index() && s.type() != ElfSymbol.STT_SECTION) {
+        for (ElfSymbol s : ctx.symbolsIn(maps.index())) {
+            if (s.type() != ElfSymbol.STT_SECTION) {
                 symbols.add(s);
             }
         }

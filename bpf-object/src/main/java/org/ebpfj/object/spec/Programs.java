@@ -31,8 +31,8 @@ final class Programs {
             if (!holdsPrograms(s)) {
                 continue;
             }
-            for (ElfSymbol sym : ctx.elf.symbols()) {
-                if (sym.sectionIndex() == s.index() && sym.isFunction() && check(ctx, s, sym)) {
+            for (ElfSymbol sym : ctx.symbolsIn(s.index())) {
+                if (sym.isFunction() && check(ctx, s, sym)) {
                     found.add(new Found(s, sym));
                 }
             }
