@@ -23,11 +23,13 @@ public final class Btf {
 
     private final List<BtfType> types;
     private final long[] sizes;
+    private final int[] aligns;
     private volatile Map<String, List<Integer>> byName;
 
-    Btf(List<BtfType> types, long[] sizes) {
+    Btf(List<BtfType> types, long[] sizes, int[] aligns) {
         this.types = Collections.unmodifiableList(types);
         this.sizes = sizes;
+        this.aligns = aligns;
     }
 
     /** Number of type ids, including void (id 0). */
@@ -98,45 +100,28 @@ public final class Btf {
 
     /** Alignment in bytes, as the compiler lays the type out; 1 for packed structs. */
     public int alignOf(int id) {
-        BtfType t = resolve(id);
-        if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
-                || t instanceof BtfType.Float) {
-            return (int) Math.max(1, Math.min(POINTER_SIZE, sizes[t.id()]));
-        }
-        if (t instanceof BtfType.Ptr) {
-            return POINTER_SIZE;
-        }
-        if (t instanceof BtfType.Array) {
-            return alignOf(((BtfType.Array) t).elementType());
-        }
-        if (t instanceof Composite) {
-            return compositeAlign((Composite) t);
-        }
-        return 1;
+        return aligns[id];
     }
 
     /** Whether a struct is laid out as if {@code __attribute__((packed))}: a member sits off its alignment. */
     public boolean isPacked(Composite c) {
+        return isPacked(c, aligns);
+    }
+
+    /**
+     * The packing test, given member alignments ({@link BtfReader} computes them with this same test while
+     * filling {@code aligns}, so both always agree).
+     */
+    static boolean isPacked(Composite c, int[] aligns) {
         int max = 1;
         for (Member m : c.members()) {
-            int a = alignOf(m.type());
+            int a = aligns[m.type()];
             if (!m.isBitfield() && m.bitOffset() % (8L * a) != 0) {
                 return true;
             }
             max = Math.max(max, a);
         }
         return c.size() % max != 0;
-    }
-
-    private int compositeAlign(Composite c) {
-        if (isPacked(c)) {
-            return 1;
-        }
-        int max = 1;
-        for (Member m : c.members()) {
-            max = Math.max(max, alignOf(m.type()));
-        }
-        return max;
     }
 
     /** A C-like name for messages: {@code struct event}, {@code __u32}, {@code char[16]}, {@code int *}. */

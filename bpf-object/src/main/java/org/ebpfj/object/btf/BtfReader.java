@@ -11,6 +11,7 @@ import org.ebpfj.object.btf.BtfType.Linkage;
 import org.ebpfj.object.btf.BtfType.Member;
 import org.ebpfj.object.btf.BtfType.Modifier;
 import org.ebpfj.object.bytes.ByteView;
+import org.ebpfj.object.bytes.StringTable;
 
 /**
  * Reads a BTF blob (an object's {@code .BTF} section, or {@code /sys/kernel/btf/vmlinux}) into {@link Btf}.
@@ -25,6 +26,12 @@ public final class BtfReader {
     /** The kernel gives up resolving modifier chains deeper than this (MAX_RESOLVE_DEPTH). */
     private static final int MAX_RESOLVE_DEPTH = 32;
     private static final long U32_MAX = 0xffffffffL;
+    /** Deep enough for any real BTF (the kernel's own resolver stops at 32), shallow enough for the Java stack. */
+    private static final int MAX_NESTING_DEPTH = 256;
+    private static final byte VISITING = 1;
+    /** Far above any real name (the kernel's own limit is KSYM_NAME_LEN); bounds the work per name. */
+    private static final int MAX_NAME = 4096;
+    private static final byte DONE = 2;
 
     private BtfReader() {
     }
@@ -70,7 +77,7 @@ public final class BtfReader {
     private static final class Parse {
         private final ByteView blob;
         private ByteView typeSection;
-        private ByteView strings;
+        private StringTable strings;
         private final List<BtfType> types = new ArrayList<>();
 
         Parse(ByteView blob) {
@@ -83,7 +90,7 @@ public final class BtfReader {
             checkReferences();
             long[] sizes = computeSizes();
             checkMembers(sizes);
-            return new Btf(types, sizes);
+            return new Btf(types, sizes, computeAlignments(sizes));
         }
 
         private void readHeader() throws ObjectFormatException {
@@ -106,10 +113,11 @@ public final class BtfReader {
                 throw fail("BTF header", 20, "empty string section");
             }
             typeSection = blob.slice(hdrLen + typeOff, typeLen, "BTF type section");
-            strings = blob.slice(hdrLen + strOff, strLen, "BTF string section");
-            if (strings.u8(0) != 0 || strings.u8(strLen - 1) != 0) {
+            ByteView stringSection = blob.slice(hdrLen + strOff, strLen, "BTF string section");
+            if (stringSection.u8(0) != 0 || stringSection.u8(strLen - 1) != 0) {
                 throw fail("BTF string section", 0, "must start and end with a NUL byte");
             }
+            strings = new StringTable(stringSection, MAX_NAME);
         }
 
         private String str(long offset, String what) throws ObjectFormatException {
@@ -117,7 +125,7 @@ public final class BtfReader {
                 throw fail(what, -1, "name offset " + offset + " is outside the " + strings.length()
                         + "-byte string section");
             }
-            return strings.cString(offset);
+            return strings.get(offset);
         }
 
         private void readTypes() throws ObjectFormatException {
@@ -438,6 +446,59 @@ public final class BtfReader {
                     }
                 }
             }
+        }
+
+        /**
+         * Alignments for every id. A struct that contains itself by value (through members, arrays or modifiers)
+         * has no layout: the kernel refuses such BTF ("Loop detected"), and so does this reader, instead of
+         * recursing forever later.
+         */
+        private int[] computeAlignments(long[] sizes) throws BtfFormatException {
+            int[] aligns = new int[types.size()];
+            byte[] state = new byte[types.size()];
+            for (int id = 0; id < types.size(); id++) {
+                alignOf(id, aligns, state, sizes, 0);
+            }
+            return aligns;
+        }
+
+        private int alignOf(int id, int[] aligns, byte[] state, long[] sizes, int depth)
+                throws BtfFormatException {
+            if (state[id] == DONE) {
+                return aligns[id];
+            }
+            if (state[id] == VISITING) {
+                throw fail("BTF type #" + id + " (" + types.get(id).kind() + " '" + types.get(id).name() + "')",
+                        -1, "contains itself by value (a loop through members, arrays or modifiers)");
+            }
+            if (depth > MAX_NESTING_DEPTH) {
+                throw fail("BTF type #" + id, -1, "types nested by value deeper than " + MAX_NESTING_DEPTH);
+            }
+            state[id] = VISITING;
+            BtfType t = types.get(id);
+            int align;
+            if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
+                    || t instanceof BtfType.Float) {
+                align = (int) Math.max(1, Math.min(Btf.POINTER_SIZE, sizes[id]));
+            } else if (t instanceof BtfType.Ptr) {
+                align = Btf.POINTER_SIZE;
+            } else if (t instanceof BtfType.Array) {
+                align = alignOf(((BtfType.Array) t).elementType(), aligns, state, sizes, depth + 1);
+            } else if (t instanceof Modifier) {
+                align = alignOf(((Modifier) t).type(), aligns, state, sizes, depth + 1);
+            } else if (t instanceof Composite) {
+                Composite c = (Composite) t;
+                int max = 1;
+                for (Member m : c.members()) {
+                    max = Math.max(max, alignOf(m.type(), aligns, state, sizes, depth + 1));
+                }
+                align = Btf.isPacked(c, aligns) ? 1 : max;
+            } else {
+                align = 1;
+            }
+            aligns[id] = align;
+            state[id] = DONE;
+            return align;
         }
 
         private BtfFormatException fail(String what, long offset, String message) {

@@ -1,0 +1,174 @@
+package org.ebpfj.object.spec;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ebpfj.object.btf.Btf;
+import org.ebpfj.object.btf.BtfKind;
+import org.ebpfj.object.btf.BtfType;
+import org.ebpfj.object.elf.ElfSymbol;
+import org.ebpfj.object.uapi.Errno;
+
+/**
+ * The {@code .kconfig} map libbpf builds from {@code extern ... __kconfig} variables
+ * ({@code bpf_object__collect_externs}, {@code bpf_object__init_kconfig_map}). There is no ELF section behind it:
+ * libbpf sorts the externs by alignment (descending), size, then name, lays them out with their alignment, and
+ * the map's value_size is the end of the last one. Flags: RDONLY_PROG, and MMAPABLE (libbpf turns the externs into
+ * global variables first). Externs libbpf cannot handle become problems.
+ */
+final class KconfigMap {
+    static final String SECTION = ".kconfig";
+    private static final String KSYMS = ".ksyms";
+
+    private KconfigMap() {
+    }
+
+    private record Extern(String name, long size, int align) {
+    }
+
+    /** BTF lookups libbpf makes per extern, indexed once (an object may have many externs and many types). */
+    private static final class BtfIndex {
+        final Map<String, BtfType> firstVarOrFunc = new HashMap<>();
+        final Map<Integer, String> sectionOfVar = new HashMap<>();
+
+        BtfIndex(Btf btf) {
+            for (BtfType t : btf.types()) {
+                if (t instanceof BtfType.Var || t instanceof BtfType.Func) {
+                    firstVarOrFunc.putIfAbsent(t.name(), t);
+                } else if (t instanceof BtfType.Datasec) {
+                    for (BtfType.SecInfo v : ((BtfType.Datasec) t).variables()) {
+                        sectionOfVar.putIfAbsent(v.type(), t.name());
+                    }
+                }
+            }
+        }
+    }
+
+    static Optional<MapSpec> read(ObjectContext ctx) {
+        List<Extern> kconfig = new ArrayList<>();
+        BtfIndex index = null;
+        for (ElfSymbol sym : ctx.elf.symbols()) {
+            if (!sym.isExtern() || sym.name().isEmpty()) {
+                continue;
+            }
+            if (ctx.btf.isEmpty()) {
+                unsupported(ctx, sym.name(), Errno.ESRCH, "failed to find BTF for extern '" + sym.name()
+                        + "': the object has no BTF");
+                continue;
+            }
+            if (index == null) {
+                index = new BtfIndex(ctx.btf.get());
+            }
+            classify(ctx, ctx.btf.get(), index, sym.name()).ifPresent(kconfig::add);
+        }
+        if (kconfig.isEmpty()) {
+            return Optional.empty();
+        }
+        kconfig.sort(Comparator.comparingInt(Extern::align).reversed()
+                .thenComparingLong(Extern::size)
+                .thenComparing(Extern::name));
+        long end = 0;
+        for (Extern e : kconfig) {
+            long offset = (end + e.align() - 1) / e.align() * e.align();
+            end = offset + e.size();
+        }
+        MapSpec.Builder b = GlobalDataMaps.internalMap(ctx, SECTION, end, true);
+        return Optional.of(b.origin(MapOrigin.KCONFIG).location(firstExternLocation(ctx)).build());
+    }
+
+    /** A .kconfig extern with its size and alignment, or empty for a .ksyms extern or one libbpf refuses. */
+    private static Optional<Extern> classify(ObjectContext ctx, Btf btf, BtfIndex index, String name) {
+        BtfType t = index.firstVarOrFunc.get(name);
+        if (t == null) {
+            unsupported(ctx, name, Errno.ENOENT, "failed to find BTF for extern '" + name + "'");
+            return Optional.empty();
+        }
+        boolean extern = t instanceof BtfType.Var ? ((BtfType.Var) t).linkage() == BtfType.Linkage.EXTERN
+                : ((BtfType.Func) t).linkage() == BtfType.Linkage.EXTERN;
+        if (!extern) {
+            unsupported(ctx, name, Errno.EINVAL, "failed to find BTF for extern '" + name
+                    + "': its BTF is not an extern declaration");
+            return Optional.empty();
+        }
+        String section = index.sectionOfVar.get(t.id());
+        if (section == null) {
+            unsupported(ctx, name, Errno.ENOENT, "failed to find BTF for extern '" + name + "' section");
+            return Optional.empty();
+        }
+        if (section.equals(KSYMS)) {
+            return Optional.empty();
+        }
+        if (!section.equals(SECTION)) {
+            unsupported(ctx, name, Errno.EOPNOTSUPP, "unrecognized extern section '" + section + "'");
+            return Optional.empty();
+        }
+        if (t instanceof BtfType.Func) {
+            unsupported(ctx, name, Errno.EOPNOTSUPP, "extern function " + name + " is unsupported under "
+                    + SECTION + " section");
+            return Optional.empty();
+        }
+        int type = ((BtfType.Var) t).type();
+        long size = LibbpfBtf.resolveSize(btf, type);
+        if (size <= 0) {
+            unsupported(ctx, name, Errno.EINVAL, "failed to resolve size of extern (kcfg) '" + name + "'");
+            return Optional.empty();
+        }
+        if (!supportedKconfigType(btf, type)) {
+            unsupported(ctx, name, Errno.EOPNOTSUPP, "extern (kcfg) '" + name + "': type is unsupported");
+            return Optional.empty();
+        }
+        return Optional.of(new Extern(name, size, Math.max(1, btf.alignOf(type))));
+    }
+
+    /** libbpf's {@code find_kcfg_type}: bool, char, 1/2/4/8-byte ints, libbpf_tristate, char arrays. */
+    private static boolean supportedKconfigType(Btf btf, int id) {
+        BtfType t = btf.resolve(id);
+        if (t instanceof BtfType.Int) {
+            BtfType.Int i = (BtfType.Int) t;
+            if (i.isBool()) {
+                return i.size() == 1;
+            }
+            return i.size() == 1 || i.size() == 2 || i.size() == 4 || i.size() == 8;
+        }
+        if (t instanceof BtfType.Enum) {
+            return ((BtfType.Enum) t).size() == 4 && t.name().equals("libbpf_tristate");
+        }
+        if (t instanceof BtfType.Enum64) {
+            return t.name().equals("libbpf_tristate");
+        }
+        if (t instanceof BtfType.Array) {
+            BtfType.Array a = (BtfType.Array) t;
+            if (a.elements() == 0) {
+                return false;
+            }
+            BtfType e = btf.resolve(a.elementType());
+            return e instanceof BtfType.Int && ((BtfType.Int) e).size() == 1 && !((BtfType.Int) e).isBool();
+        }
+        return false;
+    }
+
+    private static void unsupported(ObjectContext ctx, String name, Errno errno, String message) {
+        ctx.problem("", ProblemCodes.EXTERN_UNSUPPORTED, errno, message, ctx.locationOf(name));
+    }
+
+    /** The first variable of the .kconfig DATASEC (declaration order) that debug info locates. */
+    private static SourceLocation firstExternLocation(ObjectContext ctx) {
+        if (ctx.btf.isPresent()) {
+            Btf btf = ctx.btf.get();
+            Optional<BtfType> sec = btf.find(BtfKind.DATASEC, SECTION);
+            if (sec.isPresent()) {
+                for (BtfType.SecInfo v : ((BtfType.Datasec) sec.get()).variables()) {
+                    Optional<SourceLocation> loc = ctx.knownLocationOf(btf.type(v.type()).name());
+                    if (loc.isPresent()) {
+                        return loc.get();
+                    }
+                }
+            }
+        }
+        return SourceLocation.ofObject(ctx.file);
+    }
+}
