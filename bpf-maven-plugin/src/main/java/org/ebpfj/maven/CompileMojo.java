@@ -190,7 +190,7 @@ public class CompileMojo extends AbstractBpfMojo {
         MavenArtifactFetcher fetcher = new MavenArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
         return new ToolchainResolver(new ClangProbe(), platform, System.getenv("PATH"), fetcher, cache,
-                embeddedLlvmVersion);
+                embeddedLlvmVersion, buildLog());
     }
 
     private Optional<String> targetArch(Platform platform) throws MojoExecutionException {

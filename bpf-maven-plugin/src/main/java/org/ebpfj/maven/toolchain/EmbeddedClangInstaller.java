@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -77,13 +75,14 @@ public final class EmbeddedClangInstaller {
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            if (!Files.exists(target.resolve(COMPLETE_MARKER))) {
-                throw e;
-            }
-            // Another build finished first; its copy is identical.
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename " + temp + " to " + target + " atomically", e);
+        } catch (IOException e) {
+            // Renaming onto a folder another build completed first fails (on Linux as a plain
+            // FileSystemException "Directory not empty", not always DirectoryNotEmptyException). Its copy is as good.
+            if (!Files.isRegularFile(target.resolve(COMPLETE_MARKER))) {
+                throw e;
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.maven.log.BuildLog;
 import org.ebpfj.maven.toolchain.ArtifactFetcher.ArtifactUnavailableException;
 
 /**
@@ -34,6 +35,7 @@ public final class ToolchainResolver {
     private final ArtifactFetcher fetcher;
     private final Path cacheRoot;
     private final String embeddedVersion;
+    private final BuildLog log;
 
     /**
      * @param pathVariable    the {@code PATH} to search (normally {@code System.getenv("PATH")}); may be null
@@ -41,13 +43,14 @@ public final class ToolchainResolver {
      * @param embeddedVersion the {@code org.bytedeco:llvm} version; empty disables the embedded fallback
      */
     public ToolchainResolver(ClangProbe probe, Platform platform, String pathVariable, ArtifactFetcher fetcher,
-            Path cacheRoot, String embeddedVersion) {
+            Path cacheRoot, String embeddedVersion, BuildLog log) {
         this.probe = probe;
         this.platform = platform;
         this.pathVariable = pathVariable == null ? "" : pathVariable;
         this.fetcher = fetcher;
         this.cacheRoot = cacheRoot;
         this.embeddedVersion = embeddedVersion == null ? "" : embeddedVersion.trim();
+        this.log = log;
     }
 
     public Clang resolve(Optional<Path> configured) throws ToolchainException {
@@ -84,7 +87,7 @@ public final class ToolchainResolver {
                 if (dir.isEmpty()) {
                     continue;
                 }
-                Path candidate = Path.of(dir, name);
+                Path candidate = Path.of(dir, name).toAbsolutePath();
                 if (!Files.isRegularFile(candidate) || !Files.isExecutable(candidate)) {
                     continue;
                 }
@@ -94,6 +97,7 @@ public final class ToolchainResolver {
                             "found on PATH as '" + name + "'"));
                 }
                 rejected.add(candidate + ": " + result.problem());
+                log.warn("Ignoring " + candidate + " on the PATH: " + result.problem());
             }
         }
         attempts.add(new ToolchainAttempt("PATH",
@@ -122,13 +126,15 @@ public final class ToolchainResolver {
                 installation = installer.installationDir(cacheRoot);
             } else {
                 Path jar = fetcher.fetch(llvm.coordinates());
+                log.info("Extracting clang from " + jar.getFileName() + " into " + installer.installationDir(cacheRoot)
+                        + " (once)");
                 installation = installer.install(jar, cacheRoot);
             }
             Path clang = EmbeddedClangInstaller.clangIn(installation);
             ClangProbe.Result result = probe.probe(clang);
             if (result.usable()) {
                 return Optional.of(new Clang(clang, result.version().orElseThrow(),
-                        "embedded " + llvm.displayName() + ", no clang configured or on PATH"));
+                        "embedded " + llvm.displayName() + ", no usable clang configured or on the PATH"));
             }
             attempts.add(new ToolchainAttempt(label, clang + ": " + result.problem()));
         } catch (ArtifactUnavailableException e) {
