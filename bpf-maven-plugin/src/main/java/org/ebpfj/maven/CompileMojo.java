@@ -135,8 +135,8 @@ public class CompileMojo extends AbstractBpfMojo {
     @Parameter(property = "bpf.systemIncludeDirectory", defaultValue = "/usr/include")
     private File systemIncludeDirectory;
 
-    /** Where dependency files and the incremental-build state are kept. */
-    @Parameter(defaultValue = "${project.build.directory}/bpf-maven-plugin/${mojoExecution.executionId}")
+    /** Where dependency files and the incremental-build state are kept (one folder per execution). */
+    @Parameter(property = "bpf.workDirectory", defaultValue = "${project.build.directory}/bpf-maven-plugin/${mojoExecution.executionId}")
     private File workDirectory;
 
     @Component
