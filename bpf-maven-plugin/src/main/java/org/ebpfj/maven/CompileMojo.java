@@ -186,7 +186,8 @@ public class CompileMojo extends AbstractBpfMojo {
 
     private ToolchainResolver toolchainResolver(Platform platform) {
         Path cache = toolchainCache != null ? toolchainCache.toPath()
-                : Path.of(session.getLocalRepository().getBasedir(), ".cache", "bpf-maven-plugin");
+                : session.getRepositorySession().getLocalRepository().getBasedir().toPath()
+                        .resolve(".cache").resolve("bpf-maven-plugin");
         MavenArtifactFetcher fetcher = new MavenArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
         return new ToolchainResolver(new ClangProbe(), platform, System.getenv("PATH"), fetcher, cache,

@@ -56,10 +56,6 @@ public final class BpfCompiler {
         }
     }
 
-    public IncrementalPlanner.Plan plan(CompileRequest request) {
-        return planner.plan(request.units(), fingerprint(request), BuildState.read(request.stateFile()));
-    }
-
     public CompileResult compile(CompileRequest request) throws IOException {
         BuildState previous = BuildState.read(request.stateFile());
         String fingerprint = fingerprint(request);

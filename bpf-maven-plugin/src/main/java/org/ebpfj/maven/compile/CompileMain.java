@@ -14,10 +14,13 @@ import org.ebpfj.maven.toolchain.Platform;
  * The compile service without Maven, for benchmarks and quick experiments:
  * <pre>
  * java -cp bpf-maven-plugin.jar org.ebpfj.maven.compile.CompileMain \
- *     --clang /path/to/clang --sources DIR --output DIR [--work DIR] [--threads N] [-I DIR]... [--bundled-headers]
+ *     --clang /path/to/clang --sources DIR --output DIR [--base DIR] [--work DIR] [--threads N] [-I DIR]...
+ *     [--bundled-headers]
  * </pre>
- * It uses the same flags, headers and incremental state as the {@code compile} goal; exit status 1 when a
- * source fails, 2 for bad arguments.
+ * It uses the same flags, headers and incremental state as the {@code compile} goal. {@code --base} plays the
+ * project folder (clang's working folder, mapped to "." in debug info; default: the current folder), {@code --work}
+ * the plugin's work folder (default {@code <base>/target/bpf-work}). Exit status 1 when a source fails, 2 for bad
+ * arguments.
  */
 public final class CompileMain {
 
@@ -33,6 +36,7 @@ public final class CompileMain {
         Path sources = null;
         Path output = null;
         Path work = null;
+        Path baseArg = null;
         int threads = 0;
         boolean bundled = false;
         List<Path> includes = new ArrayList<>();
@@ -43,6 +47,7 @@ public final class CompileMain {
                 case "--sources": sources = Path.of(value); i++; break;
                 case "--output": output = Path.of(value); i++; break;
                 case "--work": work = Path.of(value); i++; break;
+                case "--base": baseArg = Path.of(value); i++; break;
                 case "--threads": threads = Integer.parseInt(value); i++; break;
                 case "-I": includes.add(Path.of(value)); i++; break;
                 case "--bundled-headers": bundled = true; break;
@@ -52,14 +57,15 @@ public final class CompileMain {
             }
         }
         if (clangPath == null || sources == null || output == null) {
-            log.error("usage: --clang CLANG --sources DIR --output DIR [--work DIR] [--threads N] [-I DIR]..."
+            log.error("usage: --clang CLANG --sources DIR --output DIR [--base DIR] [--work DIR] [--threads N] [-I DIR]..."
                     + " [--bundled-headers]");
             return 2;
         }
-        Path base = sources.toAbsolutePath().normalize();
-        Path workDir = (work != null ? work : output.resolve(".bpf-work")).toAbsolutePath();
+        Path base = (baseArg != null ? baseArg : Path.of("")).toAbsolutePath().normalize();
+        Path workDir = (work != null ? work : base.resolve("target/bpf-work")).toAbsolutePath();
         Platform platform = Platform.current();
-        CompileConfiguration config = new CompileConfiguration(base, base, SourceScanner.DEFAULT_INCLUDES, List.of(),
+        CompileConfiguration config = new CompileConfiguration(base, sources.toAbsolutePath().normalize(),
+                SourceScanner.DEFAULT_INCLUDES, List.of(),
                 output.toAbsolutePath(), workDir, includes, List.of(), List.of(), List.of(), platform.kernelArch(),
                 workDir.resolve("include"), Path.of("/usr/include/linux/bpf.h"), bundled, Optional.empty(),
                 Path.of("/usr/include"), platform.multiarchTriple(), threads);
