@@ -1,0 +1,43 @@
+package org.ebpfj.maven;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.ebpfj.maven.log.BuildLog;
+
+/**
+ * What every goal of the plugin shares: the project, the session, and {@code -Dbpf.skip}. Each goal is a thin
+ * adapter: it reads its parameters and calls one service that knows nothing of Maven.
+ */
+public abstract class AbstractBpfMojo extends AbstractMojo {
+
+    /** Skips every goal of this plugin (compile, check, vmlinux). */
+    @Parameter(property = "bpf.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping bpf:" + goalName() + " (bpf.skip=true)");
+            return;
+        }
+        run();
+    }
+
+    protected abstract String goalName();
+
+    protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    protected BuildLog buildLog() {
+        return new MavenBuildLog(getLog());
+    }
+}

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('bpf:compile')
+assert log.contains('bpf:help')
+// Parameters are documented with their command-line property.
+assert log.contains('User property: bpf.clang')
+assert log.contains('User property: bpf.skip')
+assert log.contains('org.bytedeco:llvm')
+return true
