@@ -1,0 +1,145 @@
+package org.ebpfj.object.rules;
+
+import static org.ebpfj.object.rules.CreateContext.fire;
+import static org.ebpfj.object.rules.KernelRule.rule;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ebpfj.object.uapi.Errno;
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * {@code map_check_btf()} in kernel/bpf/syscall.c and the types' {@code map_check_btf} ops. They run after the map
+ * is allocated and only when {@code btf_value_type_id} is set. Without {@link BtfFacts} the ids are taken as
+ * consistent and only the id-based rules apply.
+ */
+final class BtfRules {
+    private static final String CHECK = "map_check_btf";
+
+    /** Types whose ops reject all BTF ({@code map_check_no_btf}). */
+    static final Set<MapType> NO_BTF = EnumSet.of(MapType.PERF_EVENT_ARRAY, MapType.CGROUP_ARRAY,
+            MapType.ARRAY_OF_MAPS, MapType.HASH_OF_MAPS, MapType.STACK_TRACE, MapType.DEVMAP, MapType.DEVMAP_HASH,
+            MapType.CPUMAP, MapType.XSKMAP, MapType.SOCKMAP, MapType.SOCKHASH);
+
+    /** Types with a {@code map_check_btf} op (which may accept a missing key type). */
+    static final Set<MapType> OWN_CHECK;
+
+    static {
+        EnumSet<MapType> own = EnumSet.of(MapType.ARRAY, MapType.PERCPU_ARRAY, MapType.LPM_TRIE,
+                MapType.BLOOM_FILTER, MapType.CGROUP_STORAGE, MapType.PERCPU_CGROUP_STORAGE, MapType.SK_STORAGE,
+                MapType.INODE_STORAGE, MapType.TASK_STORAGE, MapType.CGRP_STORAGE, MapType.ARENA);
+        own.addAll(NO_BTF);
+        OWN_CHECK = own;
+    }
+
+    private BtfRules() {
+    }
+
+    static List<KernelRule> all() {
+        return List.of(
+                rule("btf.key-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
+                        .summary("the BTF key type's size must equal key_size")
+                        .reads(AttrField.KEY_SIZE)
+                        .check(c -> facts(c).filter(f -> c.attr().btfKeyTypeId() != 0)
+                                .filter(f -> f.keySize().isEmpty() || f.keySize().getAsLong() != c.k())
+                                .map(f -> "the BTF key type is " + f.keySize().stream().mapToObj(n -> n + " bytes")
+                                        .findFirst().orElse("unsized") + ", but key_size is " + c.k())),
+                rule("btf.keyless", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
+                        .summary("a BTF value type without a key type is accepted only by types with their own BTF "
+                                + "check (arrays, bloom filter, storages, arena, ...)")
+                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0
+                                        && !c.type().map(OWN_CHECK::contains).orElse(false),
+                                "BTF gives a value type but no key type; " + c.typeName()
+                                        + " maps need both (declare the key with __type(key, ...))")),
+                rule("btf.value-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
+                        .summary("the BTF value type's size must equal value_size")
+                        .reads(AttrField.VALUE_SIZE)
+                        .check(c -> facts(c).filter(f -> !f.valueIsDatasec())
+                                .filter(f -> f.valueSize().isEmpty() || f.valueSize().getAsLong() != c.v())
+                                .map(f -> "the BTF value type is " + f.valueSize().stream()
+                                        .mapToObj(n -> n + " bytes").findFirst().orElse("unsized")
+                                        + ", but value_size is " + c.v())),
+                rule("btf.special-field-duplicate", Stage.BTF, Errno.E2BIG, "btf_parse_fields", Set.of())
+                        .summary("a value holds at most one of each unique field: bpf_spin_lock, bpf_timer, bpf_wq, bpf_refcount and the like")
+                        .check(c -> facts(c).flatMap(BtfFacts::duplicated).map(f -> "the value holds more than one "
+                                + f.description() + "; a map value may hold only one")),
+                rule("btf.special-field-access", Stage.BTF, Errno.EACCES, CHECK, Set.of())
+                        .summary("values with special fields (locks, timers, kptrs, ...) cannot be RDONLY_PROG or "
+                                + "WRONLY_PROG")
+                        .reads(AttrField.MAP_FLAGS)
+                        .check(c -> facts(c).filter(f -> !f.specialFields().isEmpty())
+                                .filter(f -> c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG))
+                                .map(f -> "the value holds " + describe(f.specialFields()) + ", which programs must "
+                                        + "be able to read and write: drop RDONLY_PROG/WRONLY_PROG")),
+                rule("btf.special-field-type", Stage.BTF, Errno.EOPNOTSUPP, CHECK, Set.of())
+                        .summary("each special field is allowed only in some map types (e.g. bpf_spin_lock in HASH, "
+                                + "ARRAY and the storages, bpf_timer in HASH, LRU_HASH and ARRAY)")
+                        .check(c -> facts(c).flatMap(f -> f.specialFields().stream()
+                                .filter(sf -> c.type().map(t -> !sf.allowedIn(t)).orElse(false)).findFirst())
+                                .map(sf -> "the value holds " + sf.description() + ", which " + c.typeName()
+                                        + " maps cannot hold; it is allowed in " + sf.allowedIn().stream()
+                                        .map(Enum::name).sorted().collect(Collectors.joining(", ")))),
+                rule("array.btf-key", Stage.BTF, Errno.EINVAL, "array_map_check_btf",
+                        EnumSet.of(MapType.ARRAY, MapType.PERCPU_ARRAY))
+                        .summary("the BTF key must be a 32-bit int; keyless BTF only for a one-entry ARRAY whose value "
+                                + "is a data section")
+                        .reads(AttrField.MAX_ENTRIES)
+                        .check(c -> facts(c).flatMap(f -> {
+                            if (f.keyShape() == BtfFacts.KeyShape.VOID) {
+                                boolean globalData = c.is(MapType.ARRAY) && c.m() == 1 && f.valueIsDatasec();
+                                return fire(!globalData, "BTF gives no key type: only a one-entry ARRAY holding a "
+                                        + "data section (.data/.bss/.rodata) may omit it; declare __type(key, __u32)");
+                            }
+                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 32,
+                                    "the BTF key type of " + c.typeName() + " must be a 32-bit integer (e.g. __u32), "
+                                            + "the array index");
+                        })),
+                rule("lpm-trie.btf-key", Stage.BTF, Errno.EINVAL, "trie_check_btf", EnumSet.of(MapType.LPM_TRIE))
+                        .summary("the BTF key must be a struct (prefix length + data)")
+                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.STRUCT,
+                                "the BTF key type of an LPM_TRIE must be a struct: { __u32 prefixlen; data }"))),
+                rule("bloom.btf-key", Stage.BTF, Errno.EINVAL, "bloom_map_check_btf", EnumSet.of(MapType.BLOOM_FILTER))
+                        .summary("a bloom filter's BTF has no key type")
+                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0,
+                                "BTF gives a key type, but a BLOOM_FILTER has no key: declare only the value")),
+                rule("cgroup-storage.btf-key", Stage.BTF, Errno.EINVAL, "cgroup_storage_check_btf",
+                        CgroupStorageRules.TYPES)
+                        .summary("the BTF key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit int (8 bytes)")
+                        .reads(AttrField.KEY_SIZE)
+                        .check(c -> facts(c).flatMap(f -> {
+                            if (c.k() == 16) {
+                                return fire(!f.keyIsCgroupStorageKey(), "the BTF key type must be struct "
+                                        + "bpf_cgroup_storage_key { __u64 cgroup_inode_id; __u32 attach_type; }");
+                            }
+                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 64,
+                                    "the BTF key type must be a 64-bit integer (the cgroup id)");
+                        })),
+                rule("local-storage.btf-key", Stage.BTF, Errno.EINVAL, "bpf_local_storage_map_check_btf",
+                        LocalStorageRules.TYPES)
+                        .summary("the BTF key must be a 32-bit int (the owner's fd)")
+                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.INT
+                                        || f.keyIntBits() != 32,
+                                "the BTF key type of " + c.typeName() + " must be int (the owner's fd)"))),
+                rule("btf.unsupported", Stage.BTF, Errno.ENOTSUPP, "map_check_no_btf", NO_BTF)
+                        .summary("these types take no BTF at all (libbpf strips it for them)")
+                        .check(c -> fire(checksBtf(c), c.typeName() + " maps take no BTF key/value types")));
+    }
+
+    /** {@code map_check_btf} runs only when a value type id is given. */
+    static boolean checksBtf(CreateContext c) {
+        return c.attr().btfValueTypeId() != 0;
+    }
+
+    private static Optional<BtfFacts> facts(CreateContext c) {
+        return checksBtf(c) ? c.attr().btf() : Optional.empty();
+    }
+
+    private static String describe(Set<SpecialField> fields) {
+        return fields.stream().map(SpecialField::description).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,59 @@
+package org.ebpfj.object.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every BPF_MAP_CREATE check, in the order the kernel applies them (kernel/bpf/syscall.c {@code map_create}):
+ * generic checks, the type's {@code map_alloc_check}, token and capabilities, the type's {@code map_alloc}
+ * (inner map first for maps of maps), the allocations, the map name, then BTF. Rules of different types never
+ * interleave, so one list gives each type its own kernel order.
+ */
+public final class KernelRules {
+    private static final List<KernelRule> ORDERED = build();
+
+    private KernelRules() {
+    }
+
+    public static List<KernelRule> ordered() {
+        return ORDERED;
+    }
+
+    private static List<KernelRule> build() {
+        List<KernelRule> all = new ArrayList<>();
+        all.addAll(GenericRules.beforeType());
+        all.addAll(HashRules.hashOfMapsCheck());
+        all.addAll(HashRules.allocCheck());
+        all.addAll(ArrayRules.allocCheck());
+        all.addAll(QueueStackRules.allocCheck());
+        all.addAll(BloomFilterRules.allocCheck());
+        all.addAll(DevmapRules.allocCheck());
+        all.addAll(LocalStorageRules.allocCheck());
+        all.addAll(StructOpsRules.allocCheck());
+        all.addAll(GenericRules.permission());
+        all.addAll(MapInMapRules.alloc());
+        all.addAll(HashRules.alloc());
+        all.addAll(StackTraceRules.alloc());
+        all.addAll(LpmTrieRules.alloc());
+        all.addAll(RingbufRules.alloc());
+        all.addAll(BloomFilterRules.alloc());
+        all.addAll(CpumapRules.alloc());
+        all.addAll(XskmapRules.alloc());
+        all.addAll(SockmapRules.alloc());
+        all.addAll(CgroupStorageRules.alloc());
+        all.addAll(StructOpsRules.alloc());
+        all.addAll(ArenaRules.alloc());
+        all.addAll(MemoryRule.all());
+        all.addAll(GenericRules.name());
+        all.addAll(BtfRules.all());
+        Set<String> ids = new HashSet<>();
+        for (KernelRule r : all) {
+            if (!ids.add(r.id())) {
+                throw new IllegalStateException("duplicate rule id " + r.id());
+            }
+        }
+        return List.copyOf(all);
+    }
+}

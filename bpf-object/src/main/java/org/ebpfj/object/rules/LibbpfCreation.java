@@ -1,0 +1,182 @@
+package org.ebpfj.object.rules;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ebpfj.object.spec.MapField;
+import org.ebpfj.object.spec.MapOrigin;
+import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * Turns a map definition into the attribute a libbpf loader sends (tools/lib/bpf/libbpf.c
+ * {@code bpf_object__create_map}), noting what libbpf changes on the way and which inputs are not known until
+ * user space sets them.
+ */
+final class LibbpfCreation {
+    /** Types for which libbpf sends no BTF key/value ids (bpf_object__create_map). */
+    static final Set<MapType> BTF_STRIPPED = EnumSet.of(MapType.PERF_EVENT_ARRAY, MapType.CGROUP_ARRAY,
+            MapType.STACK_TRACE, MapType.ARRAY_OF_MAPS, MapType.HASH_OF_MAPS, MapType.DEVMAP, MapType.DEVMAP_HASH,
+            MapType.CPUMAP, MapType.XSKMAP, MapType.SOCKMAP, MapType.SOCKHASH, MapType.QUEUE, MapType.STACK,
+            MapType.ARENA);
+
+    /** Stands for the id libbpf finds in the kernel's BTF for a STRUCT_OPS value type. */
+    private static final long VMLINUX_VALUE_ID = 1;
+
+    private static final int KERNEL_NAME_MAX = 15;
+
+    /** What libbpf sends, plus its notes and the inputs only user space will know. */
+    record View(MapCreateAttr attr, Set<AttrField> unknown, List<Violation> notes) {
+    }
+
+    private LibbpfCreation() {
+    }
+
+    static View of(MapSpec spec, KernelProfile profile) {
+        List<Violation> notes = new ArrayList<>();
+        EnumSet<AttrField> unknown = EnumSet.noneOf(AttrField.class);
+        Optional<MapType> type = spec.type();
+
+        long maxEntries = u32(spec.maxEntries());
+        boolean maxDeferred = spec.deferred().contains(MapField.MAX_ENTRIES);
+        if (spec.is(MapType.PERF_EVENT_ARRAY) && (maxEntries == 0 || maxDeferred)) {
+            maxEntries = profile.possibleCpus();
+            maxDeferred = false;
+            notes.add(Findings.of(LoaderRules.PERF_EVENT_ARRAY_SIZE, spec, "max_entries is not set: libbpf uses "
+                    + "the number of possible CPUs of the machine it runs on (" + profile.possibleCpus()
+                    + " on the target profile)"));
+        }
+        for (MapField f : spec.deferred()) {
+            if (f == MapField.MAX_ENTRIES && !maxDeferred) {
+                continue;
+            }
+            AttrField.of(f).ifPresent(unknown::add);
+            notes.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, deferredMessage(spec, f)));
+        }
+        if (type.isPresent() && RingbufRules.TYPES.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
+            long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
+            if (adjusted != maxEntries) {
+                notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
+                        + "power-of-two multiple of the page size (" + profile.pageSize() + "): libbpf creates the "
+                        + spec.typeName() + " with " + adjusted + " bytes" + Sizes.humanSuffix(adjusted)));
+                maxEntries = adjusted;
+            }
+        }
+
+        String name = kernelName(spec);
+        if (!name.equals(spec.name()) && spec.name().length() > KERNEL_NAME_MAX) {
+            notes.add(Findings.of(LoaderRules.MAP_NAME, spec, "the kernel keeps the first " + KERNEL_NAME_MAX
+                    + " characters of the name: bpftool and /proc show '" + name + "'"));
+        }
+
+        MapCreateAttr.Builder b = MapCreateAttr.builder(u32(spec.typeId()))
+                .keySize(u32(spec.keySize()))
+                .valueSize(u32(spec.valueSize()))
+                .maxEntries(maxEntries)
+                .flags(u32(spec.flags()))
+                .mapExtra(spec.mapExtra())
+                .numaNode(u32(spec.numaNode()))
+                .name(name);
+
+        boolean stripped = type.map(BTF_STRIPPED::contains).orElse(false);
+        if (!stripped && (spec.keyType().isPresent() || spec.valueType().isPresent())) {
+            b.btfKeyTypeId(spec.keyType().map(t -> (long) t.id()).orElse(0L));
+            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) ? 0 : spec.valueType().map(t -> (long) t.id()).orElse(0L));
+            b.btf(BtfFacts.of(spec.keyType(), spec.valueType()));
+        }
+        if (spec.is(MapType.STRUCT_OPS)) {
+            // libbpf looks the value type up in the kernel's BTF; offline, its size is unknown.
+            b.btfVmlinuxValueTypeId(VMLINUX_VALUE_ID);
+            unknown.add(AttrField.STRUCT_OPS_VALUE);
+        }
+        if (type.isPresent() && MapInMapRules.TYPES.contains(type.get())) {
+            if (spec.innerMap().isPresent()) {
+                b.innerMap(of(innerSpec(spec), profile).attr());
+            } else {
+                unknown.add(AttrField.INNER_MAP);
+                notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
+                        + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
+                        + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
+            }
+        }
+        return new View(b.build(), unknown, notes);
+    }
+
+    /** libbpf names the inner map template {@code <outer>.inner}. */
+    static MapSpec innerSpec(MapSpec outer) {
+        MapSpec inner = outer.innerMap().orElseThrow();
+        if (!inner.name().isEmpty()) {
+            return inner;
+        }
+        return new MapSpec(outer.name() + ".inner", inner.typeId(), inner.keySize(), inner.valueSize(),
+                inner.maxEntries(), inner.flags(), inner.mapExtra(), inner.numaNode(), inner.pinning(),
+                inner.keyType(), inner.valueType(), inner.innerMap(), inner.origin(),
+                inner.location().hasLine() ? inner.location() : outer.location(), inner.section(), inner.deferred());
+    }
+
+    /**
+     * {@code adjust_ringbuf_sz}: a size that is not a power-of-two multiple of the page size becomes the next one
+     * that is larger; 0 stays 0, and a size no such multiple (up to 2^31) exceeds stays as is.
+     */
+    static long adjustRingbufSize(long size, long page) {
+        if (size == 0) {
+            return 0;
+        }
+        if (size % page == 0 && CreateContext.isPowerOfTwo(size / page)) {
+            return size;
+        }
+        for (long mul = 1; mul <= MapCreateAttr.U32_MAX / page; mul <<= 1) {
+            if (mul * page > size) {
+                return mul * page;
+            }
+        }
+        return size;
+    }
+
+    /**
+     * The name the kernel receives: libbpf copies at most 15 characters; names it makes up itself (global data,
+     * .kconfig) have characters outside the kernel's set replaced by '_'.
+     */
+    static String kernelName(MapSpec spec) {
+        String n = spec.name().length() > KERNEL_NAME_MAX ? spec.name().substring(0, KERNEL_NAME_MAX) : spec.name();
+        if (spec.origin() != MapOrigin.GLOBAL_DATA && spec.origin() != MapOrigin.KCONFIG) {
+            return n;
+        }
+        StringBuilder sb = new StringBuilder(n.length());
+        for (char c : n.toCharArray()) {
+            sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.') ? c : '_');
+        }
+        return sb.toString();
+    }
+
+    private static String deferredMessage(MapSpec spec, MapField f) {
+        String setter;
+        switch (f) {
+            case MAX_ENTRIES:
+                setter = "bpf_map__set_max_entries";
+                break;
+            case KEY_SIZE:
+                setter = "bpf_map__set_key_size";
+                break;
+            case VALUE_SIZE:
+                setter = "bpf_map__set_value_size";
+                break;
+            case TYPE:
+                setter = "bpf_map__set_type";
+                break;
+            default:
+                setter = "bpf_map__set_map_flags";
+                break;
+        }
+        return f.cName() + " is not set in the object: user space must set it before load (" + setter
+                + "); give the value it will use with <mapOverrides> (" + spec.name() + "." + f.cName()
+                + "=...) to check it";
+    }
+
+    private static long u32(long v) {
+        return v & MapCreateAttr.U32_MAX;
+    }
+}

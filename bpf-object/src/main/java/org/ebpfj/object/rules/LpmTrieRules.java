@@ -1,0 +1,63 @@
+package org.ebpfj.object.rules;
+
+import static org.ebpfj.object.rules.CreateContext.ACCESS;
+import static org.ebpfj.object.rules.CreateContext.fire;
+import static org.ebpfj.object.rules.KernelRule.rule;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ebpfj.object.uapi.Errno;
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/** kernel/bpf/lpm_trie.c {@code trie_alloc}: one sanity expression, all EINVAL. */
+final class LpmTrieRules {
+    static final Set<MapType> TYPES = EnumSet.of(MapType.LPM_TRIE);
+    /** 4-byte prefix length plus 1..256 data bytes. */
+    static final long KEY_MIN = 5;
+    static final long KEY_MAX = 260;
+    private static final long DATA_MAX = 256;
+    private static final String ALLOC = "trie_alloc";
+
+    private LpmTrieRules() {
+    }
+
+    static List<KernelRule> alloc() {
+        return List.of(
+                rule("lpm-trie.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("max_entries must not be 0")
+                        .reads(AttrField.MAX_ENTRIES)
+                        .check(c -> fire(c.m() == 0, "max_entries is 0: an LPM_TRIE needs room for at least one "
+                                + "prefix")),
+                rule("lpm-trie.no-prealloc", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert")
+                        .reads(AttrField.MAP_FLAGS)
+                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), "map_flags lacks NO_PREALLOC, which LPM_TRIE "
+                                + "requires: trie nodes are allocated on insert, never preallocated")),
+                rule("lpm-trie.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("LPM_TRIE accepts NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with "
+                                + "WRONLY_PROG)")
+                        .reads(AttrField.MAP_FLAGS)
+                        .check(c -> c.flagsOutsideOrProgConflict(
+                                MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE) | ACCESS,
+                                "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
+                rule("lpm-trie.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("the key is a 4-byte prefix length and 1..256 data bytes: key_size 5..260")
+                        .reads(AttrField.KEY_SIZE)
+                        .check(c -> fire(c.k() < KEY_MIN || c.k() > KEY_MAX, "key_size is " + c.k()
+                                + ", but an LPM_TRIE key is a 4-byte prefix length followed by 1 to 256 data bytes: "
+                                + "key_size must be 5..260")),
+                rule("lpm-trie.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("value_size 1..KMALLOC_MAX_SIZE − 256 − sizeof(struct lpm_trie_node) (4194024 on "
+                                + "x86_64)")
+                        .reads(AttrField.VALUE_SIZE)
+                        .check(c -> {
+                            long max = c.profile().kmallocMaxSize() - DATA_MAX - c.profile().structs().lpmTrieNode();
+                            return fire(c.v() < 1 || c.v() > max, "value_size is " + c.v()
+                                    + ", but a trie node (header + up to 256 data bytes + value) must fit in "
+                                    + "KMALLOC_MAX_SIZE: value_size must be 1.." + max);
+                        }));
+    }
+}

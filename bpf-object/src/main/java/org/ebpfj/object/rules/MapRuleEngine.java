@@ -1,0 +1,246 @@
+package org.ebpfj.object.rules;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.SourceLocation;
+import org.ebpfj.object.spec.SpecProblem;
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * Predicts what BPF_MAP_CREATE answers, offline, for one {@link KernelProfile}. Two entry points:
+ * <ul>
+ *   <li>{@link #predict(MapCreateAttr)}: the raw attribute as the kernel receives it; OK or the first failing rule
+ *       in kernel order with its errno. Assumes a creator with every capability (root) and no BTF unless given.</li>
+ *   <li>{@link #check(MapSpec)} / {@link #check(ObjectSpec)}: a map definition as a libbpf-based loader creates it
+ *       (its refusals, adjustments and retry without BTF first), then the kernel's first error, then warnings
+ *       (LRU capacity, memory).</li>
+ * </ul>
+ */
+public final class MapRuleEngine {
+    /** LRU maps keeping less than this share of max_entries get a warning instead of a note. */
+    private static final double LRU_WARNING_SHARE = 0.9;
+
+    private final KernelProfile profile;
+    private final CheckOptions options;
+
+    public MapRuleEngine(KernelProfile profile) {
+        this(profile, CheckOptions.defaults());
+    }
+
+    public MapRuleEngine(KernelProfile profile, CheckOptions options) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public KernelProfile profile() {
+        return profile;
+    }
+
+    public CheckOptions options() {
+        return options;
+    }
+
+    /** The kernel's answer to this attribute, every input known. */
+    public Prediction predict(MapCreateAttr attr) {
+        return predict(attr, Set.of());
+    }
+
+    /**
+     * The kernel's answer when some inputs are not known yet: rules reading them are skipped (and listed in
+     * {@link Prediction#skipped()}), the others still run in kernel order.
+     */
+    public Prediction predict(MapCreateAttr attr, Set<AttrField> unknown) {
+        // A map of maps takes an existing map as its template: that map must have been created first.
+        if (attr.innerMap().isPresent() && attr.type().map(MapInMapRules.TYPES::contains).orElse(false)
+                && !unknown.contains(AttrField.INNER_MAP)) {
+            Prediction inner = predict(attr.innerMap().get(), Set.of());
+            if (!inner.ok()) {
+                return Prediction.failed(attr, inner.rule().orElseThrow(), "inner map (" + inner.attr().typeName()
+                        + "): " + inner.message(), true, inner.skipped());
+            }
+        }
+        return evaluate(attr, unknown);
+    }
+
+    private Prediction evaluate(MapCreateAttr attr, Set<AttrField> unknown) {
+        CreateContext ctx = new CreateContext(attr, profile);
+        List<String> skipped = new ArrayList<>();
+        boolean typeUnknown = unknown.contains(AttrField.TYPE);
+        for (KernelRule rule : KernelRules.ordered()) {
+            if (typeUnknown && !rule.types().isEmpty()) {
+                continue;
+            }
+            if (!rule.appliesTo(attr.typeId())) {
+                continue;
+            }
+            if (!Collections.disjoint(rule.reads(), unknown)) {
+                skipped.add(rule.id());
+                continue;
+            }
+            Optional<String> message = rule.check().test(ctx);
+            if (message.isPresent()) {
+                return Prediction.failed(attr, rule, message.get(), false, skipped);
+            }
+        }
+        return Prediction.created(attr, skipped);
+    }
+
+    /** What the map costs in kernel memory on this profile. */
+    public MemoryEstimate estimate(MapCreateAttr attr) {
+        return MemoryModel.estimate(attr, profile);
+    }
+
+    /** How many entries an LRU map keeps on this profile; empty for other types. */
+    public Optional<LruCapacity> lruCapacity(MapCreateAttr attr) {
+        if (!attr.type().map(HashRules.LRU::contains).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(LruModel.capacity(attr.maxEntries(), attr.has(MapFlag.NO_COMMON_LRU), profile));
+    }
+
+    /** The findings for one map definition, as a libbpf loader would create it. */
+    public List<Violation> check(MapSpec spec) {
+        return report(spec).violations();
+    }
+
+    /** The findings for a whole object: the reader's loader problems, unknown overrides, then each map's. */
+    public List<Violation> check(ObjectSpec object) {
+        List<Violation> all = new ArrayList<>(problems(object));
+        for (MapReport r : reports(object)) {
+            all.addAll(r.violations());
+        }
+        return all;
+    }
+
+    /** One report per map of the object, in definition order. */
+    public List<MapReport> reports(ObjectSpec object) {
+        List<MapReport> reports = new ArrayList<>();
+        for (MapSpec m : object.maps()) {
+            reports.add(report(m));
+        }
+        return reports;
+    }
+
+    /** The object-level findings: the reader's SpecProblems and overrides naming maps the object lacks. */
+    public List<Violation> problems(ObjectSpec object) {
+        List<Violation> out = new ArrayList<>();
+        for (SpecProblem p : object.problems()) {
+            String type = object.map(p.mapName()).map(MapSpec::typeName).orElse("-");
+            out.add(new Violation("libbpf." + p.code(), Severity.ERROR, p.errno(), p.mapName(), type, p.location(),
+                    p.message(), LoaderRules.SPEC_PROBLEM.kernelFunction()));
+        }
+        for (String name : options.overrides().mapNames()) {
+            if (object.map(name).isEmpty()) {
+                out.add(new Violation(LoaderRules.UNKNOWN_OVERRIDE.id(), Severity.WARNING, Optional.empty(), name, "-",
+                        SourceLocation.ofObject(object.file()),
+                        "<mapOverrides> names map '" + name + "', which " + object.file() + " does not define (maps: "
+                                + object.maps().stream().map(MapSpec::name).toList() + ")", "-"));
+            }
+        }
+        return out;
+    }
+
+    /** Everything known about one map definition. */
+    public MapReport report(MapSpec declared) {
+        MapSpec spec = options.overrides().applyTo(declared);
+        LibbpfCreation.View view = LibbpfCreation.of(spec, profile);
+        List<Violation> out = new ArrayList<>(view.notes());
+        if (view.unknown().contains(AttrField.TYPE)) {
+            return new MapReport(spec, Optional.empty(), Optional.empty(), out, Optional.empty(), Optional.empty());
+        }
+        MapCreateAttr attr = view.attr();
+        if (spec.innerMap().isPresent() && spec.type().map(MapInMapRules.TYPES::contains).orElse(false)) {
+            MapReport inner = report(LibbpfCreation.innerSpec(spec));
+            out.addAll(inner.violations());
+            if (!inner.creatable()) {
+                // libbpf stops at the inner map: "failed to create inner map".
+                return new MapReport(spec, Optional.of(attr), inner.prediction(), out, Optional.empty(),
+                        Optional.empty());
+            }
+        }
+        // The inner map was checked on its own above (libbpf creates it first): evaluate, not predict.
+        Set<AttrField> unknown = view.unknown();
+        Prediction prediction = evaluate(attr, unknown);
+        if (!prediction.ok()) {
+            KernelRule rule = prediction.rule().orElseThrow();
+            if (rule.stage() == Stage.BTF) {
+                Prediction retry = evaluate(attr.withoutBtf(), unknown);
+                if (retry.ok()) {
+                    out.add(Findings.of(LoaderRules.BTF_RETRY, spec, "the kernel rejects the map's BTF: "
+                            + prediction.message() + " (" + rule.errno().name() + ", [" + rule.id() + "]); libbpf "
+                            + "retries without BTF and the map is created, but without BTF: special fields "
+                            + "(locks, timers, kptrs) then fail in the verifier"));
+                    prediction = retry;
+                } else {
+                    KernelRule retryRule = retry.rule().orElseThrow();
+                    out.add(Findings.error(retryRule, retryRule.errno(), spec, retry.message() + " (after libbpf "
+                            + "retried without BTF; with BTF the kernel said: " + prediction.message() + ", "
+                            + rule.errno().name() + ")"));
+                    return new MapReport(spec, Optional.of(attr), Optional.of(retry), out, Optional.empty(),
+                            Optional.empty());
+                }
+            } else {
+                out.add(Findings.error(rule, rule.errno(), spec, prediction.message()));
+                return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, Optional.empty(),
+                        Optional.empty());
+            }
+        }
+        boolean sizesKnown = Collections.disjoint(unknown, EnumSet.of(AttrField.KEY_SIZE,
+                AttrField.VALUE_SIZE, AttrField.MAX_ENTRIES, AttrField.MAP_FLAGS));
+        Optional<MemoryEstimate> memory = sizesKnown ? Optional.of(estimate(attr)) : Optional.empty();
+        memory.ifPresent(m -> memoryAdvice(spec, m).ifPresent(out::add));
+        Optional<LruCapacity> lru = sizesKnown ? lruCapacity(attr) : Optional.empty();
+        lru.ifPresent(c -> out.add(lruAdvice(spec, c)));
+        if (spec.is(MapType.PERF_EVENT_ARRAY) && !view.unknown().contains(AttrField.MAX_ENTRIES)
+                && attr.maxEntries() < profile.possibleCpus()) {
+            out.add(Findings.of(AdviceRules.PERF_EVENT_ARRAY_CPUS, spec, "max_entries is " + attr.maxEntries()
+                    + ", fewer than the " + profile.possibleCpus() + " possible CPUs: bpf_perf_event_output() with "
+                    + "BPF_F_CURRENT_CPU fails with E2BIG on CPU " + attr.maxEntries() + " and above; leave "
+                    + "max_entries unset so libbpf sizes it"));
+        }
+        return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, memory, lru);
+    }
+
+    private Optional<Violation> memoryAdvice(MapSpec spec, MemoryEstimate m) {
+        long ram = profile.totalRamBytes();
+        if (m.fullBytes() > ram) {
+            return Optional.of(Findings.of(AdviceRules.MEMORY_LARGE, spec, "the map can grow to "
+                    + Sizes.human(m.fullBytes()) + " (" + m.basis() + "), more than the target's RAM ("
+                    + Sizes.human(ram) + "): inserts will fail with ENOMEM before it is full"));
+        }
+        long threshold = options.memoryWarningBytes();
+        long biggest = Math.max(m.upfrontBytes(), m.fullBytes());
+        if (biggest > threshold) {
+            return Optional.of(Findings.of(AdviceRules.MEMORY_LARGE, spec, "the map takes " + m.describe() + " of "
+                    + "kernel memory (" + m.basis() + "), above the " + Sizes.human(threshold) + " warning threshold"));
+        }
+        return Optional.empty();
+    }
+
+    private Violation lruAdvice(MapSpec spec, LruCapacity c) {
+        long n = c.effectiveMaxEntries();
+        Severity severity = c.singleWriterMinimum() < LRU_WARNING_SHARE * n ? Severity.WARNING : Severity.INFO;
+        String message;
+        if (c.commonLru()) {
+            message = "an LRU map evicts in batches of " + c.batch() + " on this profile (" + c.possibleCpus()
+                    + " possible CPUs): once full it keeps " + c.singleWriterMinimum() + " to " + n + " of "
+                    + n + " entries when one CPU inserts (the first eviction comes at insert "
+                    + c.firstEvictionAtInsert() + "), about " + c.allCpusMinimum() + " when all CPUs insert";
+        } else {
+            message = "with NO_COMMON_LRU each CPU inserts into its own share of " + c.perCpuLimit() + " of the "
+                    + n + " entries" + (n != c.maxEntries() ? " (max_entries rounded up to " + n + ")" : "")
+                    + ": inserts from one CPU keep at most " + c.perCpuLimit() + " entries (" + c.singleWriterMinimum()
+                    + " once it evicts), not " + n;
+        }
+        return Findings.of(AdviceRules.LRU_CAPACITY, severity, spec, message);
+    }
+}

@@ -1,0 +1,44 @@
+package org.ebpfj.object.rules;
+
+import static org.ebpfj.object.rules.CreateContext.fire;
+import static org.ebpfj.object.rules.KernelRule.rule;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ebpfj.object.uapi.Errno;
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/** net/xdp/xskmap.c {@code xsk_map_alloc}. */
+final class XskmapRules {
+    static final Set<MapType> TYPES = EnumSet.of(MapType.XSKMAP);
+    private static final String ALLOC = "xsk_map_alloc";
+
+    private XskmapRules() {
+    }
+
+    static List<KernelRule> alloc() {
+        return List.of(
+                rule("xskmap.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("max_entries must not be 0")
+                        .reads(AttrField.MAX_ENTRIES)
+                        .check(c -> fire(c.m() == 0, "max_entries is 0: an XSKMAP needs at least one queue slot")),
+                rule("xskmap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("the key is the 32-bit queue index: key_size must be 4")
+                        .reads(AttrField.KEY_SIZE)
+                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                                + ", but an XSKMAP key is the 32-bit queue index: key_size must be 4")),
+                rule("xskmap.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("the value is an AF_XDP socket fd: value_size must be 4")
+                        .reads(AttrField.VALUE_SIZE)
+                        .check(c -> fire(c.v() != 4, "value_size is " + c.v()
+                                + ", but an XSKMAP value is an AF_XDP socket fd: value_size must be 4")),
+                rule("xskmap.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
+                        .summary("XSKMAP accepts only NUMA_NODE, RDONLY and WRONLY")
+                        .reads(AttrField.MAP_FLAGS)
+                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY),
+                                "NUMA_NODE, RDONLY, WRONLY")));
+    }
+}
