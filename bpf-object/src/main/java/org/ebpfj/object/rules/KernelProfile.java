@@ -65,7 +65,7 @@ public record KernelProfile(
             throw new IllegalArgumentException("implausible profile: cpus " + possibleCpus + ", NR_CPUS " + nrCpus
                     + ", nodes " + nrNodeIds + ", KMALLOC_MAX_SIZE " + kmallocMaxSize);
         }
-        onlineNodes = Set.copyOf(new TreeSet<>(onlineNodes));
+        onlineNodes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(onlineNodes));
         compiledOut = compiledOut.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(compiledOut));
         notes = List.copyOf(notes);
     }
