@@ -23,11 +23,14 @@ public final class Btf {
 
     private final List<BtfType> types;
     private final long[] sizes;
+    /** Alignments computed so far, 0 = not yet. Filled lazily; racing threads compute the same values. */
+    private final int[] alignments;
     private volatile Map<String, List<Integer>> byName;
 
     Btf(List<BtfType> types, long[] sizes) {
         this.types = Collections.unmodifiableList(types);
         this.sizes = sizes;
+        this.alignments = new int[types.size()];
     }
 
     /** Number of type ids, including void (id 0). */
@@ -96,9 +99,21 @@ public final class Btf {
         return s < 0 ? OptionalLong.empty() : OptionalLong.of(s);
     }
 
-    /** Alignment in bytes, as the compiler lays the type out; 1 for packed structs. */
+    /**
+     * Alignment in bytes, as the compiler lays the type out; 1 for packed structs. Integers and floats align to
+     * their size up to 8 bytes (like libbpf's {@code btf__align_of}); a struct aligns to its most aligned member.
+     */
     public int alignOf(int id) {
-        BtfType t = resolve(id);
+        int rid = resolveId(id);
+        int known = alignments[rid];
+        if (known == 0) {
+            known = computeAlign(types.get(rid));
+            alignments[rid] = known;
+        }
+        return known;
+    }
+
+    private int computeAlign(BtfType t) {
         if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
                 || t instanceof BtfType.Float) {
             return (int) Math.max(1, Math.min(POINTER_SIZE, sizes[t.id()]));
@@ -110,28 +125,26 @@ public final class Btf {
             return alignOf(((BtfType.Array) t).elementType());
         }
         if (t instanceof Composite) {
-            return compositeAlign((Composite) t);
+            return isPacked((Composite) t) ? 1 : naturalAlign((Composite) t);
         }
         return 1;
     }
 
-    /** Whether a struct is laid out as if {@code __attribute__((packed))}: a member sits off its alignment. */
+    /**
+     * Whether a struct or union is laid out as if {@code __attribute__((packed))}: a member sits off its
+     * alignment, or the size is not a multiple of the most aligned member.
+     */
     public boolean isPacked(Composite c) {
-        int max = 1;
         for (Member m : c.members()) {
-            int a = alignOf(m.type());
-            if (!m.isBitfield() && m.bitOffset() % (8L * a) != 0) {
+            if (!m.isBitfield() && m.bitOffset() % (8L * alignOf(m.type())) != 0) {
                 return true;
             }
-            max = Math.max(max, a);
         }
-        return c.size() % max != 0;
+        return c.size() % naturalAlign(c) != 0;
     }
 
-    private int compositeAlign(Composite c) {
-        if (isPacked(c)) {
-            return 1;
-        }
+    /** The alignment the members ask for, ignoring whether the layout honours it. */
+    private int naturalAlign(Composite c) {
         int max = 1;
         for (Member m : c.members()) {
             max = Math.max(max, alignOf(m.type()));

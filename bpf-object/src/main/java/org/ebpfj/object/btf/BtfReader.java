@@ -24,6 +24,12 @@ public final class BtfReader {
     private static final int TYPE_HEADER_SIZE = 12;
     /** The kernel gives up resolving modifier chains deeper than this (MAX_RESOLVE_DEPTH). */
     private static final int MAX_RESOLVE_DEPTH = 32;
+    /**
+     * Deepest nesting of structs, arrays and modifiers inside one another that we accept. The kernel's resolver
+     * stops at 32 pending types; real BTF nests a few dozen levels at most, and queries such as
+     * {@link Btf#alignOf} recurse once per level.
+     */
+    static final int MAX_NESTING = 512;
     private static final long U32_MAX = 0xffffffffL;
 
     private BtfReader() {
@@ -83,6 +89,8 @@ public final class BtfReader {
             checkReferences();
             long[] sizes = computeSizes();
             checkMembers(sizes);
+            checkContainment();
+            checkPointerChains();
             return new Btf(types, sizes);
         }
 
@@ -438,6 +446,95 @@ public final class BtfReader {
                     }
                 }
             }
+        }
+
+        /**
+         * A struct that contains itself (directly, or through arrays, typedefs and other structs) has no layout;
+         * the kernel reports such BTF as a loop. Also bounds the nesting depth. Iterative, so hostile input
+         * cannot exhaust the stack here.
+         */
+        private void checkContainment() throws BtfFormatException {
+            int n = types.size();
+            byte[] state = new byte[n]; // 0 unvisited, 1 on the current path, 2 done
+            int[] stack = new int[MAX_NESTING + 1];
+            int[] next = new int[MAX_NESTING + 1]; // index of the next child to visit, per stack level
+            for (int root = 0; root < n; root++) {
+                if (state[root] != 0) {
+                    continue;
+                }
+                int top = 0;
+                stack[0] = root;
+                next[0] = 0;
+                state[root] = 1;
+                while (top >= 0) {
+                    int id = stack[top];
+                    int child = containedAt(types.get(id), next[top]++);
+                    if (child < 0) {
+                        state[id] = 2;
+                        top--;
+                    } else if (state[child] == 1) {
+                        throw fail("BTF type #" + child, -1, types.get(child).kind() + " '"
+                                + types.get(child).name() + "' contains itself");
+                    } else if (state[child] == 0) {
+                        if (top == MAX_NESTING) {
+                            throw fail("BTF type #" + root, -1, "types nested deeper than " + MAX_NESTING);
+                        }
+                        state[child] = 1;
+                        stack[++top] = child;
+                        next[top] = 0;
+                    }
+                }
+            }
+        }
+
+        /** The i-th type laid out inside {@code t} (members, array element, qualified type), or -1. */
+        private static int containedAt(BtfType t, int i) {
+            if (t instanceof Composite) {
+                List<Member> members = ((Composite) t).members();
+                return i < members.size() ? members.get(i).type() : -1;
+            }
+            if (i > 0) {
+                return -1;
+            }
+            if (t instanceof BtfType.Array) {
+                return ((BtfType.Array) t).elementType();
+            }
+            if (t instanceof Modifier) {
+                return ((Modifier) t).type();
+            }
+            return -1;
+        }
+
+        /**
+         * Pointers and modifiers that lead back to themselves ({@code ptr -> const -> ptr -> ...}) describe no C
+         * type; the kernel rejects them as a loop. Each such type has one successor, so colouring finds cycles in
+         * linear time.
+         */
+        private void checkPointerChains() throws BtfFormatException {
+            int n = types.size();
+            byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 known to end
+            for (int start = 0; start < n; start++) {
+                int id = start;
+                while (state[id] == 0 && isChainLink(types.get(id))) {
+                    state[id] = 1;
+                    id = chainNext(types.get(id));
+                }
+                if (state[id] == 1) {
+                    throw fail("BTF type #" + id, -1, "pointer or modifier chain loops back to itself");
+                }
+                for (int walk = start; state[walk] == 1; walk = chainNext(types.get(walk))) {
+                    state[walk] = 2;
+                }
+                state[id] = 2;
+            }
+        }
+
+        private static boolean isChainLink(BtfType t) {
+            return t instanceof BtfType.Ptr || t instanceof Modifier;
+        }
+
+        private static int chainNext(BtfType t) {
+            return t instanceof BtfType.Ptr ? ((BtfType.Ptr) t).type() : ((Modifier) t).type();
         }
 
         private BtfFormatException fail(String what, long offset, String message) {
