@@ -20,6 +20,8 @@ import org.ebpfj.object.btf.BtfType.Modifier;
 public final class Btf {
     /** BPF and x86_64 pointers are 8 bytes. */
     public static final int POINTER_SIZE = 8;
+    /** The most alignment a scalar gets: 16 for {@code __int128} and {@code long double}. */
+    private static final int MAX_SCALAR_ALIGN = 16;
 
     private final List<BtfType> types;
     private final long[] sizes;
@@ -101,7 +103,8 @@ public final class Btf {
 
     /**
      * Alignment in bytes, as the compiler lays the type out; 1 for packed structs. Integers and floats align to
-     * their size up to 8 bytes (like libbpf's {@code btf__align_of}); a struct aligns to its most aligned member.
+     * their size ({@code __int128} to 16, as GCC on x86_64 and clang for BPF both do; libbpf's
+     * {@code btf__align_of} says 8); a struct aligns to its most aligned member.
      */
     public int alignOf(int id) {
         int rid = resolveId(id);
@@ -116,7 +119,7 @@ public final class Btf {
     private int computeAlign(BtfType t) {
         if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
                 || t instanceof BtfType.Float) {
-            return (int) Math.max(1, Math.min(POINTER_SIZE, sizes[t.id()]));
+            return Integer.highestOneBit((int) Math.max(1, Math.min(MAX_SCALAR_ALIGN, sizes[t.id()])));
         }
         if (t instanceof BtfType.Ptr) {
             return POINTER_SIZE;

@@ -458,6 +458,7 @@ public final class BtfReader {
             byte[] state = new byte[n]; // 0 unvisited, 1 on the current path, 2 done
             int[] stack = new int[MAX_NESTING + 1];
             int[] next = new int[MAX_NESTING + 1]; // index of the next child to visit, per stack level
+            int[] depth = new int[n]; // levels of types laid out inside one another, for finished types
             for (int root = 0; root < n; root++) {
                 if (state[root] != 0) {
                     continue;
@@ -470,6 +471,10 @@ public final class BtfReader {
                     int id = stack[top];
                     int child = containedAt(types.get(id), next[top]++);
                     if (child < 0) {
+                        depth[id] = 1 + deepestChild(types.get(id), depth);
+                        if (depth[id] > MAX_NESTING) {
+                            throw fail("BTF type #" + id, -1, "types nested deeper than " + MAX_NESTING);
+                        }
                         state[id] = 2;
                         top--;
                     } else if (state[child] == 1) {
@@ -485,6 +490,14 @@ public final class BtfReader {
                     }
                 }
             }
+        }
+
+        private static int deepestChild(BtfType t, int[] depth) {
+            int deepest = 0;
+            for (int i = 0, child; (child = containedAt(t, i)) >= 0; i++) {
+                deepest = Math.max(deepest, depth[child]);
+            }
+            return deepest;
         }
 
         /** The i-th type laid out inside {@code t} (members, array element, qualified type), or -1. */

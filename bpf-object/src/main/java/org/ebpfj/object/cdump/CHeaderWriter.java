@@ -17,9 +17,17 @@ import org.ebpfj.object.btf.BtfType;
  * Writes BTF as a C header, the way {@code bpftool btf dump file /sys/kernel/btf/vmlinux format c} writes
  * {@code vmlinux.h}: an include guard, the {@code preserve_access_index} pragma for CO-RE, then every named type
  * (and top-level anonymous enum) in an order C accepts, with forward declarations where pointers make cycles.
- * Sizes and member offsets are those of the BTF: padding the compiler would not add by itself is written as
- * unnamed bitfields, and structs whose members sit off their natural alignment get
- * {@code __attribute__((packed))}.
+ *
+ * <p>Sizes and member offsets are those of the BTF, which records no alignment and no padding members: gaps the
+ * compiler would not leave by itself are written as unnamed bitfields ({@code long: 64;}), structs and unions
+ * whose members sit off their natural alignment get {@code __attribute__((packed))}, and enums of 1, 2 or 8
+ * bytes get a {@code mode} attribute. For the running kernel the text is bpftool's (same order, names and
+ * padding) except where bpftool 7.1 gets a layout wrong: 1-byte enums (it writes them without
+ * {@code mode(byte)}, so they become 4 bytes) and unions larger than their members.
+ *
+ * <p>{@code __builtin_va_list} is left to the compiler, as bpftool does; for the BPF target it is 8 bytes where
+ * the kernel's is 24, so the few kernel structs holding a {@code va_list} differ in size (CO-RE relocates their
+ * fields anyway).
  *
  * <p>The output is deterministic: the same BTF and options give the same text. Types are visited by id, as
  * bpftool does; same-named distinct types are renamed {@code name___2}, {@code name___3}, ... (see
