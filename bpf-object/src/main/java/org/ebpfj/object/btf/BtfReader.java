@@ -27,9 +27,9 @@ public final class BtfReader {
     /**
      * Deepest nesting of structs, arrays and modifiers inside one another that we accept. The kernel's resolver
      * stops at 32 pending types; real BTF nests a few dozen levels at most, and queries such as
-     * {@link Btf#alignOf} recurse once per level.
+     * {@link Btf#alignOf} recurse once per level (so the bound keeps them off the end of the stack).
      */
-    static final int MAX_NESTING = 512;
+    static final int MAX_NESTING = 128;
     private static final long U32_MAX = 0xffffffffL;
 
     private BtfReader() {

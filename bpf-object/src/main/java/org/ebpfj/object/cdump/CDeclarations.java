@@ -24,15 +24,23 @@ import org.ebpfj.object.btf.BtfType.Modifier;
 final class CDeclarations {
     /** Declarator chains longer than this (pointers, arrays, modifiers) are not from a C compiler. */
     private static final int MAX_CHAIN = 64;
-    /** Inline definitions nested deeper than this are refused rather than risking the stack. */
-    static final int MAX_NESTING = 256;
+    /**
+     * Inline definitions and parameter lists nested deeper than this are refused rather than risking the stack;
+     * the kernel's anonymous types nest a handful of levels.
+     */
+    static final int MAX_NESTING = 64;
+
+    /** What one padding field costs at most, with its indentation: {@code "\n\t\tlong: 64;"}. */
+    private static final int PADDING_LINE_CHARS = 16;
 
     private final Btf btf;
     private final CNames names;
+    private final OutputBudget budget;
 
-    CDeclarations(Btf btf, CNames names) {
+    CDeclarations(Btf btf, CNames names, OutputBudget budget) {
         this.btf = btf;
         this.names = names;
+        this.budget = budget;
     }
 
     /**
@@ -56,6 +64,10 @@ final class CDeclarations {
     }
 
     private String declaration(int typeId, String name, int indent, int nesting) throws BtfFormatException {
+        if (nesting > MAX_NESTING) {
+            throw new BtfFormatException("BTF type #" + typeId, -1,
+                    "anonymous types or parameters nested deeper than " + MAX_NESTING);
+        }
         String declarator = name;
         Edge edge = name.isEmpty() ? Edge.BARE : Edge.NAME;
         List<BtfType> qualifiers = new ArrayList<>(2); // outermost first
@@ -166,7 +178,7 @@ final class CDeclarations {
             if (i == params.size() - 1 && p.type() == 0) {
                 text.append("...");
             } else {
-                text.append(declaration(p.type(), p.name(), indent, nesting));
+                text.append(declaration(p.type(), p.name(), indent, nesting + 1));
             }
         }
         return text.append(')').toString();
@@ -241,10 +253,6 @@ final class CDeclarations {
     }
 
     private String compositeDefinition(Composite c, int indent, int nesting) throws BtfFormatException {
-        if (nesting > MAX_NESTING) {
-            throw new BtfFormatException("BTF type #" + c.id(), -1,
-                    "anonymous types nested deeper than " + MAX_NESTING);
-        }
         boolean isStruct = c instanceof BtfType.Struct;
         boolean packed = btf.isPacked(c);
         String tag = names.tag(c.id());
@@ -255,8 +263,7 @@ final class CDeclarations {
         boolean previousWasBitfield = false;
         for (Member m : c.members()) {
             int align = packed ? 1 : btf.alignOf(m.type());
-            for (String pad : Padding.between(end, m.bitOffset(), align,
-                    previousWasBitfield && m.isBitfield())) {
+            for (String pad : padding(c, end, m.bitOffset(), align, previousWasBitfield && m.isBitfield())) {
                 newLine(text, indent + 1).append(pad).append(';');
             }
             newLine(text, indent + 1).append(declaration(m.type(), m.name(), indent + 1, nesting));
@@ -272,11 +279,11 @@ final class CDeclarations {
         }
         int align = btf.alignOf(c.id());
         if (isStruct) {
-            for (String pad : Padding.between(end, 8 * c.size(), align, false)) {
+            for (String pad : padding(c, end, 8 * c.size(), align, false)) {
                 newLine(text, indent + 1).append(pad).append(';');
             }
         } else if (roundUp(unionEnd, 8L * align) < 8 * c.size()) {
-            unionPadding(text, c.size(), indent);
+            unionPadding(text, padding(c, 0, 8 * c.size(), 1, false), indent);
         }
         if (!c.members().isEmpty() || c.size() != 0) {
             newLine(text, indent);
@@ -285,6 +292,7 @@ final class CDeclarations {
         if (packed) {
             text.append(" __attribute__((packed))");
         }
+        budget.charge(text.length(), c.id());
         return text.toString();
     }
 
@@ -293,8 +301,7 @@ final class CDeclarations {
      * padding member as big as the union. Every union member starts at 0, so several padding bitfields would
      * overlap: a longer run goes into an anonymous struct.
      */
-    private static void unionPadding(StringBuilder text, long size, int indent) {
-        List<String> pads = Padding.between(0, 8 * size, 1, false);
+    private static void unionPadding(StringBuilder text, List<String> pads, int indent) {
         if (pads.size() == 1) {
             newLine(text, indent + 1).append(pads.get(0)).append(';');
             return;
@@ -306,12 +313,21 @@ final class CDeclarations {
         newLine(text, indent + 1).append("};");
     }
 
+    /** {@link Padding#between}, once the budget has room for the fields it will make (at most one per long). */
+    private List<String> padding(Composite c, long fromBit, long toBit, int nextAlign, boolean betweenBitfields)
+            throws BtfFormatException {
+        if (toBit > fromBit) {
+            budget.charge(PADDING_LINE_CHARS * ((toBit - fromBit) / 64 + 2), c.id());
+        }
+        return Padding.between(fromBit, toBit, nextAlign, betweenBitfields);
+    }
+
     private static long roundUp(long value, long multiple) {
         return (value + multiple - 1) / multiple * multiple;
     }
 
     /** {@code enum name {...}}, or {@code enum name} alone for an enum without values (a forward reference). */
-    String enumDefinition(BtfType e, int indent) {
+    String enumDefinition(BtfType e, int indent) throws BtfFormatException {
         List<EnumValue> values = e instanceof BtfType.Enum ? ((BtfType.Enum) e).values()
                 : ((BtfType.Enum64) e).values();
         boolean signed = e instanceof BtfType.Enum ? ((BtfType.Enum) e).signed() : ((BtfType.Enum64) e).signed();
@@ -331,6 +347,7 @@ final class CDeclarations {
         }
         newLine(text, indent).append('}');
         text.append(EnumSizes.sizeAttribute(e, size, values, signed));
+        budget.charge(text.length(), e.id());
         return text.toString();
     }
 

@@ -1,6 +1,7 @@
 package org.ebpfj.object.cdump;
 
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,9 @@ public record CHeaderOptions(String includeGuard, boolean preserveAccessIndex, S
     private static final Pattern C_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     public CHeaderOptions {
+        Objects.requireNonNull(includeGuard, "includeGuard");
+        Objects.requireNonNull(rootTypes, "rootTypes");
+        Objects.requireNonNull(headerComment, "headerComment");
         if (!C_IDENTIFIER.matcher(includeGuard).matches()) {
             throw new IllegalArgumentException("include guard '" + includeGuard + "' is not a C identifier");
         }

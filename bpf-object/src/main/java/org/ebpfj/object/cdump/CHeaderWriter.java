@@ -40,13 +40,15 @@ public final class CHeaderWriter {
     private final Btf btf;
     private final CHeaderOptions options;
     private final CNames names;
+    private final long outputLimit;
     private final StringBuilder buffer = new StringBuilder(2 * FLUSH_CHARS);
     private BitSet defined = new BitSet();
 
-    private CHeaderWriter(Btf btf, CHeaderOptions options) {
+    private CHeaderWriter(Btf btf, CHeaderOptions options, long outputLimit) {
         this.btf = btf;
         this.options = options;
         this.names = new CNames(btf);
+        this.outputLimit = outputLimit;
     }
 
     /**
@@ -57,7 +59,7 @@ public final class CHeaderWriter {
      * @throws IllegalArgumentException a root type named in the options is not in the BTF
      */
     public static void write(Btf btf, CHeaderOptions options, Appendable out) throws IOException, BtfFormatException {
-        new CHeaderWriter(btf, options).writeTo(out);
+        new CHeaderWriter(btf, options, OutputBudget.DEFAULT_LIMIT).writeTo(out);
     }
 
     /** The header as a string. */
@@ -76,7 +78,12 @@ public final class CHeaderWriter {
      * code that checks the header against the BTF.
      */
     static NamedHeader render(Btf btf, CHeaderOptions options) throws BtfFormatException {
-        CHeaderWriter writer = new CHeaderWriter(btf, options);
+        return render(btf, options, OutputBudget.DEFAULT_LIMIT);
+    }
+
+    /** With another ceiling on the text (see {@link OutputBudget}), for tests. */
+    static NamedHeader render(Btf btf, CHeaderOptions options, long outputLimit) throws BtfFormatException {
+        CHeaderWriter writer = new CHeaderWriter(btf, options, outputLimit);
         StringBuilder text = new StringBuilder();
         try {
             writer.writeTo(text);
@@ -111,7 +118,8 @@ public final class CHeaderWriter {
             buffer.append("#endif\n\n");
         }
         DefinitionOrder order = new DefinitionOrder(btf);
-        DefinitionWriter definitions = new DefinitionWriter(btf, new CDeclarations(btf, names), buffer);
+        DefinitionWriter definitions = new DefinitionWriter(btf,
+                new CDeclarations(btf, names, new OutputBudget(outputLimit)), buffer);
         for (int root : roots) {
             for (int id : order.definitionsFor(root)) {
                 definitions.define(id);

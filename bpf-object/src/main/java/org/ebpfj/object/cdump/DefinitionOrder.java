@@ -24,8 +24,11 @@ final class DefinitionOrder {
     private static final byte UNSEEN = 0;
     private static final byte IN_PROGRESS = 1;
     private static final byte DONE = 2;
-    /** Deeper recursion than this is refused; real BTF stays far below it. */
-    private static final int MAX_DEPTH = 2048;
+    /**
+     * Deeper recursion than this is refused, so hostile BTF cannot overflow the stack (even interpreted). The
+     * kernel's BTF needs 12 levels.
+     */
+    private static final int MAX_DEPTH = 256;
 
     private final Btf btf;
     private final byte[] state;

@@ -21,7 +21,8 @@ final class DefinitionWriter {
     private static final byte NOT_WRITTEN = 0;
     private static final byte WRITING = 1;
     private static final byte WRITTEN = 2;
-    private static final int MAX_DEPTH = 2048;
+    /** Deeper recursion than this is refused (see DefinitionOrder); the kernel's BTF needs 7 levels. */
+    private static final int MAX_DEPTH = 256;
     /** A compiler built-in: redefining it breaks compilation with another compiler than the kernel's. */
     private static final String BUILTIN_VA_LIST = "__builtin_va_list";
     /**
