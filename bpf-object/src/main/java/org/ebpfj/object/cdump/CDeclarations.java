@@ -259,7 +259,7 @@ final class CDeclarations {
         StringBuilder text = new StringBuilder(64 + 32 * c.members().size());
         text.append(isStruct ? "struct" : "union").append(tag.isEmpty() ? "" : " ").append(tag).append(" {");
         long end = 0;
-        long unionEnd = 0;
+        long furthestEnd = 0;
         boolean previousWasBitfield = false;
         for (Member m : c.members()) {
             int align = packed ? 1 : btf.alignOf(m.type());
@@ -273,7 +273,7 @@ final class CDeclarations {
             } else {
                 end = m.bitOffset() + 8 * Math.max(0, btf.sizeOf(m.type()).orElse(0));
             }
-            unionEnd = Math.max(unionEnd, end);
+            furthestEnd = Math.max(furthestEnd, end);
             previousWasBitfield = m.isBitfield();
             text.append(';');
         }
@@ -282,7 +282,7 @@ final class CDeclarations {
             for (String pad : padding(c, end, 8 * c.size(), align, false)) {
                 newLine(text, indent + 1).append(pad).append(';');
             }
-        } else if (roundUp(unionEnd, 8L * align) < 8 * c.size()) {
+        } else if (roundUp(furthestEnd, 8L * align) < 8 * c.size()) {
             unionPadding(text, padding(c, 0, 8 * c.size(), 1, false), indent);
         }
         if (!c.members().isEmpty() || c.size() != 0) {

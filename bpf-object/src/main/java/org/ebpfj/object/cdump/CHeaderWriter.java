@@ -55,7 +55,8 @@ public final class CHeaderWriter {
      * Writes the header.
      *
      * @throws BtfFormatException       the BTF has types C cannot express (a struct cycle without a pointer,
-     *                                  a variable used as a type, nesting deeper than any compiler produces)
+     *                                  a variable used as a type, nesting deeper than any compiler produces), or
+     *                                  asks for a header of more than 64 Mi characters (see {@link OutputBudget})
      * @throws IllegalArgumentException a root type named in the options is not in the BTF
      */
     public static void write(Btf btf, CHeaderOptions options, Appendable out) throws IOException, BtfFormatException {
