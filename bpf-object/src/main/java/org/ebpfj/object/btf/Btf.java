@@ -20,16 +20,19 @@ import org.ebpfj.object.btf.BtfType.Modifier;
 public final class Btf {
     /** BPF and x86_64 pointers are 8 bytes. */
     public static final int POINTER_SIZE = 8;
+    /** The most alignment a scalar gets: 16 for {@code __int128} and {@code long double}. */
+    private static final int MAX_SCALAR_ALIGN = 16;
 
     private final List<BtfType> types;
     private final long[] sizes;
-    private final int[] aligns;
+    /** Alignments computed so far, 0 = not yet. Filled lazily; racing threads compute the same values. */
+    private final int[] alignments;
     private volatile Map<String, List<Integer>> byName;
 
-    Btf(List<BtfType> types, long[] sizes, int[] aligns) {
+    Btf(List<BtfType> types, long[] sizes) {
         this.types = Collections.unmodifiableList(types);
         this.sizes = sizes;
-        this.aligns = aligns;
+        this.alignments = new int[types.size()];
     }
 
     /** Number of type ids, including void (id 0). */
@@ -98,30 +101,58 @@ public final class Btf {
         return s < 0 ? OptionalLong.empty() : OptionalLong.of(s);
     }
 
-    /** Alignment in bytes, as the compiler lays the type out; 1 for packed structs. */
+    /**
+     * Alignment in bytes, as the compiler lays the type out; 1 for packed structs. Integers and floats align to
+     * their size ({@code __int128} to 16, as GCC on x86_64 and clang for BPF both do; libbpf's
+     * {@code btf__align_of} says 8); a struct aligns to its most aligned member.
+     */
     public int alignOf(int id) {
-        return aligns[id];
+        int rid = resolveId(id);
+        int known = alignments[rid];
+        if (known == 0) {
+            known = computeAlign(types.get(rid));
+            alignments[rid] = known;
+        }
+        return known;
     }
 
-    /** Whether a struct is laid out as if {@code __attribute__((packed))}: a member sits off its alignment. */
-    public boolean isPacked(Composite c) {
-        return isPacked(c, aligns);
+    private int computeAlign(BtfType t) {
+        if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
+                || t instanceof BtfType.Float) {
+            return Integer.highestOneBit((int) Math.max(1, Math.min(MAX_SCALAR_ALIGN, sizes[t.id()])));
+        }
+        if (t instanceof BtfType.Ptr) {
+            return POINTER_SIZE;
+        }
+        if (t instanceof BtfType.Array) {
+            return alignOf(((BtfType.Array) t).elementType());
+        }
+        if (t instanceof Composite) {
+            return isPacked((Composite) t) ? 1 : naturalAlign((Composite) t);
+        }
+        return 1;
     }
 
     /**
-     * The packing test, given member alignments ({@link BtfReader} computes them with this same test while
-     * filling {@code aligns}, so both always agree).
+     * Whether a struct or union is laid out as if {@code __attribute__((packed))}: a member sits off its
+     * alignment, or the size is not a multiple of the most aligned member.
      */
-    static boolean isPacked(Composite c, int[] aligns) {
-        int max = 1;
+    public boolean isPacked(Composite c) {
         for (Member m : c.members()) {
-            int a = aligns[m.type()];
-            if (!m.isBitfield() && m.bitOffset() % (8L * a) != 0) {
+            if (!m.isBitfield() && m.bitOffset() % (8L * alignOf(m.type())) != 0) {
                 return true;
             }
-            max = Math.max(max, a);
         }
-        return c.size() % max != 0;
+        return c.size() % naturalAlign(c) != 0;
+    }
+
+    /** The alignment the members ask for, ignoring whether the layout honours it. */
+    private int naturalAlign(Composite c) {
+        int max = 1;
+        for (Member m : c.members()) {
+            max = Math.max(max, alignOf(m.type()));
+        }
+        return max;
     }
 
     /** A C-like name for messages: {@code struct event}, {@code __u32}, {@code char[16]}, {@code int *}. */

@@ -25,13 +25,15 @@ public final class BtfReader {
     private static final int TYPE_HEADER_SIZE = 12;
     /** The kernel gives up resolving modifier chains deeper than this (MAX_RESOLVE_DEPTH). */
     private static final int MAX_RESOLVE_DEPTH = 32;
+    /**
+     * Deepest nesting of structs, arrays and modifiers inside one another that we accept. The kernel's resolver
+     * stops at 32 pending types; real BTF nests a few dozen levels at most, and queries such as
+     * {@link Btf#alignOf} recurse once per level (so the bound keeps them off the end of the stack).
+     */
+    static final int MAX_NESTING = 128;
     private static final long U32_MAX = 0xffffffffL;
-    /** Deep enough for any real BTF (the kernel's own resolver stops at 32), shallow enough for the Java stack. */
-    private static final int MAX_NESTING_DEPTH = 256;
-    private static final byte VISITING = 1;
     /** Far above any real name (the kernel's own limit is KSYM_NAME_LEN); bounds the work per name. */
     private static final int MAX_NAME = 4096;
-    private static final byte DONE = 2;
 
     private BtfReader() {
     }
@@ -90,7 +92,9 @@ public final class BtfReader {
             checkReferences();
             long[] sizes = computeSizes();
             checkMembers(sizes);
-            return new Btf(types, sizes, computeAlignments(sizes));
+            checkContainment();
+            checkPointerChains();
+            return new Btf(types, sizes);
         }
 
         private void readHeader() throws ObjectFormatException {
@@ -449,56 +453,105 @@ public final class BtfReader {
         }
 
         /**
-         * Alignments for every id. A struct that contains itself by value (through members, arrays or modifiers)
-         * has no layout: the kernel refuses such BTF ("Loop detected"), and so does this reader, instead of
-         * recursing forever later.
+         * A struct that contains itself (directly, or through arrays, typedefs and other structs) has no layout;
+         * the kernel reports such BTF as a loop. Also bounds the nesting depth. Iterative, so hostile input
+         * cannot exhaust the stack here.
          */
-        private int[] computeAlignments(long[] sizes) throws BtfFormatException {
-            int[] aligns = new int[types.size()];
-            byte[] state = new byte[types.size()];
-            for (int id = 0; id < types.size(); id++) {
-                alignOf(id, aligns, state, sizes, 0);
+        private void checkContainment() throws BtfFormatException {
+            int n = types.size();
+            byte[] state = new byte[n]; // 0 unvisited, 1 on the current path, 2 done
+            int[] stack = new int[MAX_NESTING + 1];
+            int[] next = new int[MAX_NESTING + 1]; // index of the next child to visit, per stack level
+            int[] depth = new int[n]; // levels of types laid out inside one another, for finished types
+            for (int root = 0; root < n; root++) {
+                if (state[root] != 0) {
+                    continue;
+                }
+                int top = 0;
+                stack[0] = root;
+                next[0] = 0;
+                state[root] = 1;
+                while (top >= 0) {
+                    int id = stack[top];
+                    int child = containedAt(types.get(id), next[top]++);
+                    if (child < 0) {
+                        depth[id] = 1 + deepestChild(types.get(id), depth);
+                        if (depth[id] > MAX_NESTING) {
+                            throw fail("BTF type #" + id, -1, "types nested deeper than " + MAX_NESTING);
+                        }
+                        state[id] = 2;
+                        top--;
+                    } else if (state[child] == 1) {
+                        throw fail("BTF type #" + child, -1, types.get(child).kind() + " '"
+                                + types.get(child).name() + "' contains itself by value");
+                    } else if (state[child] == 0) {
+                        if (top == MAX_NESTING) {
+                            throw fail("BTF type #" + root, -1, "types nested deeper than " + MAX_NESTING);
+                        }
+                        state[child] = 1;
+                        stack[++top] = child;
+                        next[top] = 0;
+                    }
+                }
             }
-            return aligns;
         }
 
-        private int alignOf(int id, int[] aligns, byte[] state, long[] sizes, int depth)
-                throws BtfFormatException {
-            if (state[id] == DONE) {
-                return aligns[id];
+        private static int deepestChild(BtfType t, int[] depth) {
+            int deepest = 0;
+            for (int i = 0, child; (child = containedAt(t, i)) >= 0; i++) {
+                deepest = Math.max(deepest, depth[child]);
             }
-            if (state[id] == VISITING) {
-                throw fail("BTF type #" + id + " (" + types.get(id).kind() + " '" + types.get(id).name() + "')",
-                        -1, "contains itself by value (a loop through members, arrays or modifiers)");
+            return deepest;
+        }
+
+        /** The i-th type laid out inside {@code t} (members, array element, qualified type), or -1. */
+        private static int containedAt(BtfType t, int i) {
+            if (t instanceof Composite) {
+                List<Member> members = ((Composite) t).members();
+                return i < members.size() ? members.get(i).type() : -1;
             }
-            if (depth > MAX_NESTING_DEPTH) {
-                throw fail("BTF type #" + id, -1, "types nested by value deeper than " + MAX_NESTING_DEPTH);
+            if (i > 0) {
+                return -1;
             }
-            state[id] = VISITING;
-            BtfType t = types.get(id);
-            int align;
-            if (t instanceof BtfType.Int || t instanceof BtfType.Enum || t instanceof BtfType.Enum64
-                    || t instanceof BtfType.Float) {
-                align = (int) Math.max(1, Math.min(Btf.POINTER_SIZE, sizes[id]));
-            } else if (t instanceof BtfType.Ptr) {
-                align = Btf.POINTER_SIZE;
-            } else if (t instanceof BtfType.Array) {
-                align = alignOf(((BtfType.Array) t).elementType(), aligns, state, sizes, depth + 1);
-            } else if (t instanceof Modifier) {
-                align = alignOf(((Modifier) t).type(), aligns, state, sizes, depth + 1);
-            } else if (t instanceof Composite) {
-                Composite c = (Composite) t;
-                int max = 1;
-                for (Member m : c.members()) {
-                    max = Math.max(max, alignOf(m.type(), aligns, state, sizes, depth + 1));
+            if (t instanceof BtfType.Array) {
+                return ((BtfType.Array) t).elementType();
+            }
+            if (t instanceof Modifier) {
+                return ((Modifier) t).type();
+            }
+            return -1;
+        }
+
+        /**
+         * Pointers and modifiers that lead back to themselves ({@code ptr -> const -> ptr -> ...}) describe no C
+         * type; the kernel rejects them as a loop. Each such type has one successor, so colouring finds cycles in
+         * linear time.
+         */
+        private void checkPointerChains() throws BtfFormatException {
+            int n = types.size();
+            byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 known to end
+            for (int start = 0; start < n; start++) {
+                int id = start;
+                while (state[id] == 0 && isChainLink(types.get(id))) {
+                    state[id] = 1;
+                    id = chainNext(types.get(id));
                 }
-                align = Btf.isPacked(c, aligns) ? 1 : max;
-            } else {
-                align = 1;
+                if (state[id] == 1) {
+                    throw fail("BTF type #" + id, -1, "pointer or modifier chain loops back to itself");
+                }
+                for (int walk = start; state[walk] == 1; walk = chainNext(types.get(walk))) {
+                    state[walk] = 2;
+                }
+                state[id] = 2;
             }
-            aligns[id] = align;
-            state[id] = DONE;
-            return align;
+        }
+
+        private static boolean isChainLink(BtfType t) {
+            return t instanceof BtfType.Ptr || t instanceof Modifier;
+        }
+
+        private static int chainNext(BtfType t) {
+            return t instanceof BtfType.Ptr ? ((BtfType.Ptr) t).type() : ((Modifier) t).type();
         }
 
         private BtfFormatException fail(String what, long offset, String message) {
