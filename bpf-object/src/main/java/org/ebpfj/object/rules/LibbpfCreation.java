@@ -53,8 +53,8 @@ final class LibbpfCreation {
             if (f == MapField.MAX_ENTRIES && !maxDeferred) {
                 continue;
             }
+            // Whether this is worth a warning depends on the kernel's rules: the engine decides (settleDeferred).
             AttrField.of(f).ifPresent(unknown::add);
-            notes.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, deferredMessage(spec, f)));
         }
         if (type.isPresent() && RingbufRules.TYPES.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
             long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
@@ -152,7 +152,7 @@ final class LibbpfCreation {
         return sb.toString();
     }
 
-    private static String deferredMessage(MapSpec spec, MapField f) {
+    static String deferredMessage(MapSpec spec, MapField f) {
         String setter;
         switch (f) {
             case MAX_ENTRIES:

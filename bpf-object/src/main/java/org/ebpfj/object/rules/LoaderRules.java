@@ -20,9 +20,9 @@ public final class LoaderRules {
             Set.of());
 
     public static final RuleInfo DEFERRED_FIELD = info("libbpf.deferred-field", Severity.WARNING, Optional.empty(),
-            "bpf_map__set_max_entries", "the object leaves a field (max_entries, key_size, value_size, type, "
-                    + "map_flags) for user space to set before load; the checks that need it wait for a "
-                    + "<mapOverrides> value", Set.of());
+            "bpf_object__create_map", "the object leaves a field (max_entries, key_size, value_size, type, "
+                    + "map_flags) for user space to set before load, and the kernel refuses the 0 libbpf would send "
+                    + "otherwise; the checks that need it wait for a <mapOverrides> value", Set.of());
 
     public static final RuleInfo INNER_MAP_MISSING = info("libbpf.inner-map", Severity.WARNING, Optional.empty(),
             "bpf_object__create_map", "a map of maps without an inner map template: user space must call "

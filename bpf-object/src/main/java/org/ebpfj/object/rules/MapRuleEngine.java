@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.SourceLocation;
@@ -94,6 +95,34 @@ public final class MapRuleEngine {
         return Prediction.created(attr, skipped);
     }
 
+    /**
+     * A field the object leaves out is sent as 0 unless user space sets it. Where the kernel accepts 0 for this type
+     * (map_flags almost always, key_size of a QUEUE, ...) leaving it out is simply the definition; only a field whose
+     * 0 the kernel refuses is left to user space, with a warning, and the rules reading it wait for an override.
+     */
+    private Set<AttrField> settleDeferred(MapSpec spec, MapCreateAttr attr, Set<AttrField> unknown,
+                                          List<Violation> out) {
+        EnumSet<AttrField> stillUnknown = unknown.isEmpty() ? EnumSet.noneOf(AttrField.class) : EnumSet.copyOf(unknown);
+        for (MapField field : spec.deferred()) {
+            Optional<AttrField> f = AttrField.of(field).filter(stillUnknown::contains);
+            if (f.isEmpty() || f.get() == AttrField.TYPE) {
+                f.ifPresent(t -> out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec,
+                        LibbpfCreation.deferredMessage(spec, field))));
+                continue;
+            }
+            EnumSet<AttrField> withZero = EnumSet.copyOf(stillUnknown);
+            withZero.remove(f.get());
+            Prediction p = evaluate(attr, withZero);
+            boolean zeroRefused = p.rule().map(r -> r.reads().contains(f.get())).orElse(false);
+            if (zeroRefused) {
+                out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
+            } else {
+                stillUnknown.remove(f.get());
+            }
+        }
+        return stillUnknown;
+    }
+
     /** What the map costs in kernel memory on this profile. */
     public MemoryEstimate estimate(MapCreateAttr attr) {
         return MemoryModel.estimate(attr, profile);
@@ -155,6 +184,10 @@ public final class MapRuleEngine {
         LibbpfCreation.View view = LibbpfCreation.of(spec, profile);
         List<Violation> out = new ArrayList<>(view.notes());
         if (view.unknown().contains(AttrField.TYPE)) {
+            // Without a type no kernel rule can be chosen: every field left out is user space's to set.
+            for (MapField field : spec.deferred()) {
+                out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
+            }
             return new MapReport(spec, Optional.empty(), Optional.empty(), out, Optional.empty(), Optional.empty());
         }
         MapCreateAttr attr = view.attr();
@@ -168,7 +201,7 @@ public final class MapRuleEngine {
             }
         }
         // The inner map was checked on its own above (libbpf creates it first): evaluate, not predict.
-        Set<AttrField> unknown = view.unknown();
+        Set<AttrField> unknown = settleDeferred(spec, attr, view.unknown(), out);
         Prediction prediction = evaluate(attr, unknown);
         if (!prediction.ok()) {
             KernelRule rule = prediction.rule().orElseThrow();

@@ -23,12 +23,17 @@ public record Violation(
 
     /**
      * The one-line form used by the CLI and the Maven plugin:
-     * {@code file:line: error: [rule-id] map 'NAME' (TYPE): message (kernel: EINVAL)}.
+     * {@code file:line: error: [rule-id] map 'NAME' (TYPE): message (kernel: EINVAL)}; findings about the whole
+     * object leave out the map part.
      */
     public String render() {
         StringBuilder sb = new StringBuilder();
-        sb.append(location).append(": ").append(severity.label()).append(": [").append(ruleId).append("] map '")
-                .append(mapName).append("' (").append(mapType).append("): ").append(message);
+        sb.append(location).append(": ").append(severity.label()).append(": [").append(ruleId).append("] ");
+        if (!mapName.isEmpty()) {
+            // Object-level findings (a legacy maps section) concern no single map.
+            sb.append("map '").append(mapName).append("' (").append(mapType).append("): ");
+        }
+        sb.append(message);
         errno.ifPresent(e -> sb.append(" (kernel: ").append(e.name()).append(')'));
         return sb.toString();
     }

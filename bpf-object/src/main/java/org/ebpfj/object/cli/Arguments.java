@@ -1,0 +1,86 @@
+package org.ebpfj.object.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ebpfj.object.rules.CheckOptions;
+import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.rules.MapOverrides;
+
+/** The parsed command line: a command, options shared by all commands, and the operands (object files). */
+final class Arguments {
+    final String command;
+    final List<Path> files = new ArrayList<>();
+    final List<String> overrides = new ArrayList<>();
+    String profile = "default";
+    long memoryWarningBytes = CheckOptions.DEFAULT_MEMORY_WARNING_BYTES;
+
+    private Arguments(String command) {
+        this.command = command;
+    }
+
+    static Arguments parse(String[] args) throws UsageException {
+        if (args.length == 0) {
+            throw new UsageException("no command given");
+        }
+        Arguments a = new Arguments(args[0]);
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--profile")) {
+                a.profile = value(args, ++i, arg);
+            } else if (arg.startsWith("--profile=")) {
+                a.profile = arg.substring("--profile=".length());
+            } else if (arg.equals("--set")) {
+                a.overrides.add(value(args, ++i, arg));
+            } else if (arg.startsWith("--set=")) {
+                a.overrides.add(arg.substring("--set=".length()));
+            } else if (arg.startsWith("--memory-warning=")) {
+                a.memoryWarningBytes = number(arg.substring("--memory-warning=".length()), "--memory-warning");
+            } else if (arg.startsWith("-") && !arg.equals("-")) {
+                throw new UsageException("unknown option " + arg);
+            } else {
+                a.files.add(Path.of(arg));
+            }
+        }
+        return a;
+    }
+
+    private static String value(String[] args, int i, String option) throws UsageException {
+        if (i >= args.length) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long number(String s, String option) throws UsageException {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a number of bytes, not '" + s + "'");
+        }
+    }
+
+    /** {@code default}: the built-in current x86_64 kernel; {@code running}: read from /proc and /sys here. */
+    KernelProfile kernelProfile() throws UsageException, IOException {
+        switch (profile) {
+            case "default":
+                return KernelProfile.defaults();
+            case "running":
+                return KernelProfile.readRunning();
+            default:
+                throw new UsageException("unknown profile '" + profile + "' (use 'default' or 'running')");
+        }
+    }
+
+    CheckOptions checkOptions() throws UsageException {
+        try {
+            return CheckOptions.defaults().withOverrides(MapOverrides.parse(overrides))
+                    .withMemoryWarningBytes(memoryWarningBytes);
+        } catch (ParseException e) {
+            throw new UsageException("--set: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.ebpfj.object.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+
+import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.rules.Severity;
+import org.ebpfj.object.rules.Violation;
+import org.ebpfj.object.spec.ObjectSpec;
+
+/** {@code check FILE.o...}: one line per finding, compiler style; exit 1 when any is an error. */
+final class CheckCommand {
+    private final Arguments args;
+
+    CheckCommand(Arguments args) {
+        this.args = args;
+    }
+
+    int run(PrintStream out, PrintStream err) throws UsageException, IOException {
+        MapRuleEngine engine = new MapRuleEngine(args.kernelProfile(), args.checkOptions());
+        ObjectInputs inputs = ObjectInputs.read(args.files, err);
+        int errors = 0;
+        int warnings = 0;
+        for (ObjectSpec o : inputs.objects) {
+            for (Violation v : engine.check(o)) {
+                out.println(v.render());
+                if (v.severity() == Severity.ERROR) {
+                    errors++;
+                } else if (v.severity() == Severity.WARNING) {
+                    warnings++;
+                }
+            }
+        }
+        err.println(inputs.objects.size() + " object(s) checked: " + errors + " error(s), " + warnings
+                + " warning(s)" + (inputs.unreadable > 0 ? ", " + inputs.unreadable + " unreadable" : ""));
+        return errors > 0 || inputs.unreadable > 0 ? Main.FINDINGS : Main.OK;
+    }
+}

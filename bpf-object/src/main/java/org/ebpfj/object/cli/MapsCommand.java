@@ -1,0 +1,30 @@
+package org.ebpfj.object.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ebpfj.object.report.MapsReport;
+import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.spec.ObjectSpec;
+
+/** {@code maps FILE.o...}: the map specs of each object as JSON. */
+final class MapsCommand {
+    private final Arguments args;
+
+    MapsCommand(Arguments args) {
+        this.args = args;
+    }
+
+    int run(PrintStream out, PrintStream err) throws UsageException, IOException {
+        MapRuleEngine engine = new MapRuleEngine(args.kernelProfile(), args.checkOptions());
+        ObjectInputs inputs = ObjectInputs.read(args.files, err);
+        List<MapsReport.Entry> entries = new ArrayList<>();
+        for (ObjectSpec o : inputs.objects) {
+            entries.add(new MapsReport.Entry(o, engine.reports(o)));
+        }
+        out.println(MapsReport.toJson(entries));
+        return inputs.unreadable > 0 ? Main.FINDINGS : Main.OK;
+    }
+}
