@@ -52,6 +52,8 @@ public final class BpfObject implements AutoCloseable {
     private final Map<String, RawMap> maps = new ConcurrentHashMap<>();
     private final Map<String, BpfProgram> programs = new ConcurrentHashMap<>();
     private final List<BpfLink> links = Collections.synchronizedList(new ArrayList<>());
+    /** Global-data maps mapped into this process (by map name), unmapped on close. */
+    private final Map<String, MemorySegment> mappedSections = new ConcurrentHashMap<>();
     private boolean closed;
 
     private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
@@ -310,7 +312,10 @@ public final class BpfObject implements AutoCloseable {
         return out;
     }
 
-    /** A global variable of the object ({@code .data}, {@code .bss}, {@code .rodata}), by its C name. */
+    /**
+     * A global variable of the object ({@code .data}, {@code .bss}, {@code .rodata}), by its C name. Reads and
+     * writes go to the kernel's map through a shared memory mapping (global-data maps are created mmap-able).
+     */
     public GlobalVariable variable(String variableName) {
         checkOpen();
         Btf b = btf.orElseThrow(() -> new IllegalStateException("object '" + name
@@ -322,15 +327,35 @@ public final class BpfObject implements AutoCloseable {
             }
             Optional<GlobalVariable.Place> place = GlobalVariable.find(b, LibBpf.mapBtfValueTypeId(m), variableName);
             if (place.isPresent()) {
-                MemorySegment data = LibBpf.mapInitialValue(m, arena);
-                if (data.equals(MemorySegment.NULL)) {
-                    throw new IllegalStateException("global-data map '" + e.getKey()
-                            + "' is not memory-mapped; read it through rawMap(\"" + e.getKey() + "\")");
-                }
-                return new GlobalVariable(variableName, e.getKey(), place.get(), data, this);
+                MemorySegment data = mappedSections.computeIfAbsent(e.getKey(), n -> mapSection(n, m, place.get()));
+                return new GlobalVariable(variableName, e.getKey(), place.get(), data, this, b);
             }
         }
         throw new IllegalArgumentException("object '" + name + "' has no global variable '" + variableName + "'");
+    }
+
+    /*
+     * libbpf 1.1 maps a global-data map's memory onto the kernel map only when loading through a skeleton; a plain
+     * bpf_object__load leaves libbpf's copy of the initial values. So the map is mapped here, from its fd.
+     */
+    private MemorySegment mapSection(String mapName, MemorySegment map, GlobalVariable.Place place) {
+        if ((LibBpf.mapFlags(map) & org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask()) == 0) {
+            throw new UnsupportedFeatureException("memory-mapped global data (map '" + mapName + "')", 0,
+                    "the map was created without BPF_F_MMAPABLE (Linux 5.5+)");
+        }
+        long size = pageAlign(LibBpf.mapValueSize(map));
+        int prot = place.section().startsWith(".rodata") ? org.ebpfj.kernel.ffi.Libc.PROT_READ
+                : org.ebpfj.kernel.ffi.Libc.PROT_READ | org.ebpfj.kernel.ffi.Libc.PROT_WRITE;
+        MemorySegment state = Scratch.get().state;
+        MemorySegment data = org.ebpfj.kernel.ffi.Libc.mmapShared(state, LibBpf.mapFd(map), size, prot, arena);
+        if (data.equals(MemorySegment.NULL)) {
+            throw new MapOperationException(mapName, "mmap", org.ebpfj.kernel.ffi.CallState.errno(state), "");
+        }
+        return data;
+    }
+
+    private static long pageAlign(long n) {
+        return (n + 4095) & ~4095L;
     }
 
     /** The object's BTF, as parsed by bpf-object's reader. */
@@ -384,9 +409,15 @@ public final class BpfObject implements AutoCloseable {
         }
         maps.values().forEach(RawMap::markClosed);
         programs.values().forEach(BpfProgram::markClosed);
-        // The arena first: it invalidates GlobalVariable segments before libbpf unmaps the memory behind them.
+        // The arena first: it invalidates GlobalVariable segments before their memory is unmapped.
         // libbpf no longer reads the object bytes or the open options it holds once the object is open.
+        long[][] sections = mappedSections.values().stream()
+                .map(m -> new long[] {m.address(), m.byteSize()}).toArray(long[][]::new);
         arena.close();
+        MemorySegment state = Scratch.get().state;
+        for (long[] s : sections) {
+            org.ebpfj.kernel.ffi.Libc.munmap(state, s[0], s[1]);
+        }
         LibBpf.objectClose(obj);
     }
 

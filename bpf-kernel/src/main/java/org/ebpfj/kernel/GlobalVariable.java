@@ -4,9 +4,11 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Optional;
 
+import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfType;
+import org.ebpfj.object.spec.TypeRef;
 
 /**
  * A global variable of a loaded object, read and written through the memory libbpf maps for its section
@@ -23,9 +25,11 @@ public final class GlobalVariable {
     private final Place place;
     private final MemorySegment data;
     private final BpfObject owner;
+    private final Btf btf;
 
-    GlobalVariable(String name, String mapName, Place place, MemorySegment sectionData, BpfObject owner) {
+    GlobalVariable(String name, String mapName, Place place, MemorySegment sectionData, BpfObject owner, Btf btf) {
         this.name = name;
+        this.btf = btf;
         this.mapName = mapName;
         this.place = place;
         this.data = sectionData.asSlice(place.offset(), place.size());
@@ -61,6 +65,11 @@ public final class GlobalVariable {
 
     public long size() {
         return place.size();
+    }
+
+    /** The variable's C type, for codecs (e.g. {@link org.ebpfj.kernel.codec.Codecs#record}). */
+    public TypeRef type() {
+        return new TypeRef(btf, place.typeId());
     }
 
     public boolean isReadOnly() {
@@ -101,6 +110,11 @@ public final class GlobalVariable {
     public <T> T get(MapCodec<T> codec) {
         check(codec.size(), false);
         return codec.decode(data, 0);
+    }
+
+    /** Decodes a struct variable into a record laid out from the variable's BTF type. */
+    public <R extends Record> R get(Class<R> recordType) {
+        return get(Codecs.record(recordType, type()));
     }
 
     public <T> void set(MapCodec<T> codec, T value) {

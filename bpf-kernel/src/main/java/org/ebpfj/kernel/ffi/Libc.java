@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
  * The libc functions the library needs beyond bpf(2). Functions that can fail return {@code -errno}
  * (read through the caller's {@link CallState} segment) instead of setting a global.
  */
+@SuppressWarnings("restricted")
 public final class Libc {
     private static final MethodHandle CLOSE = Native.libc("close",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT), CallState.CAPTURE_ERRNO);
@@ -24,6 +25,11 @@ public final class Libc {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
     private static final MethodHandle STATFS = Native.libc("statfs",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle MMAP = Native.libc("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
+            CallState.CAPTURE_ERRNO);
+    private static final MethodHandle MUNMAP = Native.libc("munmap",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CallState.CAPTURE_ERRNO);
     private static final MethodHandle GETTID = Native.libc("gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle VSNPRINTF = Native.libc("vsnprintf",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
@@ -81,6 +87,40 @@ public final class Libc {
             MemorySegment buf = arena.allocate(STATFS_SIZE, 8);
             int r = (int) STATFS.invokeExact(state, arena.allocateFrom(path), buf);
             return r == 0 ? buf.get(JAVA_LONG, 0) : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    public static final int PROT_READ = 1;
+    public static final int PROT_WRITE = 2;
+    private static final int MAP_SHARED = 1;
+    private static final long MAP_FAILED = -1;
+
+    /**
+     * Maps {@code length} bytes of a file descriptor (e.g. an mmap-able BPF array) shared, read-only or read-write.
+     * The segment is valid until {@code scope} closes; the caller must {@link #munmap} after that.
+     *
+     * @return the mapping, or NULL with errno in {@code state}
+     */
+    public static MemorySegment mmapShared(MemorySegment state, int fd, long length, int prot, Arena scope) {
+        try {
+            MemorySegment p = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, length, prot, MAP_SHARED,
+                    fd, 0L);
+            if (p.address() == MAP_FAILED) {
+                return MemorySegment.NULL;
+            }
+            return p.reinterpret(length, scope, null);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** @return 0 or -errno */
+    public static int munmap(MemorySegment state, long address, long length) {
+        try {
+            int r = (int) MUNMAP.invokeExact(state, MemorySegment.ofAddress(address), length);
+            return r == 0 ? 0 : -CallState.errno(state);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
