@@ -33,14 +33,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
     private final long valueSize;
 
     BpfMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        if (raw.isPerCpu()) {
-            throw new IllegalArgumentException("map '" + raw.name() + "' is " + raw.info().typeName()
-                    + ": per-CPU maps hold one value per CPU; use perCpu(...)");
-        }
-        if (raw.keySize() == 0) {
-            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
-                    + ") has no keys; use queue(...)");
-        }
+        MapViews.requireKeyed(raw);
         MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
         MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
         this.raw = raw;

@@ -221,33 +221,42 @@ final class MapIteration {
         }
     }
 
+    /*
+     * The kernel's batch update (generic_map_update_batch) accepts only BPF_F_LOCK in elem_flags: NOEXIST and EXIST
+     * get EINVAL. So those flags, whose per-key answer the caller wants, always use one update per element.
+     */
     void updateBatch(MemorySegment keys, MemorySegment values, int count, UpdateFlag flag) {
         if (count == 0) {
             return;
         }
+        long keySize = map.keySize();
+        long valueSize = map.valueBufferSize();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment k = nativeCopy(arena, keys, map.keySize() * count);
-            MemorySegment v = nativeCopy(arena, values, map.valueBufferSize() * count);
-            if (updateBatch != UNSUPPORTED) {
+            MemorySegment k = nativeCopy(arena, keys, keySize * count);
+            MemorySegment v = nativeCopy(arena, values, valueSize * count);
+            if (flag == UpdateFlag.ANY && updateBatch != UNSUPPORTED) {
                 int[] n = new int[1];
-                int r = map.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, flag.bits(), n);
+                int r = map.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, 0, n);
                 if (r == 0) {
                     updateBatch = SUPPORTED;
                     return;
                 }
-                if (!(n[0] == 0 && updateBatch == UNKNOWN && unsupported(-r))) {
+                if (updateBatch == UNKNOWN && unsupported(-r)) {
+                    updateBatch = UNSUPPORTED;
+                } else {
                     updateBatch = SUPPORTED;
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(n[0] * map.keySize())));
+                    // on failure the kernel reports how many elements it wrote: the next one failed
+                    int failed = n[0] >= 0 && n[0] < count ? n[0] : 0;
+                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(failed * keySize, keySize)));
                 }
-                updateBatch = UNSUPPORTED;
             }
-            Scratch s = Scratch.get(map.keySize(), map.valueBufferSize());
+            Scratch s = Scratch.get(keySize, valueSize);
             for (int i = 0; i < count; i++) {
-                long ko = i * map.keySize();
-                long vo = i * map.valueBufferSize();
-                int r = map.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + vo, flag.bits());
+                long ko = i * keySize;
+                int r = map.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
+                        flag.bits());
                 if (r != 0) {
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(ko)));
+                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(ko, keySize)));
                 }
             }
         }
@@ -272,8 +281,9 @@ final class MapIteration {
                 }
                 deleteBatch = SUPPORTED;
                 deleted += n[0];
-                if (r != -ENOENT) {
-                    throw MapErrors.delete(map, -r, map.hex(k.asSlice((pos + n[0]) * map.keySize())));
+                if (r != -ENOENT || n[0] < 0 || pos + n[0] >= count) {
+                    int failed = Math.min(count - 1, pos + Math.max(0, n[0]));
+                    throw MapErrors.delete(map, -r, map.hex(k.asSlice(failed * map.keySize(), map.keySize())));
                 }
                 pos += n[0] + 1; // skip the absent key
             }

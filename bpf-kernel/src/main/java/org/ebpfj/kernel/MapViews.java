@@ -24,6 +24,32 @@ final class MapViews {
         }
     }
 
+    /** Maps with keys and one value per key (not per-CPU, not QUEUE/STACK): what {@link BpfMap} views. */
+    static void requireKeyed(RawMap raw) {
+        if (raw.isPerCpu()) {
+            throw new IllegalArgumentException("map '" + raw.name() + "' is " + raw.info().typeName()
+                    + ": per-CPU maps hold one value per CPU; use perCpu(...)");
+        }
+        if (raw.keySize() == 0) {
+            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
+                    + ") has no keys; use queue(...)");
+        }
+    }
+
+    static void requirePerCpu(RawMap raw) {
+        if (!raw.isPerCpu()) {
+            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
+                    + ") is not a per-CPU map");
+        }
+    }
+
+    static void requireQueue(RawMap raw) {
+        if (!isQueueOrStack(raw)) {
+            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
+                    + ") is not a QUEUE or STACK");
+        }
+    }
+
     static boolean isQueueOrStack(RawMap raw) {
         return raw.type().map(t -> t == MapType.QUEUE || t == MapType.STACK).orElse(false);
     }

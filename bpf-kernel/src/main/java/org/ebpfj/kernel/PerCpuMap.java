@@ -27,10 +27,7 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
     private final long slot;
 
     PerCpuMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        if (!raw.isPerCpu()) {
-            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
-                    + ") is not a per-CPU map");
-        }
+        MapViews.requirePerCpu(raw);
         MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
         MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
         this.raw = raw;

@@ -19,10 +19,7 @@ public final class QueueMap<V> implements AutoCloseable {
     private final MapCodec<V> codec;
 
     QueueMap(RawMap raw, MapCodec<V> codec) {
-        if (!MapViews.isQueueOrStack(raw)) {
-            throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
-                    + ") is not a QUEUE or STACK");
-        }
+        MapViews.requireQueue(raw);
         MapViews.checkCodec(raw, "value", codec, raw.valueSize());
         this.raw = raw;
         this.codec = codec;

@@ -202,6 +202,7 @@ public final class RawMap implements AutoCloseable {
 
     /** A typed view with codecs chosen for the classes ({@link Codecs#forClass}). */
     public <K, V> BpfMap<K, V> typed(Class<K> keyClass, Class<V> valueClass) {
+        MapViews.requireKeyed(this);
         return typed(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
                 Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
     }
@@ -212,6 +213,7 @@ public final class RawMap implements AutoCloseable {
     }
 
     public <K, V> PerCpuMap<K, V> perCpu(Class<K> keyClass, Class<V> valueClass) {
+        MapViews.requirePerCpu(this);
         return perCpu(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
                 Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
     }
@@ -222,6 +224,7 @@ public final class RawMap implements AutoCloseable {
     }
 
     public <V> QueueMap<V> queue(Class<V> valueClass) {
+        MapViews.requireQueue(this);
         return queue(Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
     }
 
@@ -381,8 +384,9 @@ public final class RawMap implements AutoCloseable {
     }
 
     /**
-     * Writes {@code count} keys and values packed back to back (BPF_MAP_UPDATE_BATCH, or one update each when the
-     * kernel has no batch update for the type).
+     * Writes {@code count} keys and values packed back to back: one BPF_MAP_UPDATE_BATCH for {@link UpdateFlag#ANY}
+     * (one update each when the kernel has no batch update for the type); NOEXIST and EXIST, which the kernel's
+     * batch update does not accept, use one update per element and stop at the first refused key.
      */
     public void updateBatch(MemorySegment keys, MemorySegment values, int count, UpdateFlag flag) {
         checkOpen();
