@@ -77,7 +77,16 @@ struct {
     __uint(max_entries, 4096);
 } plain_hash SEC(".maps");
 
-/* Adds 1 to percpu_counts[7] on the CPU it runs on, pushes 42 onto queue_map and writes an event. */
+/* A struct inside a struct, and an integer array: record codecs map these to a nested record and a long[]. */
+struct flow_stats {
+    struct flow_key key;
+    __u64 packets;
+    __u64 bytes[2];
+};
+
+struct flow_stats last_flow;
+
+/* Adds 1 to percpu_counts[7] on the CPU it runs on, pushes 42 onto queue_map, writes an event, counts last_flow. */
 SEC("xdp")
 int touch_maps(struct xdp_md *ctx)
 {
@@ -109,6 +118,9 @@ int touch_maps(struct xdp_md *ctx)
     ev.comm[2] = 'p';
     ev.tail = 0xfeed;
     bpf_map_update_elem(&events, &fk, &ev, BPF_ANY);
+    last_flow.key = fk;
+    last_flow.packets += 1;
+    last_flow.bytes[1] += 64;
     return XDP_PASS;
 }
 

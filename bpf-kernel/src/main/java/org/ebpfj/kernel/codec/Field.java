@@ -36,7 +36,7 @@ final class Field {
         long offset = member.byteOffset();
         String cType = btf.describe(member.type());
         String mismatch = "component '" + rc.getName() + "' is " + j.getSimpleName() + " but member '" + member.name()
-                + "' is " + cType + " (" + cSize + " bytes) at offset " + offset;
+                + "' is " + cType + " (" + RecordCodec.bytes(cSize) + ") at offset " + offset;
 
         Kind scalar = scalarKind(j);
         if (scalar != null) {

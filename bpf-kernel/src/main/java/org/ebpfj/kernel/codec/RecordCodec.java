@@ -160,6 +160,10 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
         return "record " + type.getSimpleName() + " <- " + structName;
     }
 
+    static String bytes(long n) {
+        return n == 1 ? "1 byte" : n + " bytes";
+    }
+
     /** Renders both layouts for error messages. */
     static final class Layouts {
         final Class<?> type;
@@ -183,9 +187,9 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
             List<String> c = new ArrayList<>();
             c.add(cName + " (" + struct.size() + " bytes, from BTF):");
             for (BtfType.Member m : struct.members()) {
-                String size = btf.sizeOf(m.type()).isPresent() ? btf.sizeOf(m.type()).getAsLong() + "" : "?";
+                String size = btf.sizeOf(m.type()).isPresent() ? bytes(btf.sizeOf(m.type()).getAsLong()) : "? bytes";
                 String at = m.isBitfield() ? "bit " + m.bitOffset() : "offset " + m.byteOffset();
-                c.add(String.format("  %-11s %-14s %s (%s bytes)%s", at, m.name(), btf.describe(m.type()), size,
+                c.add(String.format("  %-11s %-14s %s (%s)%s", at, m.name(), btf.describe(m.type()), size,
                         m.name().equals(member) ? "   <--" : ""));
             }
             c.add("record " + type.getSimpleName() + ":");
