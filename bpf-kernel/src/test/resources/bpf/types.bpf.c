@@ -86,6 +86,9 @@ struct flow_stats {
 
 struct flow_stats last_flow;
 
+/* A .rodata constant user space may set before load; the verifier then sees it as a known value. */
+const volatile __u64 packet_weight = 64;
+
 /* Adds 1 to percpu_counts[7] on the CPU it runs on, pushes 42 onto queue_map, writes an event, counts last_flow. */
 SEC("xdp")
 int touch_maps(struct xdp_md *ctx)
@@ -120,7 +123,7 @@ int touch_maps(struct xdp_md *ctx)
     bpf_map_update_elem(&events, &fk, &ev, BPF_ANY);
     last_flow.key = fk;
     last_flow.packets += 1;
-    last_flow.bytes[1] += 64;
+    last_flow.bytes[1] += packet_weight;
     return XDP_PASS;
 }
 

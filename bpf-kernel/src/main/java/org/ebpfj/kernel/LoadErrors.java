@@ -59,6 +59,14 @@ final class LoadErrors {
             }
             return new ProgramLoadException(program, errno, warnings);
         }
+        if (errno == Errnos.EPERM) {
+            // e.g. libbpf's first probe (loading a trivial program) was refused: say what the process lacks
+            Privileges p = Kernel.privileges();
+            return new PermissionException("object '" + objectName + "'", "loading", errno, p.missing(),
+                    Kernel.lockdown(), p.canUseBpf()
+                            ? "libbpf was refused with EPERM although bpf() is usable; libbpf said: " + warnings
+                            : p.reason());
+        }
         return new ObjectLoadException(objectName, "load", errno, warnings);
     }
 

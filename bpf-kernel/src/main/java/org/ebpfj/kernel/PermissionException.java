@@ -18,7 +18,8 @@ public final class PermissionException extends BpfException {
         super(operation + " " + subject + " was refused (" + org.ebpfj.object.uapi.Errno.nameOf(errno) + "): "
                 + reason, errno);
         this.subject = subject;
-        this.missing = Set.copyOf(missing);
+        this.missing = missing.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(missing));
         this.lockdown = lockdown;
     }
 

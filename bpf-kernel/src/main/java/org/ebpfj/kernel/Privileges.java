@@ -17,7 +17,8 @@ public record Privileges(boolean canUseBpf, int errno, Set<Capability> effective
                          String reason) {
 
     public Privileges {
-        effective = Set.copyOf(effective);
+        effective = effective.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(EnumSet.copyOf(effective));
     }
 
     /**
