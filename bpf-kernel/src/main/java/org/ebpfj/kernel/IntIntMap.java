@@ -113,7 +113,11 @@ public final class IntIntMap implements AutoCloseable {
     }
 
     public void forEach(IterationMode mode, EntryConsumer action) {
-        raw.forEach(mode, (k, ko, v, vo) -> action.accept(k.get(JAVA_INT_UNALIGNED, ko), v.get(JAVA_INT_UNALIGNED, vo)));
+        raw.forEachChunk(mode, (keys, values, count) -> {
+            for (int i = 0; i < count; i++) {
+                action.accept(keys.get(JAVA_INT_UNALIGNED, 4L * i), values.get(JAVA_INT_UNALIGNED, 4L * i));
+            }
+        });
     }
 
     public Map<Integer, Integer> toMap() {

@@ -113,7 +113,11 @@ public final class LongLongMap implements AutoCloseable {
     }
 
     public void forEach(IterationMode mode, EntryConsumer action) {
-        raw.forEach(mode, (k, ko, v, vo) -> action.accept(k.get(JAVA_LONG_UNALIGNED, ko), v.get(JAVA_LONG_UNALIGNED, vo)));
+        raw.forEachChunk(mode, (keys, values, count) -> {
+            for (int i = 0; i < count; i++) {
+                action.accept(keys.get(JAVA_LONG_UNALIGNED, 8L * i), values.get(JAVA_LONG_UNALIGNED, 8L * i));
+            }
+        });
     }
 
     public Map<Long, Long> toMap() {

@@ -41,7 +41,7 @@ final class MapIteration {
         this.map = map;
     }
 
-    void forEach(IterationMode mode, boolean delete, RawMap.EntryVisitor visitor) {
+    void forEach(IterationMode mode, boolean delete, RawMap.ChunkVisitor visitor) {
         if (mode != IterationMode.GET_NEXT_KEY) {
             if (walkBatch(delete, visitor)) {
                 return;
@@ -56,10 +56,10 @@ final class MapIteration {
 
     long count() {
         long[] n = {0};
-        if (walkBatch(false, (k, ko, v, vo) -> n[0]++)) {
+        if (walkBatch(false, (k, v, count) -> n[0] += count)) {
             return n[0];
         }
-        walkNextKey(false, false, (k, ko, v, vo) -> n[0]++);
+        walkNextKey(false, false, (k, v, count) -> n[0] += count);
         return n[0];
     }
 
@@ -95,7 +95,7 @@ final class MapIteration {
             }
             return;
         }
-        forEach(IterationMode.AUTO, true, (k, ko, v, vo) -> { });
+        forEach(IterationMode.AUTO, true, (k, v, count) -> { });
     }
 
     private void zeroArray() {
@@ -115,7 +115,7 @@ final class MapIteration {
     }
 
     /** @return false when the kernel has no batch command for this map (nothing was visited) */
-    private boolean walkBatch(boolean delete, RawMap.EntryVisitor visitor) {
+    private boolean walkBatch(boolean delete, RawMap.ChunkVisitor visitor) {
         if ((delete ? lookupAndDeleteBatch : lookupBatch) == UNSUPPORTED) {
             return false;
         }
@@ -159,9 +159,8 @@ final class MapIteration {
                         lookupBatch = SUPPORTED;
                     }
                 }
-                int count = n[0];
-                for (int i = 0; i < count; i++) {
-                    visitor.visit(keys, i * keySize, values, i * valueSize);
+                if (n[0] > 0) {
+                    visitor.visit(keys, values, n[0]);
                 }
                 if (r == -ENOENT) {
                     return true;
@@ -172,7 +171,7 @@ final class MapIteration {
         }
     }
 
-    private void walkNextKey(boolean delete, boolean withValues, RawMap.EntryVisitor visitor) {
+    private void walkNextKey(boolean delete, boolean withValues, RawMap.ChunkVisitor visitor) {
         long keySize = map.keySize();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment current = arena.allocate(Math.max(1, keySize), 8);
@@ -216,7 +215,7 @@ final class MapIteration {
                         throw MapErrors.delete(map, -r, map.hex(current));
                     }
                 }
-                visitor.visit(current, 0, value, 0);
+                visitor.visit(current, value, 1);
             }
         }
     }

@@ -373,6 +373,14 @@ public final class RawMap implements AutoCloseable {
      * {@link #keySize()} and {@link #valueBufferSize()} bytes.
      */
     public void forEach(IterationMode mode, EntryVisitor visitor) {
+        forEachChunk(mode, entries(visitor));
+    }
+
+    /**
+     * Visits every entry a chunk at a time (one call per batch instead of one per entry): {@code count} keys of
+     * {@link #keySize()} bytes and values of {@link #valueBufferSize()} bytes, packed back to back.
+     */
+    public void forEachChunk(IterationMode mode, ChunkVisitor visitor) {
         checkOpen();
         iteration.forEach(mode, false, visitor);
     }
@@ -380,7 +388,17 @@ public final class RawMap implements AutoCloseable {
     /** Visits and deletes every entry (BPF_MAP_LOOKUP_AND_DELETE_BATCH where supported). */
     public void drain(EntryVisitor visitor) {
         checkOpen();
-        iteration.forEach(IterationMode.AUTO, true, visitor);
+        iteration.forEach(IterationMode.AUTO, true, entries(visitor));
+    }
+
+    private ChunkVisitor entries(EntryVisitor visitor) {
+        long k = keySize;
+        long v = valueBufferSize;
+        return (keys, values, count) -> {
+            for (int i = 0; i < count; i++) {
+                visitor.visit(keys, i * k, values, i * v);
+            }
+        };
     }
 
     /**
@@ -419,6 +437,12 @@ public final class RawMap implements AutoCloseable {
             throw MapErrors.other(this, "BPF_OBJ_PIN", -r, -r == ENOENT ? path.getParent()
                     + " does not exist or is not on bpffs (see Mounts.ensureBpffs)" : "");
         }
+    }
+
+    /** Receives the entries of a walk a chunk at a time; the segments are valid only during the call. */
+    @FunctionalInterface
+    public interface ChunkVisitor {
+        void visit(MemorySegment keys, MemorySegment values, int count);
     }
 
     /** Receives one entry of a walk. */

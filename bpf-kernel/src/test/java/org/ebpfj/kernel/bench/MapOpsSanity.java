@@ -1,6 +1,7 @@
 package org.ebpfj.kernel.bench;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 import org.ebpfj.kernel.IntIntMap;
 import org.ebpfj.kernel.IterationMode;
@@ -10,50 +11,63 @@ import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 
 /**
- * A quick, hand-run sanity check of single-element and iteration costs against the C baseline
- * (/work/shared/perf/BASELINE.md: same shapes as mapbench's "single" and "iter" rows). Not a benchmark: the JMH
- * suite is the measurement of record. Run with the test classpath and --enable-native-access=ALL-UNNAMED.
+ * A hand-run sanity check of single-element and iteration costs in the shapes of the C baseline
+ * (/work/shared/perf/BASELINE.md "single" and "iter" rows): wall and thread-CPU nanoseconds per operation, so a
+ * loaded machine can still be compared with a C run made at the same time. Not a benchmark (JMH is), and not a
+ * test. Run with the test classpath and {@code --enable-native-access=ALL-UNNAMED}; argument: repetitions.
  */
 public final class MapOpsSanity {
     private static final int OPS = 1_000_000;
     private static final int WORKING_SET = 100_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private MapOpsSanity() {
+    }
 
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        single(MapType.HASH, reps);
-        single(MapType.ARRAY, reps);
-        iterate(reps);
-    }
-
-    private static void single(MapType type, int reps) {
-        try (IntIntMap m = RawMap.create(MapSpec.builder("sanity", type).keySize(4).valueSize(4)
-                .maxEntries(1_000_000).build()).intInt()) {
+        try (IntIntMap hash = create(MapType.HASH, 1_000_000); IntIntMap array = create(MapType.ARRAY, 1_000_000)) {
             for (int k = 0; k < WORKING_SET; k++) {
-                m.put(k, k);
+                hash.put(k, k);
+                array.put(k, k);
             }
-            for (int r = 0; r < reps + 1; r++) {
-                long t0 = System.nanoTime();
+            for (int r = 0; r <= reps; r++) {
+                long w0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 for (int i = 0; i < OPS; i++) {
-                    m.put(i % WORKING_SET, i, UpdateFlag.ANY);
+                    hash.put(i % WORKING_SET, i, UpdateFlag.ANY);
                 }
-                long t1 = System.nanoTime();
+                long w1 = System.nanoTime();
+                long c1 = THREADS.getCurrentThreadCpuTime();
                 long sum = 0;
                 for (int i = 0; i < OPS; i++) {
-                    sum += m.getOrDefault(i % WORKING_SET, -1);
+                    sum += hash.getOrDefault(i % WORKING_SET, -1);
                 }
-                long t2 = System.nanoTime();
+                long w2 = System.nanoTime();
+                long c2 = THREADS.getCurrentThreadCpuTime();
+                for (int i = 0; i < OPS; i++) {
+                    sum += array.getOrDefault(i % WORKING_SET, -1);
+                }
+                long w3 = System.nanoTime();
+                long c3 = THREADS.getCurrentThreadCpuTime();
                 if (r > 0) {
-                    System.out.printf("%s u32/u32 update %.1f ns/op, lookup %.1f ns/op (sum %d)%n", type,
-                            (t1 - t0) / (double) OPS, (t2 - t1) / (double) OPS, sum);
+                    System.out.printf("J  HASH update %d (cpu %d)  HASH lookup %d (cpu %d)  ARRAY lookup %d (cpu %d)"
+                            + " ns/op %d%n", (w1 - w0) / OPS, (c1 - c0) / OPS, (w2 - w1) / OPS, (c2 - c1) / OPS,
+                            (w3 - w2) / OPS, (c3 - c2) / OPS, sum);
                 }
             }
         }
+        iterate(reps);
+    }
+
+    private static IntIntMap create(MapType type, int max) {
+        return RawMap.create(MapSpec.builder("sanity", type).keySize(4).valueSize(4).maxEntries(max).build())
+                .intInt();
     }
 
     private static void iterate(int reps) {
         int n = 1_000_000;
-        try (IntIntMap m = RawMap.create(MapSpec.builder("sanity_iter", MapType.HASH).keySize(4).valueSize(4)
-                .maxEntries(n).build()).intInt()) {
+        try (IntIntMap m = create(MapType.HASH, n)) {
             int[] keys = new int[n];
             int[] values = new int[n];
             for (int i = 0; i < n; i++) {
@@ -61,25 +75,23 @@ public final class MapOpsSanity {
                 values[i] = i;
             }
             m.putAll(keys, values, UpdateFlag.ANY);
-            for (int r = 0; r < reps + 1; r++) {
-                LongAdder seen = new LongAdder();
-                long t0 = System.nanoTime();
+            for (int r = 0; r <= reps; r++) {
                 long[] acc = new long[2];
+                long w0 = System.nanoTime();
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 m.forEach(IterationMode.BATCH, (k, v) -> {
                     acc[0]++;
                     acc[1] += v;
                 });
-                long t1 = System.nanoTime();
-                long[] acc2 = new long[2];
-                m.forEach(IterationMode.GET_NEXT_KEY, (k, v) -> {
-                    acc2[0]++;
-                    acc2[1] += v;
-                });
-                long t2 = System.nanoTime();
-                seen.add(acc[0]);
+                long w1 = System.nanoTime();
+                long c1 = THREADS.getCurrentThreadCpuTime();
+                m.forEach(IterationMode.GET_NEXT_KEY, (k, v) -> acc[1] += v);
+                long w2 = System.nanoTime();
+                long c2 = THREADS.getCurrentThreadCpuTime();
                 if (r > 0) {
-                    System.out.printf("iterate 1M HASH: batch %.1f ms (%d entries), get_next_key %.1f ms (%d), ratio %.2f%n",
-                            (t1 - t0) / 1e6, acc[0], (t2 - t1) / 1e6, acc2[0], (t2 - t1) / (double) (t1 - t0));
+                    System.out.printf("J  iterate 1M batch %.1f ms (cpu %.1f), get_next_key %.1f ms (cpu %.1f):"
+                            + " batch is %.1fx faster (%d entries)%n", (w1 - w0) / 1e6, (c1 - c0) / 1e6,
+                            (w2 - w1) / 1e6, (c2 - c1) / 1e6, (w2 - w1) / (double) (w1 - w0), acc[0]);
                 }
             }
         }
