@@ -35,6 +35,18 @@ public final class BpfLink implements AutoCloseable {
         return LibBpf.linkFd(link);
     }
 
+    /** The kernel's id of the link (the first fields of {@code struct bpf_link_info}: type, id, prog_id). */
+    public int id() {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(16, 8);
+            int r = Bpf.objInfo(fd(), info);
+            if (r < 0) {
+                throw new AttachException(program.name(), target, -r, "BPF_OBJ_GET_INFO_BY_FD of the link failed");
+            }
+            return info.get(java.lang.foreign.ValueLayout.JAVA_INT, 4);
+        }
+    }
+
     public synchronized boolean isClosed() {
         return closed;
     }
