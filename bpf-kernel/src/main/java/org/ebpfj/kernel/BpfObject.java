@@ -301,15 +301,31 @@ public final class BpfObject implements AutoCloseable {
         return programNames().stream().map(this::program).toList();
     }
 
-    /** Attaches every loaded program by its section name; the links close with the object. */
+    /**
+     * Attaches every loaded program by its section name, as libbpf's skeletons do: programs libbpf cannot attach
+     * from the section alone (e.g. {@code xdp}, which needs an interface) are skipped. If one attach fails, the
+     * links made so far are closed again. The links also close with the object.
+     */
     public List<BpfLink> attachAll() {
         List<BpfLink> out = new ArrayList<>();
-        for (BpfProgram p : programs()) {
-            if (p.fd() >= 0) {
-                out.add(p.attach());
+        try {
+            for (BpfProgram p : programs()) {
+                if (!p.isLoaded()) {
+                    continue;
+                }
+                try {
+                    out.add(p.attach());
+                } catch (AttachException e) {
+                    if (e.errno() != Errnos.EOPNOTSUPP) {
+                        throw e;
+                    }
+                }
             }
+            return List.copyOf(out);
+        } catch (RuntimeException e) {
+            out.forEach(BpfLink::close);
+            throw e;
         }
-        return out;
     }
 
     /**

@@ -160,7 +160,7 @@ public final class BpfProgram {
     public BpfLink attach() {
         loadedFd();
         if (section.startsWith("tracepoint/") || section.startsWith("tp/")) {
-            Mounts.ensureTracefs();
+            ensureTracingFilesystem();
         }
         return link("section '" + section + "'", state -> LibBpf.programAttach(state, prog));
     }
@@ -168,12 +168,19 @@ public final class BpfProgram {
     /** Attaches to the tracepoint {@code category/event} (e.g. {@code syscalls}, {@code sys_enter_execve}). */
     public BpfLink attachTracepoint(String category, String event) {
         loadedFd();
-        Mounts.ensureTracefs();
+        ensureTracingFilesystem();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment c = arena.allocateFrom(category);
             MemorySegment e = arena.allocateFrom(event);
             return link("tracepoint " + category + "/" + event,
                     state -> LibBpf.programAttachTracepoint(state, prog, c, e));
+        }
+    }
+
+    /** libbpf 1.1 reads tracepoint ids from debugfs's tracing directory when it exists, else from tracefs. */
+    private static void ensureTracingFilesystem() {
+        if (!java.nio.file.Files.isDirectory(java.nio.file.Path.of("/sys/kernel/debug/tracing/events"))) {
+            Mounts.ensureTracefs();
         }
     }
 

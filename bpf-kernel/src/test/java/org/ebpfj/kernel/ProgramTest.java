@@ -3,6 +3,7 @@ package org.ebpfj.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Set;
 
 import org.ebpfj.object.uapi.ProgramType;
@@ -98,6 +99,14 @@ class ProgramTest {
             assertThat(o.program("fill_xdp").isLoaded()).isTrue();
             assertThatThrownBy(() -> o.program("fill_on_exec").attach()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("not loaded");
+        }
+    }
+
+    @Test
+    void attachAllSkipsProgramsWithoutAnAutoAttachTarget() {
+        try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW)) {
+            List<BpfLink> links = o.attachAll();
+            assertThat(links).extracting(l -> l.program().name()).containsExactly("fill_on_exec");
         }
     }
 }

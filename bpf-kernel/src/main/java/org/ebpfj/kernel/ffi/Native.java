@@ -29,6 +29,13 @@ final class Native {
 
     /** Lookup of a shared library that stays loaded for the life of the process. */
     static SymbolLookup library(String name) {
-        return SymbolLookup.libraryLookup(name, Arena.global());
+        try {
+            return SymbolLookup.libraryLookup(name, Arena.global());
+        } catch (IllegalArgumentException e) {
+            UnsatisfiedLinkError error = new UnsatisfiedLinkError("cannot load " + name
+                    + ": install libbpf 1.1 or newer (Debian/Ubuntu package libbpf1)");
+            error.initCause(e);
+            throw error;
+        }
     }
 }
