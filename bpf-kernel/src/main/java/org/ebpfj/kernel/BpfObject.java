@@ -138,6 +138,7 @@ public final class BpfObject implements AutoCloseable {
             Map<String, MemorySegment> programPointers = programPointers(obj);
             Optional<Btf> btf = readBtf(obj, objectName);
             ObjectSetup.apply(options, objectName, mapPointers, programPointers, btf);
+            ensureBpffsForPins(mapPointers);
             Map<String, MapSpec> mapSpecs = mapSpecs(mapPointers, spec, objectName);
             Map<String, Integer> programTypes = new LinkedHashMap<>();
             programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
@@ -155,6 +156,17 @@ public final class BpfObject implements AutoCloseable {
                     LibBpf.objectClose(obj);
                 }
                 arena.close();
+            }
+        }
+    }
+
+    /** libbpf pins maps with {@code pinning = LIBBPF_PIN_BY_NAME} at load; pins need bpffs mounted. */
+    private static void ensureBpffsForPins(Map<String, MemorySegment> maps) {
+        for (MemorySegment m : maps.values()) {
+            String pin = LibBpf.mapPinPath(m);
+            if (!pin.isEmpty() && Path.of(pin).startsWith(Mounts.BPFFS)) {
+                Mounts.ensureBpffs();
+                return;
             }
         }
     }
@@ -372,6 +384,16 @@ public final class BpfObject implements AutoCloseable {
 
     private static long pageAlign(long n) {
         return (n + 4095) & ~4095L;
+    }
+
+    /** Where libbpf pinned a map ({@code pinning = LIBBPF_PIN_BY_NAME}), or empty for maps it does not pin. */
+    public Optional<Path> pinPath(String mapName) {
+        checkOpen();
+        MemorySegment m = mapPointers.get(mapName);
+        if (m == null) {
+            throw new IllegalArgumentException("object '" + name + "' has no map '" + mapName + "'");
+        }
+        return LibBpf.mapIsPinned(m) ? Optional.of(Path.of(LibBpf.mapPinPath(m))) : Optional.empty();
     }
 
     /** The object's BTF, as parsed by bpf-object's reader. */

@@ -7,7 +7,6 @@ import static org.ebpfj.kernel.Errnos.E2BIG;
 import static org.ebpfj.kernel.Errnos.EEXIST;
 import static org.ebpfj.kernel.Errnos.ENOENT;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
@@ -599,8 +598,4 @@ public final class RawMap implements AutoCloseable {
         }
     }
 
-    /** Native buffers for a batch walk; closed with the walk. */
-    static Arena walkArena() {
-        return Arena.ofConfined();
-    }
 }

@@ -44,4 +44,26 @@ class MountsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RawMap.openPinned(missing))
                 .isInstanceOf(MapOperationException.class).hasMessageContaining("nothing is pinned at " + missing);
     }
+
+    /** libbpf pins by-name maps under the pin root; the pin outlives the object and the next load reuses it. */
+    @Test
+    void pinnedMapsOfAnObjectSurviveItAndAreReused() throws Exception {
+        Path root = Mounts.ensureBpffs().resolve("ebpfj_pins_" + ProcessHandle.current().pid());
+        Files.createDirectories(root);
+        LoadOptions options = LoadOptions.builder().pinRoot(root).build();
+        try {
+            try (BpfObject o = TestObjects.load(TestObjects.PINNED, options)) {
+                assertThat(o.pinPath("pinned_counts")).hasValue(root.resolve("pinned_counts"));
+                o.program("count_pinned").testRun(TestRunOptions.zeroPacket(64));
+            }
+            assertThat(Files.exists(root.resolve("pinned_counts"))).as("the pin outlives the object").isTrue();
+            try (BpfObject o = TestObjects.load(TestObjects.PINNED, options)) {
+                o.program("count_pinned").testRun(TestRunOptions.zeroPacket(64));
+                assertThat(o.map("pinned_counts", Integer.class, Long.class).lookup(0)).as("reused").hasValue(2L);
+            }
+        } finally {
+            Files.deleteIfExists(root.resolve("pinned_counts"));
+            Files.deleteIfExists(root);
+        }
+    }
 }

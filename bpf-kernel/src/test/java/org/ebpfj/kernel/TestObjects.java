@@ -8,6 +8,7 @@ final class TestObjects {
     static final String ARRAY_KEY8 = "/bpf/array_key8.bpf.o";
     static final String VERIFIER_REJECT = "/bpf/verifier_reject.bpf.o";
     static final String FENTRY = "/bpf/fentry.bpf.o";
+    static final String PINNED = "/bpf/pinned.bpf.o";
 
     private TestObjects() {
     }

@@ -30,7 +30,6 @@ public final class Libc {
             CallState.CAPTURE_ERRNO);
     private static final MethodHandle MUNMAP = Native.libc("munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle GETTID = Native.libc("gettid", FunctionDescriptor.of(JAVA_INT));
     private static final MethodHandle VSNPRINTF = Native.libc("vsnprintf",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
     private static final MethodHandle STRERROR_R = Native.libc("__xpg_strerror_r",
@@ -121,14 +120,6 @@ public final class Libc {
         try {
             int r = (int) MUNMAP.invokeExact(state, MemorySegment.ofAddress(address), length);
             return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    public static int gettid() {
-        try {
-            return (int) GETTID.invokeExact();
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
