@@ -253,8 +253,12 @@ public final class BpfObject implements AutoCloseable {
                 throw new IllegalArgumentException("object '" + name + "' has no map '" + n + "'; it has "
                         + mapNames());
             }
-            return RawMap.ofObject(LibBpf.mapFd(m), n, typeRef(LibBpf.mapBtfKeyTypeId(m)),
-                    typeRef(LibBpf.mapBtfValueTypeId(m)));
+            // Key and value types: from the offline reader's spec when there is one, else from libbpf's BTF
+            Optional<MapSpec> offline = spec.flatMap(s -> s.map(n));
+            Optional<TypeRef> key = offline.flatMap(MapSpec::keyType).or(() -> typeRef(LibBpf.mapBtfKeyTypeId(m)));
+            Optional<TypeRef> value = offline.flatMap(MapSpec::valueType)
+                    .or(() -> typeRef(LibBpf.mapBtfValueTypeId(m)));
+            return RawMap.ofObject(LibBpf.mapFd(m), n, key, value);
         });
     }
 

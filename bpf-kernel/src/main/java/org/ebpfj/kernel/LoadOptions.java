@@ -51,8 +51,10 @@ public record LoadOptions(Optional<String> objectName, Optional<Path> pinRoot, M
 
     /**
      * Reads the object's bytes into the offline model. This is the seam to {@code bpf-object}'s ObjectSpecReader:
-     * when a reader is given, {@link BpfObject#spec()} holds what it read, and map creation errors name the map's
-     * source location from it. Without one, the live layer works from what libbpf and the kernel report.
+     * when a reader is given, {@link BpfObject#spec()} holds what it read, maps take their key and value BTF types
+     * (for record codecs) from its map specs, and map creation errors carry its spec, with the source location.
+     * Without one, the live layer works from what libbpf and the kernel report (types from libbpf's copy of the
+     * object's BTF, read with bpf-object's {@code BtfReader}).
      */
     @FunctionalInterface
     public interface SpecReader {

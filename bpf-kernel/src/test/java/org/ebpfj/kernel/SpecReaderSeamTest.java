@@ -45,4 +45,20 @@ class SpecReaderSeamTest {
             assertThat(o.spec()).isEmpty();
         }
     }
+
+    @Test
+    void keyAndValueTypesComeFromTheReadersSpec() {
+        byte[] bytes = TestObjects.bytes(TestObjects.TYPES);
+        org.ebpfj.kernel.codec.ObjectBtf btf = org.ebpfj.kernel.codec.ObjectBtf.of(bytes);
+        LoadOptions.SpecReader reader = (name, b) -> new ObjectSpec(name, name, "GPL",
+                List.of(MapSpec.builder("events", MapType.HASH).keySize(16).valueSize(48).maxEntries(128)
+                        .keyType(btf.struct("flow_key")).valueType(btf.struct("event")).build()),
+                List.of(), Optional.of(btf.btf()), List.of(), List.of());
+        try (BpfObject o = BpfObject.load(bytes, "types", LoadOptions.builder().specReader(reader).build())) {
+            assertThat(o.rawMap("events").keyType()).hasValue(btf.struct("flow_key"));
+            assertThat(o.rawMap("events").valueType().orElseThrow().btf()).isSameAs(btf.btf());
+            assertThat(o.map("events", RecordMapTest.FlowKey.class, RecordMapTest.Event.class).count()).isZero();
+            assertThat(o.rawMap("plain_hash").keyType()).as("not in the spec: libbpf's BTF").isPresent();
+        }
+    }
 }
