@@ -21,6 +21,19 @@ final class TestObjects {
         return BpfObject.loadResource(TestObjects.class, resource, options);
     }
 
+    /** The {@code n}-th CPU this thread may run on (CI containers may not allow CPU 0). */
+    static int allowedCpu(int n) {
+        java.util.BitSet allowed = CpuAffinity.current();
+        int cpu = allowed.nextSetBit(0);
+        for (int i = 0; i < n && cpu >= 0; i++) {
+            cpu = allowed.nextSetBit(cpu + 1);
+        }
+        if (cpu < 0) {
+            throw new IllegalStateException("this thread may run on only " + allowed.cardinality() + " CPUs");
+        }
+        return cpu;
+    }
+
     static byte[] bytes(String resource) {
         try (var in = TestObjects.class.getResourceAsStream(resource)) {
             if (in == null) {
