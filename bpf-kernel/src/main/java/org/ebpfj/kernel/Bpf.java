@@ -1,0 +1,114 @@
+package org.ebpfj.kernel;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+
+import org.ebpfj.kernel.ffi.BpfAttr;
+import org.ebpfj.kernel.ffi.BpfCommand;
+import org.ebpfj.kernel.ffi.BpfSyscall;
+import org.ebpfj.kernel.ffi.Libc;
+
+/** Small bpf() commands shared by maps, programs and probes; each returns a result or {@code -errno}. */
+final class Bpf {
+    private Bpf() {
+    }
+
+    static void zero(MemorySegment attr, int size) {
+        attr.asSlice(0, size).fill((byte) 0);
+    }
+
+    /** BPF_MAP_CREATE; @return the new fd or -errno */
+    static int createMap(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
+                         int innerMapFd, long mapExtra, long numaNode) {
+        Scratch s = Scratch.get();
+        MemorySegment a = s.attr;
+        zero(a, BpfAttr.MapCreate.SIZE);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_TYPE, type);
+        a.set(JAVA_INT, BpfAttr.MapCreate.KEY_SIZE, (int) keySize);
+        a.set(JAVA_INT, BpfAttr.MapCreate.VALUE_SIZE, (int) valueSize);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAX_ENTRIES, (int) maxEntries);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_FLAGS, (int) flags);
+        a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, innerMapFd);
+        a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) numaNode);
+        a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, mapExtra);
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        int len = Math.min(n.length, BpfAttr.MapCreate.NAME_CAPACITY - 1);
+        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, len);
+        return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
+    }
+
+    /** BPF_OBJ_GET_INFO_BY_FD into {@code info}; @return 0 or -errno */
+    static int objInfo(int fd, MemorySegment info) {
+        Scratch s = Scratch.get();
+        MemorySegment a = s.attr;
+        zero(a, BpfAttr.Info.SIZE);
+        a.set(JAVA_INT, BpfAttr.Info.BPF_FD, fd);
+        a.set(JAVA_INT, BpfAttr.Info.INFO_LEN, (int) info.byteSize());
+        a.set(JAVA_LONG, BpfAttr.Info.INFO, info.address());
+        return (int) BpfSyscall.bpf(s.state, BpfCommand.OBJ_GET_INFO_BY_FD, a, BpfAttr.Info.SIZE);
+    }
+
+    /** BPF_*_GET_NEXT_ID; @return the next id, 0 at the end, or -errno */
+    static long nextId(int cmd, int startId) {
+        Scratch s = Scratch.get();
+        MemorySegment a = s.attr;
+        zero(a, BpfAttr.GetId.SIZE);
+        a.set(JAVA_INT, BpfAttr.GetId.START_ID, startId);
+        long r = BpfSyscall.bpf(s.state, cmd, a, BpfAttr.GetId.SIZE);
+        if (r == -2) {
+            return 0;
+        }
+        return r < 0 ? r : Integer.toUnsignedLong(a.get(JAVA_INT, BpfAttr.GetId.NEXT_ID));
+    }
+
+    /** BPF_MAP_GET_FD_BY_ID / BPF_PROG_GET_FD_BY_ID; @return fd or -errno */
+    static int fdById(int cmd, int id) {
+        Scratch s = Scratch.get();
+        MemorySegment a = s.attr;
+        zero(a, BpfAttr.GetId.SIZE);
+        a.set(JAVA_INT, BpfAttr.GetId.ID, id);
+        return (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.GetId.SIZE);
+    }
+
+    /** BPF_OBJ_GET (open a pinned object) or BPF_OBJ_PIN; @return fd / 0, or -errno */
+    static int obj(int cmd, String path, int fd) {
+        Scratch s = Scratch.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment p = arena.allocateFrom(path);
+            MemorySegment a = s.attr;
+            zero(a, BpfAttr.Obj.SIZE);
+            a.set(JAVA_LONG, BpfAttr.Obj.PATHNAME, p.address());
+            a.set(JAVA_INT, BpfAttr.Obj.BPF_FD, fd);
+            return (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.Obj.SIZE);
+        }
+    }
+
+    /** BPF_PROG_LOAD of a tiny program (feature probes); @return fd or -errno */
+    static int loadProgram(int type, int expectedAttachType, int progFlags, long[] insns) {
+        Scratch s = Scratch.get();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment code = arena.allocate(8L * insns.length, 8);
+            MemorySegment.copy(insns, 0, code, JAVA_LONG, 0, insns.length);
+            MemorySegment license = arena.allocateFrom("GPL");
+            MemorySegment a = s.attr;
+            zero(a, BpfAttr.ProgLoad.SIZE);
+            a.set(JAVA_INT, BpfAttr.ProgLoad.PROG_TYPE, type);
+            a.set(JAVA_INT, BpfAttr.ProgLoad.INSN_CNT, insns.length);
+            a.set(JAVA_LONG, BpfAttr.ProgLoad.INSNS, code.address());
+            a.set(JAVA_LONG, BpfAttr.ProgLoad.LICENSE, license.address());
+            a.set(JAVA_INT, BpfAttr.ProgLoad.EXPECTED_ATTACH_TYPE, expectedAttachType);
+            a.set(JAVA_INT, BpfAttr.ProgLoad.PROG_FLAGS, progFlags);
+            return (int) BpfSyscall.bpf(s.state, BpfCommand.PROG_LOAD, a, BpfAttr.ProgLoad.SIZE);
+        }
+    }
+
+    /** close(2); errors are ignored by callers that only release (the fd is gone either way on Linux). */
+    static int close(int fd) {
+        return Libc.close(Scratch.get().state, fd);
+    }
+}

@@ -1,0 +1,470 @@
+package org.ebpfj.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.kernel.ffi.LibbpfPrint;
+import org.ebpfj.object.ObjectFormatException;
+import org.ebpfj.object.btf.Btf;
+import org.ebpfj.object.btf.BtfFormatException;
+import org.ebpfj.object.btf.BtfReader;
+import org.ebpfj.object.spec.MapOrigin;
+import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.TypeRef;
+
+/**
+ * A BPF object loaded into the kernel with libbpf: its maps are created and its programs verified and loaded.
+ * Closing it detaches its links and releases every map and program it created (unless pinned).
+ *
+ * <p>Loading captures libbpf's messages for this load only, even when other threads load at the same time, and
+ * turns a failure into the exception for the map or program at fault ({@link MapCreateException},
+ * {@link VerifierException}, {@link PermissionException}, ...).
+ *
+ * <p>Handles to maps, programs and variables stay usable until the object is closed; afterwards they throw
+ * {@link IllegalStateException}. Safe for use from several threads.
+ */
+public final class BpfObject implements AutoCloseable {
+    private final String name;
+    private final Arena arena;
+    private final MemorySegment obj;
+    private final Map<String, MemorySegment> mapPointers;
+    private final Map<String, MemorySegment> programPointers;
+    private final Optional<Btf> btf;
+    private final Optional<ObjectSpec> spec;
+    private final List<LibbpfMessage> log;
+    private final Map<String, RawMap> maps = new ConcurrentHashMap<>();
+    private final Map<String, BpfProgram> programs = new ConcurrentHashMap<>();
+    private final List<BpfLink> links = Collections.synchronizedList(new ArrayList<>());
+    /** Global-data maps mapped into this process (by map name), unmapped on close. */
+    private final Map<String, MemorySegment> mappedSections = new ConcurrentHashMap<>();
+    private boolean closed;
+
+    private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
+                      Map<String, MemorySegment> programPointers, Optional<Btf> btf, Optional<ObjectSpec> spec,
+                      List<LibbpfMessage> log) {
+        this.name = name;
+        this.arena = arena;
+        this.obj = obj;
+        this.mapPointers = mapPointers;
+        this.programPointers = programPointers;
+        this.btf = btf;
+        this.spec = spec;
+        this.log = log;
+    }
+
+    // ---- loading --------------------------------------------------------------------------------------------
+
+    public static BpfObject load(Path file) {
+        return load(file, LoadOptions.defaults());
+    }
+
+    public static BpfObject load(Path file, LoadOptions options) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BPF object " + file, e);
+        }
+        return load(bytes, baseName(file.getFileName().toString()), options);
+    }
+
+    /** Loads a classpath resource, e.g. {@code "/bpf/probe.bpf.o"}, through this class's loader. */
+    public static BpfObject loadResource(String resource) {
+        return loadResource(BpfObject.class, resource, LoadOptions.defaults());
+    }
+
+    /** Loads a resource relative to {@code anchor} (use a class of the module or test that holds the object). */
+    public static BpfObject loadResource(Class<?> anchor, String resource, LoadOptions options) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource '" + resource + "' next to " + anchor.getName());
+            }
+            String file = resource.substring(resource.lastIndexOf('/') + 1);
+            return load(in.readAllBytes(), baseName(file), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + resource, e);
+        }
+    }
+
+    /**
+     * Opens and loads an object from its ELF bytes.
+     *
+     * @param name the object's name (libbpf derives global-data map names from it), unless options set one
+     */
+    @SuppressWarnings("try")
+    public static BpfObject load(byte[] bytes, String name, LoadOptions options) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(options, "options");
+        String objectName = options.objectName().orElse(name);
+        Optional<ObjectSpec> spec = readSpec(options, objectName, bytes);
+        LoadLog loadLog = new LoadLog();
+        Arena arena = Arena.ofShared();
+        MemorySegment obj = MemorySegment.NULL;
+        boolean loaded = false;
+        try (LibbpfPrint.Scope ignored = LibbpfPrint.capture(loadLog)) {
+            MemorySegment buf = arena.allocate(Math.max(1, bytes.length), 8);
+            MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
+            MemorySegment opts = arena.allocate(LibBpf.OpenOpts.LAYOUT);
+            opts.set(ValueLayout.JAVA_LONG, LibBpf.OpenOpts.SZ, LibBpf.OpenOpts.LAYOUT.byteSize());
+            opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.OBJECT_NAME, arena.allocateFrom(objectName));
+            if (options.pinRoot().isPresent()) {
+                opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.PIN_ROOT_PATH,
+                        arena.allocateFrom(options.pinRoot().get().toString()));
+            }
+            MemorySegment state = Scratch.get().state;
+            obj = LibBpf.objectOpenMem(state, buf.asSlice(0, bytes.length), opts);
+            if (obj.equals(MemorySegment.NULL)) {
+                throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.ffi.CallState.errno(state),
+                        loadLog.warnings());
+            }
+            Map<String, MemorySegment> mapPointers = mapPointers(obj);
+            Map<String, MemorySegment> programPointers = programPointers(obj);
+            Optional<Btf> btf = readBtf(obj, objectName);
+            ObjectSetup.apply(options, objectName, mapPointers, programPointers, btf);
+            ensureBpffsForPins(mapPointers);
+            Map<String, MapSpec> mapSpecs = mapSpecs(mapPointers, spec, objectName);
+            Map<String, Integer> programTypes = new LinkedHashMap<>();
+            programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
+
+            int r = LibBpf.objectLoad(obj);
+            if (r < 0) {
+                throw LoadErrors.interpret(objectName, -r, loadLog, mapSpecs, programTypes);
+            }
+            loaded = true;
+            return new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, spec,
+                    loadLog.messages());
+        } finally {
+            if (!loaded) {
+                if (!obj.equals(MemorySegment.NULL)) {
+                    LibBpf.objectClose(obj);
+                }
+                arena.close();
+            }
+        }
+    }
+
+    /** libbpf pins maps with {@code pinning = LIBBPF_PIN_BY_NAME} at load; pins need bpffs mounted. */
+    private static void ensureBpffsForPins(Map<String, MemorySegment> maps) {
+        for (MemorySegment m : maps.values()) {
+            String pin = LibBpf.mapPinPath(m);
+            if (!pin.isEmpty() && Path.of(pin).startsWith(Mounts.BPFFS)) {
+                Mounts.ensureBpffs();
+                return;
+            }
+        }
+    }
+
+    private static Optional<ObjectSpec> readSpec(LoadOptions options, String objectName, byte[] bytes) {
+        if (options.specReader().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(options.specReader().get().read(objectName, bytes));
+        } catch (ObjectFormatException e) {
+            throw new ObjectLoadException(objectName, "read", 22, "the offline reader refused the object: "
+                    + e.getMessage());
+        }
+    }
+
+    private static Map<String, MemorySegment> mapPointers(MemorySegment obj) {
+        Map<String, MemorySegment> out = new LinkedHashMap<>();
+        for (MemorySegment m = LibBpf.objectNextMap(obj, MemorySegment.NULL); !m.equals(MemorySegment.NULL);
+                m = LibBpf.objectNextMap(obj, m)) {
+            out.put(LibBpf.mapName(m), m);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Map<String, MemorySegment> programPointers(MemorySegment obj) {
+        Map<String, MemorySegment> out = new LinkedHashMap<>();
+        for (MemorySegment p = LibBpf.objectNextProgram(obj, MemorySegment.NULL); !p.equals(MemorySegment.NULL);
+                p = LibBpf.objectNextProgram(obj, p)) {
+            out.put(LibBpf.programName(p), p);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Optional<Btf> readBtf(MemorySegment obj, String objectName) {
+        byte[] raw = LibBpf.objectBtfBytes(obj);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(BtfReader.read(raw));
+        } catch (BtfFormatException e) {
+            throw new ObjectLoadException(objectName, "read the BTF of", 22, e.getMessage());
+        }
+    }
+
+    /** Each map as libbpf is about to create it, for explaining a failure. */
+    private static Map<String, MapSpec> mapSpecs(Map<String, MemorySegment> pointers, Optional<ObjectSpec> spec,
+                                                 String objectName) {
+        Map<String, MapSpec> out = new LinkedHashMap<>();
+        pointers.forEach((n, m) -> {
+            MapSpec.Builder b = spec.flatMap(s -> s.map(n)).map(MapSpec::toBuilder)
+                    .orElseGet(() -> MapSpec.builder(n, LibBpf.mapType(m))
+                            .origin(LibBpf.mapIsInternal(m) ? MapOrigin.GLOBAL_DATA : MapOrigin.BTF_DEFINED)
+                            .location(org.ebpfj.object.spec.SourceLocation.ofObject(objectName)));
+            out.put(n, b.keySize(LibBpf.mapKeySize(m)).valueSize(LibBpf.mapValueSize(m))
+                    .maxEntries(LibBpf.mapMaxEntries(m)).flags(LibBpf.mapFlags(m)).build());
+        });
+        return out;
+    }
+
+    static String baseName(String file) {
+        int dot = file.indexOf('.');
+        return dot > 0 ? file.substring(0, dot) : file;
+    }
+
+    // ---- maps -----------------------------------------------------------------------------------------------
+
+    public String name() {
+        return name;
+    }
+
+    /** Map names as libbpf reports them (global-data maps look like {@code overflow.bss}). */
+    public List<String> mapNames() {
+        return List.copyOf(mapPointers.keySet());
+    }
+
+    /** The byte-level handle of a map; the object owns it. */
+    public RawMap rawMap(String mapName) {
+        checkOpen();
+        return maps.computeIfAbsent(mapName, n -> {
+            MemorySegment m = mapPointers.get(n);
+            if (m == null) {
+                throw new IllegalArgumentException("object '" + name + "' has no map '" + n + "'; it has "
+                        + mapNames());
+            }
+            // Key and value types: from the offline reader's spec when there is one, else from libbpf's BTF
+            Optional<MapSpec> offline = spec.flatMap(s -> s.map(n));
+            Optional<TypeRef> key = offline.flatMap(MapSpec::keyType).or(() -> typeRef(LibBpf.mapBtfKeyTypeId(m)));
+            Optional<TypeRef> value = offline.flatMap(MapSpec::valueType)
+                    .or(() -> typeRef(LibBpf.mapBtfValueTypeId(m)));
+            return RawMap.ofObject(LibBpf.mapFd(m), n, key, value);
+        });
+    }
+
+    private Optional<TypeRef> typeRef(int id) {
+        return id == 0 ? Optional.empty() : btf.map(b -> new TypeRef(b, id));
+    }
+
+    /** A typed handle, with codecs chosen for the classes (records are laid out from the map's BTF types). */
+    public <K, V> BpfMap<K, V> map(String mapName, Class<K> keyClass, Class<V> valueClass) {
+        return rawMap(mapName).typed(keyClass, valueClass);
+    }
+
+    public <K, V> BpfMap<K, V> map(String mapName, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
+        return rawMap(mapName).typed(keyCodec, valueCodec);
+    }
+
+    public <K, V> PerCpuMap<K, V> perCpuMap(String mapName, Class<K> keyClass, Class<V> valueClass) {
+        return rawMap(mapName).perCpu(keyClass, valueClass);
+    }
+
+    public <V> QueueMap<V> queue(String mapName, Class<V> valueClass) {
+        return rawMap(mapName).queue(valueClass);
+    }
+
+    public IntIntMap intIntMap(String mapName) {
+        return rawMap(mapName).intInt();
+    }
+
+    public IntLongMap intLongMap(String mapName) {
+        return rawMap(mapName).intLong();
+    }
+
+    public LongLongMap longLongMap(String mapName) {
+        return rawMap(mapName).longLong();
+    }
+
+    // ---- programs and variables -----------------------------------------------------------------------------
+
+    public List<String> programNames() {
+        return List.copyOf(programPointers.keySet());
+    }
+
+    public BpfProgram program(String programName) {
+        checkOpen();
+        return programs.computeIfAbsent(programName, n -> {
+            MemorySegment p = programPointers.get(n);
+            if (p == null) {
+                throw new IllegalArgumentException("object '" + name + "' has no program '" + n + "'; it has "
+                        + programNames());
+            }
+            return new BpfProgram(this, p, n);
+        });
+    }
+
+    public List<BpfProgram> programs() {
+        return programNames().stream().map(this::program).toList();
+    }
+
+    /**
+     * Attaches every loaded program by its section name, as libbpf's skeletons do: programs libbpf cannot attach
+     * from the section alone (e.g. {@code xdp}, which needs an interface) are skipped. If one attach fails, the
+     * links made so far are closed again. The links also close with the object.
+     */
+    public List<BpfLink> attachAll() {
+        List<BpfLink> out = new ArrayList<>();
+        try {
+            for (BpfProgram p : programs()) {
+                if (!p.isLoaded()) {
+                    continue;
+                }
+                try {
+                    out.add(p.attach());
+                } catch (AttachException e) {
+                    if (e.errno() != Errnos.EOPNOTSUPP) {
+                        throw e;
+                    }
+                }
+            }
+            return List.copyOf(out);
+        } catch (RuntimeException e) {
+            out.forEach(BpfLink::close);
+            throw e;
+        }
+    }
+
+    /**
+     * A global variable of the object ({@code .data}, {@code .bss}, {@code .rodata}), by its C name. Reads and
+     * writes go to the kernel's map through a shared memory mapping (global-data maps are created mmap-able).
+     */
+    public GlobalVariable variable(String variableName) {
+        checkOpen();
+        Btf b = btf.orElseThrow(() -> new IllegalStateException("object '" + name
+                + "' has no BTF, so its global variables cannot be found by name"));
+        for (Map.Entry<String, MemorySegment> e : mapPointers.entrySet()) {
+            MemorySegment m = e.getValue();
+            if (!LibBpf.mapIsInternal(m)) {
+                continue;
+            }
+            Optional<GlobalVariable.Place> place = GlobalVariable.find(b, LibBpf.mapBtfValueTypeId(m), variableName);
+            if (place.isPresent()) {
+                MemorySegment data = mappedSections.computeIfAbsent(e.getKey(), n -> mapSection(n, m, place.get()));
+                return new GlobalVariable(variableName, e.getKey(), place.get(), data, this, b);
+            }
+        }
+        throw new IllegalArgumentException("object '" + name + "' has no global variable '" + variableName + "'");
+    }
+
+    /*
+     * libbpf 1.1 maps a global-data map's memory onto the kernel map only when loading through a skeleton; a plain
+     * bpf_object__load leaves libbpf's copy of the initial values. So the map is mapped here, from its fd.
+     */
+    private MemorySegment mapSection(String mapName, MemorySegment map, GlobalVariable.Place place) {
+        if ((LibBpf.mapFlags(map) & org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask()) == 0) {
+            throw new UnsupportedFeatureException("memory-mapped global data (map '" + mapName + "')", 0,
+                    "the map was created without BPF_F_MMAPABLE (Linux 5.5+)");
+        }
+        long size = pageAlign(LibBpf.mapValueSize(map));
+        int prot = place.section().startsWith(".rodata") ? org.ebpfj.kernel.ffi.Libc.PROT_READ
+                : org.ebpfj.kernel.ffi.Libc.PROT_READ | org.ebpfj.kernel.ffi.Libc.PROT_WRITE;
+        MemorySegment state = Scratch.get().state;
+        MemorySegment data = org.ebpfj.kernel.ffi.Libc.mmapShared(state, LibBpf.mapFd(map), size, prot, arena);
+        if (data.equals(MemorySegment.NULL)) {
+            throw new MapOperationException(mapName, "mmap", org.ebpfj.kernel.ffi.CallState.errno(state), "");
+        }
+        return data;
+    }
+
+    private static long pageAlign(long n) {
+        return (n + 4095) & ~4095L;
+    }
+
+    /** Where libbpf pinned a map ({@code pinning = LIBBPF_PIN_BY_NAME}), or empty for maps it does not pin. */
+    public Optional<Path> pinPath(String mapName) {
+        checkOpen();
+        MemorySegment m = mapPointers.get(mapName);
+        if (m == null) {
+            throw new IllegalArgumentException("object '" + name + "' has no map '" + mapName + "'");
+        }
+        return LibBpf.mapIsPinned(m) ? Optional.of(Path.of(LibBpf.mapPinPath(m))) : Optional.empty();
+    }
+
+    /** The object's BTF, as parsed by bpf-object's reader. */
+    public Optional<Btf> btf() {
+        return btf;
+    }
+
+    /** What the offline reader saw, when {@link LoadOptions#specReader()} was given. */
+    public Optional<ObjectSpec> spec() {
+        return spec;
+    }
+
+    /** libbpf's messages during open and load (debug messages included). */
+    public List<LibbpfMessage> log() {
+        return log;
+    }
+
+    void track(BpfLink link) {
+        links.add(link);
+    }
+
+    void untrack(BpfLink link) {
+        links.remove(link);
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
+    void checkOpen() {
+        if (isClosed()) {
+            throw new IllegalStateException("object '" + name + "' is closed");
+        }
+    }
+
+    /** Detaches links, then closes every map and program of the object. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        List<BpfLink> open;
+        synchronized (links) {
+            open = new ArrayList<>(links);
+        }
+        for (BpfLink l : open) {
+            l.close();
+        }
+        maps.values().forEach(RawMap::markClosed);
+        programs.values().forEach(BpfProgram::markClosed);
+        // The arena first: it invalidates GlobalVariable segments before their memory is unmapped.
+        // libbpf no longer reads the object bytes or the open options it holds once the object is open.
+        long[][] sections = mappedSections.values().stream()
+                .map(m -> new long[] {m.address(), m.byteSize()}).toArray(long[][]::new);
+        arena.close();
+        MemorySegment state = Scratch.get().state;
+        for (long[] s : sections) {
+            org.ebpfj.kernel.ffi.Libc.munmap(state, s[0], s[1]);
+        }
+        LibBpf.objectClose(obj);
+    }
+
+    @Override
+    public String toString() {
+        return "BpfObject '" + name + "' (maps " + mapNames() + ", programs " + programNames() + ")";
+    }
+}

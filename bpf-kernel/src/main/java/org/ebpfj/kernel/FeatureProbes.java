@@ -1,0 +1,171 @@
+package org.ebpfj.kernel;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.uapi.ProgramType;
+
+/**
+ * Probes whether the kernel supports a map or program type by creating the smallest valid map or loading the
+ * smallest program ({@code r0 = 0; exit}) of that type. Answers are cached per process. EPERM means the probe could
+ * not decide, so it throws {@link PermissionException} instead of answering "no". Types whose minimal form needs BTF
+ * or an attach target (local storage, STRUCT_OPS, TRACING, LSM, EXT) use libbpf's probes, which build those.
+ */
+final class FeatureProbes {
+    private static final Map<MapType, Boolean> MAPS = new ConcurrentHashMap<>();
+    private static final Map<ProgramType, Boolean> PROGRAMS = new ConcurrentHashMap<>();
+    private static final long PAGE_SIZE = 4096;
+    private static final int EPERM = 1;
+    /** BPF_F_SLEEPABLE: SYSCALL programs must be sleepable. */
+    private static final int F_SLEEPABLE = 1 << 4;
+    private static final long[] RETURN_ZERO = {
+        0x00000000_000000b7L, // mov64 r0, 0
+        0x00000000_00000095L  // exit
+    };
+    private static final Set<MapType> NEEDS_BTF = Set.of(MapType.SK_STORAGE, MapType.INODE_STORAGE,
+            MapType.TASK_STORAGE, MapType.CGRP_STORAGE, MapType.STRUCT_OPS);
+    private static final Set<ProgramType> NEEDS_TARGET = Set.of(ProgramType.TRACING, ProgramType.LSM,
+            ProgramType.EXT, ProgramType.STRUCT_OPS);
+
+    private FeatureProbes() {
+    }
+
+    static boolean map(MapType type) {
+        Boolean known = MAPS.get(type);
+        if (known != null) {
+            return known;
+        }
+        boolean supported = probeMap(type);
+        MAPS.put(type, supported);
+        return supported;
+    }
+
+    static boolean program(ProgramType type) {
+        Boolean known = PROGRAMS.get(type);
+        if (known != null) {
+            return known;
+        }
+        boolean supported = probeProgram(type);
+        PROGRAMS.put(type, supported);
+        return supported;
+    }
+
+    private static boolean probeMap(MapType type) {
+        if (type == MapType.UNSPEC) {
+            return false;
+        }
+        if (NEEDS_BTF.contains(type)) {
+            requirePrivileges("map type " + type);
+            return libbpfAnswer("map type " + type, LibBpf.probeMapType(type.id()));
+        }
+        long key = 4;
+        long value = 4;
+        long max = 1;
+        long flags = 0;
+        switch (type) {
+            case STACK_TRACE -> value = 8;
+            case LPM_TRIE -> {
+                key = 8;
+                value = 8;
+                flags = org.ebpfj.object.uapi.MapFlag.NO_PREALLOC.mask();
+            }
+            case CGROUP_STORAGE, PERCPU_CGROUP_STORAGE -> {
+                key = 16; // struct bpf_cgroup_storage_key
+                value = 8;
+                max = 0;
+            }
+            case QUEUE, STACK, BLOOM_FILTER -> key = 0;
+            case RINGBUF, USER_RINGBUF -> {
+                key = 0;
+                value = 0;
+                max = PAGE_SIZE;
+            }
+            case ARENA -> {
+                key = 0;
+                value = 0;
+                flags = org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask();
+            }
+            default -> {
+            }
+        }
+        int inner = -1;
+        if (type.isMapInMap()) {
+            inner = Bpf.createMap(MapType.HASH.id(), 4, 4, 1, 0, "", 0, 0, 0);
+            if (inner < 0) {
+                return answer("map type " + type, inner);
+            }
+        }
+        try {
+            int fd = Bpf.createMap(type.id(), key, value, max, flags, "", Math.max(inner, 0), 0, 0);
+            return answer("map type " + type, fd);
+        } finally {
+            if (inner >= 0) {
+                Bpf.close(inner);
+            }
+        }
+    }
+
+    private static boolean probeProgram(ProgramType type) {
+        if (type == ProgramType.UNSPEC) {
+            return false;
+        }
+        if (NEEDS_TARGET.contains(type)) {
+            requirePrivileges("program type " + type);
+            return libbpfAnswer("program type " + type, LibBpf.probeProgramType(type.id()));
+        }
+        int expected = switch (type) {
+            case CGROUP_SOCK_ADDR -> 10; // BPF_CGROUP_INET4_CONNECT
+            case LIRC_MODE2 -> 16;       // BPF_LIRC_MODE2
+            case CGROUP_SOCKOPT -> 21;   // BPF_CGROUP_GETSOCKOPT
+            case SK_LOOKUP -> 36;        // BPF_SK_LOOKUP
+            case NETFILTER -> 45;        // BPF_NETFILTER
+            default -> 0;
+        };
+        int flags = type == ProgramType.SYSCALL ? F_SLEEPABLE : 0;
+        int fd = Bpf.loadProgram(type.id(), expected, flags, RETURN_ZERO);
+        return answer("program type " + type, fd);
+    }
+
+    /** A created fd means yes (and is closed); EPERM means "cannot tell"; other errors mean no. */
+    private static boolean answer(String feature, int fdOrErrno) {
+        if (fdOrErrno >= 0) {
+            Bpf.close(fdOrErrno);
+            return true;
+        }
+        if (-fdOrErrno == EPERM) {
+            throw permission(feature);
+        }
+        return false;
+    }
+
+    private static boolean libbpfAnswer(String feature, int r) {
+        if (r == 1) {
+            return true;
+        }
+        if (r == -EPERM) {
+            throw permission(feature);
+        }
+        return false;
+    }
+
+    private static void requirePrivileges(String feature) {
+        Privileges p = Kernel.privileges();
+        if (!p.canUseBpf()) {
+            throw new PermissionException(feature, "probing", p.errno(), p.missing(), Optional.empty(),
+                    p.reason());
+        }
+    }
+
+    private static PermissionException permission(String feature) {
+        Privileges p = Kernel.privileges();
+        String reason = p.canUseBpf()
+                ? "the kernel refused the probe with EPERM although bpf() is usable: " + feature
+                        + " needs a capability this thread lacks (effective: " + p.effective() + ")"
+                : p.reason();
+        return new PermissionException(feature, "probing", EPERM, p.missing(), Optional.empty(), reason);
+    }
+}

@@ -1,0 +1,31 @@
+/**
+ * Live BPF objects, maps and programs in the running kernel.
+ *
+ * <pre>{@code
+ * try (BpfObject obj = BpfObject.loadResource(MyTest.class, "/bpf/probe.bpf.o", LoadOptions.defaults())) {
+ *     IntIntMap counts = obj.intIntMap("counts");             // u32 -> u32, no boxing
+ *     BpfMap<FlowKey, Event> events = obj.map("events", FlowKey.class, Event.class); // records from BTF
+ *     TestRunResult r = obj.program("xdp_prog").testRun(TestRunOptions.zeroPacket(64));
+ *     try (BpfLink link = obj.program("on_exec").attach()) { ... }
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@link org.ebpfj.kernel.BpfObject}: load (libbpf), look up maps/programs/variables, close everything.</li>
+ *   <li>{@link org.ebpfj.kernel.RawMap}: one live map as bytes; {@link org.ebpfj.kernel.BpfMap},
+ *       {@link org.ebpfj.kernel.PerCpuMap}, {@link org.ebpfj.kernel.QueueMap} and the primitive views
+ *       {@link org.ebpfj.kernel.IntIntMap}, {@link org.ebpfj.kernel.IntLongMap}, {@link org.ebpfj.kernel.LongLongMap}
+ *       are typed views over it. Standalone maps come from a {@link org.ebpfj.object.spec.MapSpec}.</li>
+ *   <li>{@link org.ebpfj.kernel.BpfProgram} (test runs, attach), {@link org.ebpfj.kernel.BpfLink},
+ *       {@link org.ebpfj.kernel.GlobalVariable}.</li>
+ *   <li>{@link org.ebpfj.kernel.Kernel} (version, CPUs, privileges, lockdown, feature probes),
+ *       {@link org.ebpfj.kernel.Mounts}, {@link org.ebpfj.kernel.CpuAffinity},
+ *       {@link org.ebpfj.kernel.KernelObjects} (ids, for leak checks).</li>
+ *   <li>Errors: the sealed {@link org.ebpfj.kernel.BpfException} hierarchy, each with an errno and the map or
+ *       program concerned. Absent keys and the end of a walk are values ({@code Optional}, {@code false}),
+ *       never exceptions.</li>
+ * </ul>
+ *
+ * <p>Everything native goes through {@code org.ebpfj.kernel.ffi}, which is internal.
+ */
+package org.ebpfj.kernel;

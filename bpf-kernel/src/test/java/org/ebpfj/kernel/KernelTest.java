@@ -1,0 +1,94 @@
+package org.ebpfj.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.BitSet;
+
+import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.uapi.ProgramType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(RequireBpf.class)
+@SuppressWarnings("try")
+class KernelTest {
+    @Test
+    void versionIsTheRunningKernel() throws Exception {
+        String release = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        assertThat(Kernel.version().release()).isEqualTo(release);
+        assertThat(Kernel.version().atLeast(5, 6)).isTrue();
+    }
+
+    @Test
+    void possibleCpusFollowSysfs() throws Exception {
+        String possible = Files.readString(Path.of("/sys/devices/system/cpu/possible")).trim();
+        assertThat(Kernel.possibleCpus()).isEqualTo(CpuList.parse(possible).length());
+        assertThat(Kernel.onlineCpus().cardinality()).isBetween(1, Kernel.possibleCpus());
+    }
+
+    @Test
+    void privilegesSayBpfIsUsable() {
+        Privileges p = Kernel.privileges();
+        assertThat(p.canUseBpf()).isTrue();
+        assertThat(p.errno()).isZero();
+        assertThat(p.reason()).isEqualTo("bpf() is usable");
+        p.require();
+    }
+
+    @Test
+    void probesCommonTypes() {
+        assertThat(Kernel.supports(MapType.HASH)).isTrue();
+        assertThat(Kernel.supports(MapType.LRU_HASH)).isTrue();
+        assertThat(Kernel.supports(MapType.QUEUE)).isTrue();
+        assertThat(Kernel.supports(MapType.RINGBUF)).isTrue();
+        assertThat(Kernel.supports(MapType.TASK_STORAGE)).as("probed through libbpf (needs BTF)").isTrue();
+        assertThat(Kernel.supports(MapType.UNSPEC)).isFalse();
+        assertThat(Kernel.supports(ProgramType.XDP)).isTrue();
+        assertThat(Kernel.supports(ProgramType.TRACEPOINT)).isTrue();
+        assertThat(Kernel.supports(ProgramType.SYSCALL)).isTrue();
+        assertThat(Kernel.supports(ProgramType.UNSPEC)).isFalse();
+    }
+
+    @Test
+    void parsesCpuLists() {
+        BitSet s = CpuList.parse("0,2-4,7\n");
+        assertThat(s.stream().toArray()).containsExactly(0, 2, 3, 4, 7);
+        assertThat(CpuList.parse("").isEmpty()).isTrue();
+        assertThatThrownBy(() -> CpuList.parse("3-1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CpuList.parse("x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void parsesKernelVersions() {
+        KernelVersion v = KernelVersion.parse("6.18.44-fc-v782");
+        assertThat(v).extracting(KernelVersion::major, KernelVersion::minor, KernelVersion::patch)
+                .containsExactly(6, 18, 44);
+        assertThat(KernelVersion.parse("5.4").atLeast(5, 6)).isFalse();
+        assertThat(v.compareTo(KernelVersion.parse("6.2.0"))).isPositive();
+    }
+
+    @Test
+    void pinningRestoresTheThreadsCpus() {
+        BitSet before = CpuAffinity.current();
+        int cpu = TestObjects.allowedCpu(0);
+        try (CpuAffinity pinned = CpuAffinity.pin(cpu)) {
+            assertThat(CpuAffinity.current().stream().toArray()).containsExactly(cpu);
+        }
+        assertThat(CpuAffinity.current()).isEqualTo(before);
+        assertThatThrownBy(() -> CpuAffinity.pin(1000)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CPU 1000");
+    }
+
+    @Test
+    void kernelObjectListsIncludeWhatWeCreate() {
+        try (BpfObject o = TestObjects.load(TestObjects.SMALL)) {
+            assertThat(KernelObjects.mapIds()).contains(o.rawMap("counts").info().id());
+            assertThat(KernelObjects.programIds()).contains(o.program("count_packets").info().id());
+            assertThat(o.program("count_packets").info().name()).isEqualTo("count_packets");
+            assertThat(KernelObjects.btfIds()).isNotEmpty();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/* An ARRAY whose key is 8 bytes: it compiles, and the kernel refuses it at BPF_MAP_CREATE with EINVAL. */
+#include "mini_bpf.h"
+
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY);
+    __type(key, __u64);
+    __type(value, __u32);
+    __uint(max_entries, 4);
+} wide_key_array SEC(".maps");
+
+SEC("xdp")
+int use_array(struct xdp_md *ctx)
+{
+    __u64 key = 0;
+    __u32 *value = bpf_map_lookup_elem(&wide_key_array, &key);
+
+    return value ? XDP_PASS : 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";
