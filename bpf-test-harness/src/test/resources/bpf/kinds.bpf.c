@@ -1,6 +1,7 @@
 /*
  * One map of each other kind the harness injects: a per-CPU array of counters, a queue, and a hash with struct
- * values. One XDP program touches all of them, so a test run shows what a program wrote.
+ * values. One XDP program touches all of them, so a test run shows what a program wrote. A small tracepoint
+ * program (no CO-RE, so loading stays cheap) gives tests something to attach.
  */
 #include "mini_bpf.h"
 
@@ -59,6 +60,16 @@ int count_packet(struct xdp_md *ctx)
     stats->bytes += size;
     stats->last_cpu = bpf_get_smp_processor_id();
     return XDP_PASS;
+}
+
+/* .bss: how often a process called getppid() while count_getppid was attached. */
+__u64 getppid_calls;
+
+SEC("tracepoint/syscalls/sys_enter_getppid")
+int count_getppid(void *ctx)
+{
+    __sync_fetch_and_add(&getppid_calls, 1);
+    return 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -99,12 +99,12 @@ public final class BpfExtension implements ExecutionCondition, BeforeAllCallback
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return InjectionPoint.of(parameter.getParameter()).isInjectable();
+        return InjectionPoint.of(parameter.getParameter(), parameter.getIndex()).isInjectable();
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        InjectionPoint point = InjectionPoint.of(parameter.getParameter());
+        InjectionPoint point = InjectionPoint.of(parameter.getParameter(), parameter.getIndex());
         if (parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor<?>) {
             throw new ParameterResolutionException(point.where() + ": BPF handles cannot be constructor parameters"
                     + " (the object is loaded after the test instance is made); use a field or a method parameter");

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>On a test method, the annotation gives that method its own load: a non-empty {@link #object()} replaces the
- * class's object, and {@link #maxEntries()} and {@link #globals()} are added to the class's (the method's win for
- * the same map or variable). {@link #lifecycle()} is read from the class only.
+ * <p>On a test method, the annotation gives that method its own load: {@link #maxEntries()} and {@link #globals()}
+ * are added to the class's (the method's win for the same map or variable), and a different {@link #object()}
+ * replaces the class's object together with its settings. {@link #lifecycle()} is read from the class only.
  *
  * <p>A test runs only when the process may use bpf() and the kernel has what {@link RequiresMapType},
  * {@link RequiresProgramType} and {@link RequiresKernel} ask for; otherwise it is skipped with the reason, or fails

@@ -79,8 +79,12 @@ record FixtureSettings(String object, BpfTest.Lifecycle lifecycle, Map<String, L
     private static FixtureSettings merge(Class<?> testClass, BpfTest base, Optional<BpfTest> override) {
         Map<String, Long> maxEntries = new LinkedHashMap<>();
         Map<String, String> globals = new LinkedHashMap<>();
-        add(base, maxEntries, globals);
         String object = base.object();
+        boolean otherObject = override.isPresent() && !override.get().object().isBlank()
+                && !override.get().object().equals(base.object());
+        if (!otherObject) {
+            add(base, maxEntries, globals); // the class's settings name the class's object's maps and variables
+        }
         if (override.isPresent()) {
             add(override.get(), maxEntries, globals);
             if (!override.get().object().isBlank()) {

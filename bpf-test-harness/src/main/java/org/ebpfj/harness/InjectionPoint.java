@@ -21,10 +21,13 @@ record InjectionPoint(String where, Class<?> type, Type genericType, AnnotatedEl
                 f.getGenericType(), f, Optional.of(f.getName()));
     }
 
-    static InjectionPoint of(Parameter p) {
+    /** @param index the parameter's position, for messages when the class was compiled without -parameters */
+    static InjectionPoint of(Parameter p, int index) {
         String method = p.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + p.getDeclaringExecutable().getName();
-        return new InjectionPoint("parameter " + p.getName() + " of " + method, p.getType(),
+        String name = p.isNamePresent() ? p.getName() : "#" + (index + 1);
+        String type = p.getParameterizedType().getTypeName().replaceAll("[\\w.]+\\.(\\w+)", "$1");
+        return new InjectionPoint("parameter " + name + " (" + type + ") of " + method, p.getType(),
                 p.getParameterizedType(), p, p.isNamePresent() ? Optional.of(p.getName()) : Optional.empty());
     }
 

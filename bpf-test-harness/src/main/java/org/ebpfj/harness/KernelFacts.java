@@ -49,8 +49,10 @@ interface KernelFacts {
                 if (p.canUseBpf()) {
                     return Optional.empty();
                 }
-                String missing = p.missing().isEmpty() ? "" : " (missing: " + p.missing() + ")";
-                return Optional.of("this process cannot use bpf(): " + p.reason() + missing);
+                String advice = p.missing().isEmpty() ? "" : "; missing " + p.missing() + ": run the tests as root,"
+                        + " or grant CAP_BPF (plus CAP_PERFMON for tracing, CAP_NET_ADMIN for networking programs)"
+                        + " or CAP_SYS_ADMIN";
+                return Optional.of("this process cannot use bpf(): " + p.reason() + advice);
             } catch (LinkageError | RuntimeException e) {
                 return Optional.of("cannot reach the kernel's bpf() through bpf-kernel (FFM): " + e);
             }
