@@ -82,7 +82,7 @@ public final class BpfExtension implements ExecutionCondition, BeforeAllCallback
         if (settings.isEmpty()) {
             return; // only requirement annotations apply
         }
-        if (settings.get().ownLoad()) {
+        if (settings.get().lifecycle() == BpfTest.Lifecycle.PER_METHOD) {
             List<Field> statics = injectableFields(testClass, true);
             if (!statics.isEmpty()) {
                 throw new ExtensionConfigurationException("static " + InjectionPoint.of(statics.get(0)).where()

@@ -52,7 +52,9 @@ final class ObjectSource {
                     + "@BpfTest(object = \"bpf/probe.bpf.o\") (a classpath resource, file: URI or path)");
         }
         if (l.startsWith("file:")) {
-            return fromFile(l, Path.of(URI.create(l)));
+            // file:/abs/path and file:///abs/path are URIs; file:relative/path is taken as a relative path
+            Path path = l.startsWith("file:/") ? Path.of(URI.create(l)) : Path.of(l.substring("file:".length()));
+            return fromFile(location, path);
         }
         boolean classpathOnly = l.startsWith("classpath:");
         String resource = (classpathOnly ? l.substring("classpath:".length()) : l).replaceFirst("^/+", "");
@@ -74,6 +76,10 @@ final class ObjectSource {
     }
 
     private static ObjectSource fromFile(String location, Path path) {
+        if (!Files.isRegularFile(path)) {
+            throw new ExtensionConfigurationException("BPF object '" + location + "' not found: no file "
+                    + path.toAbsolutePath());
+        }
         try {
             return new ObjectSource(location, path.toAbsolutePath().toString(), Files.readAllBytes(path));
         } catch (IOException e) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class TestScope implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestScope.class);
 
-    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    /** How to close each resource, newest first; links and fixtures throw only unchecked exceptions. */
+    private final Deque<Runnable> resources = new ArrayDeque<>();
     private LoadedFixture fixture;
     private boolean closed;
 
@@ -30,14 +31,14 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
         checkOpen();
         if (fixture == null) {
             fixture = load.get();
-            resources.push(fixture);
+            resources.push(fixture::close);
         }
         return fixture;
     }
 
-    synchronized void register(AutoCloseable resource) {
+    synchronized void register(org.ebpfj.kernel.BpfLink link) {
         checkOpen();
-        resources.push(resource);
+        resources.push(link::close);
     }
 
     private void checkOpen() {
@@ -47,10 +48,10 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
     }
 
     @Override
-    public void close() throws Exception {
-        Exception failure = null;
+    public void close() {
+        RuntimeException failure = null;
         while (true) {
-            AutoCloseable next;
+            Runnable next;
             synchronized (this) {
                 closed = true;
                 next = resources.poll();
@@ -59,8 +60,8 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
                 break;
             }
             try {
-                next.close();
-            } catch (Exception e) {
+                next.run();
+            } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
                 } else {

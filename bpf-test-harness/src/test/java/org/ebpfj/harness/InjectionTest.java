@@ -283,8 +283,8 @@ class InjectionTest {
             EngineExecutionResults r = TestKit.run(Mistakes.class);
 
             r.testEvents().assertStatistics(s -> s.started(11).failed(11));
-            assertThat(TestKit.failureOf(r, "unknownMap")).contains("has no map 'no_such_map'; it has [my_u32_elem_map,"
-                    + " my_u32_lru_elem_map, small_lru_map, hash_vs_.rodata, hash_vs_.bss]");
+            assertThat(TestKit.failureOf(r, "unknownMap")).contains("has no map 'no_such_map'; it has"
+                    + " [my_u32_elem_map, my_u32_lru_elem_map, small_lru_map, hash_vs_.rodata, hash_vs_.bss]");
             assertThat(TestKit.failureOf(r, "unknownProgram")).contains("has no program 'no_such_program'; it has"
                     + " [fill_test_run, fill_small_lru, fill_on_execve]");
             assertThat(TestKit.failureOf(r, "unknownGlobal")).contains("no global variable 'no_such_variable'; it has"
@@ -293,15 +293,17 @@ class InjectionTest {
             assertThat(TestKit.failureOf(r, "keyOfTheWrongSize")).contains("parameter #1 (BpfMap<Short, Integer>) of"
                     + " Mistakes.keyOfTheWrongSize: map 'my_u32_elem_map' key is 4 bytes, but Short (int16)"
                     + " is 2 bytes");
-            assertThat(TestKit.failureOf(r, "recordThatDoesNotMatchTheStruct")).contains("record WrongResult does not match struct"
-                    + " flow_stats");
+            assertThat(TestKit.failureOf(r, "recordThatDoesNotMatchTheStruct"))
+                    .contains("record WrongResult does not match struct flow_stats");
             assertThat(TestKit.failureOf(r, "recordThatDoesNotMatchAGlobal")).contains("attempts");
-            assertThat(TestKit.failureOf(r, "rawType")).contains("declare the type arguments, e.g. BpfMap<Integer, Long>");
+            assertThat(TestKit.failureOf(r, "rawType"))
+                    .contains("declare the type arguments, e.g. BpfMap<Integer, Long>");
             assertThat(TestKit.failureOf(r, "viewThatDoesNotFit")).contains("is not a QUEUE or STACK");
-            assertThat(TestKit.failureOf(r, "unknownGlobalBeforeLoad")).contains("has no global variable 'no_such_variable';"
-                    + " it has [small_result, execve_matches, hash_result");
+            assertThat(TestKit.failureOf(r, "unknownGlobalBeforeLoad"))
+                    .contains("has no global variable 'no_such_variable'; it has [small_result, execve_matches");
             assertThat(TestKit.failureOf(r, "globalValueTooLarge")).contains("does not fit in 4 bytes");
-            assertThat(TestKit.failureOf(r, "objectNotFound")).contains("BPF object 'bpf/no_such_object.bpf.o' not found");
+            assertThat(TestKit.failureOf(r, "objectNotFound"))
+                    .contains("BPF object 'bpf/no_such_object.bpf.o' not found");
         }
 
         @Test

@@ -54,14 +54,16 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
     @SafeVarargs
     public final MapAssert<K, V> containsKeys(K... keys) {
         isNotNull();
+        List<String> asked = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (K k : keys) {
+            asked.add(MapView.show(k));
             if (!map.containsKey(k)) {
                 missing.add(MapView.show(k));
             }
         }
         if (!missing.isEmpty()) {
-            fail("to contain keys " + shown(keys) + ", but " + listed(missing) + " missing");
+            fail("to contain keys " + asked + ", but " + listed(missing) + " missing");
         }
         return this;
     }
@@ -73,14 +75,16 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
     @SafeVarargs
     public final MapAssert<K, V> hasEvicted(K... keys) {
         isNotNull();
+        List<String> asked = new ArrayList<>();
         List<String> present = new ArrayList<>();
         for (K k : keys) {
+            asked.add(MapView.show(k));
             if (map.containsKey(k)) {
                 present.add(MapView.show(k));
             }
         }
         if (!present.isEmpty()) {
-            fail("to have evicted keys " + shown(keys) + ", but " + listed(present) + " still present");
+            fail("to have evicted keys " + asked + ", but " + listed(present) + " still present");
         }
         return this;
     }
@@ -241,15 +245,6 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
 
     private void fail(String described, String expectation) {
         failWithMessage("%nExpecting %s%n%s", described, expectation);
-    }
-
-    @SafeVarargs
-    private static <T> String shown(T... values) {
-        List<String> out = new ArrayList<>();
-        for (T v : values) {
-            out.add(MapView.show(v));
-        }
-        return out.toString();
     }
 
     private static String listed(List<String> keys) {

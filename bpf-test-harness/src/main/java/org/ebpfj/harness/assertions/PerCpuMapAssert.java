@@ -84,8 +84,8 @@ public final class PerCpuMapAssert<K, V> extends AbstractAssert<PerCpuMapAssert<
                     + ")");
         }
         if (!Objects.deepEquals(values.get(cpu), value)) {
-            fail("to hold " + MapView.show(value) + " for key " + MapView.show(key) + " on CPU " + cpu + ", but it holds "
-                    + MapView.show(values.get(cpu)) + ": " + show(values));
+            fail("to hold " + MapView.show(value) + " for key " + MapView.show(key) + " on CPU " + cpu
+                    + ", but it holds " + MapView.show(values.get(cpu)) + ": " + show(values));
         }
         return this;
     }
