@@ -20,10 +20,16 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
     private LoadedFixture fixture;
     private boolean closed;
 
-    /** The scope of this context (a test method, or a class), made on first use. */
+    /**
+     * The scope of this context (a test method, or a class), made on first use. Store lookups fall through to
+     * enclosing contexts, so the key names the context: a test of a per-class object must not find the class's scope.
+     */
     static TestScope of(ExtensionContext context) {
-        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestScope.class, k -> new TestScope(),
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(new Key(context.getUniqueId()), k -> new TestScope(),
                 TestScope.class);
+    }
+
+    private record Key(String contextId) {
     }
 
     /** The scope's fixture, loaded on first use; a failed load is not remembered (the next use tries again). */

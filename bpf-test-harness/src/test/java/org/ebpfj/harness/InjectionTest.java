@@ -105,6 +105,16 @@ class InjectionTest {
             assertThat(shared.rawMap("my_u32_elem_map").info().id()).isEqualTo(SEEN.get("per-class map"));
         }
 
+        @Test
+        @Order(3)
+        @BpfTest(maxEntries = @MaxEntries(map = "small_lru_map", value = 30))
+        void aMethodLevelObjectLivesBesideTheClassObject(BpfObject own) {
+            assertThat(own).isNotSameAs(shared);
+            assertThat(own.rawMap("small_lru_map").maxEntries()).isEqualTo(30);
+            assertThat(shared.rawMap("small_lru_map").maxEntries()).isEqualTo(10);
+            assertThat(hash.lookup(8)).as("instance fields come from the test's own object").isEmpty();
+        }
+
         @Nested
         class NestedTests {
             @MapRef("my_u32_elem_map") BpfMap<Integer, Integer> nestedHash;
@@ -262,7 +272,7 @@ class InjectionTest {
         void perClassLifecycleSharesOneObjectAndClosesItAfterTheClass() {
             EngineExecutionResults r = TestKit.run(OneObjectPerClass.class);
 
-            TestKit.assertAllSucceeded(r, 3);
+            TestKit.assertAllSucceeded(r, 4);
             int mapId = (Integer) SEEN.get("per-class map");
             assertThat(TestKit.stillPresent(Set.of(mapId), KernelObjects::mapIds)).isEmpty();
         }

@@ -77,6 +77,31 @@ class LifecycleTest {
         }
     }
 
+    /** With a per-class object, a program attached for a test is still detached after that test. */
+    @TestKit.Fixture
+    @BpfTest(object = "bpf/kinds.bpf.o", lifecycle = BpfTest.Lifecycle.PER_CLASS)
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    static class PerClassAttach {
+        static volatile Set<Integer> linksBefore = Set.of();
+        static final Set<Integer> FIRST_TESTS_LINKS = ConcurrentHashMap.newKeySet();
+        @Attach @ProgramRef("count_getppid") BpfProgram onGetppid;
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void first() {
+            FIRST_TESTS_LINKS.addAll(KernelObjects.linkIds());
+            FIRST_TESTS_LINKS.removeAll(linksBefore);
+            assertThat(FIRST_TESTS_LINKS).hasSize(1);
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void second() {
+            assertThat(TestKit.stillPresent(FIRST_TESTS_LINKS, KernelObjects::linkIds)).as("the first test's link")
+                    .isEmpty();
+        }
+    }
+
     private static void record(BpfObject object) {
         for (String m : object.mapNames()) {
             MAPS.add(object.rawMap(m).info().id());
@@ -117,6 +142,15 @@ class LifecycleTest {
         assertThat(TestKit.failureOf(r, "needsTheObject")).startsWith(MapCreateException.class.getSimpleName())
                 .contains("cannot create map 'my_array_map': EINVAL");
         assertThat(TestKit.bpfFds()).isEqualTo(fdsBefore);
+    }
+
+    @Test
+    void linksOfAPerClassObjectAreDetachedAfterEachTest() {
+        PerClassAttach.linksBefore = KernelObjects.linkIds();
+
+        TestKit.assertAllSucceeded(TestKit.run(PerClassAttach.class), 2);
+
+        assertThat(KernelObjects.linkIds()).isEqualTo(PerClassAttach.linksBefore);
     }
 
     @Test
