@@ -39,6 +39,18 @@ public record MapInfo(int typeId, int id, long keySize, long valueSize, long max
                 .flags(flags).mapExtra(mapExtra).origin(MapOrigin.PROGRAMMATIC).build();
     }
 
+    /**
+     * The kernel keeps the first 15 characters of a map's name (BPF_OBJ_NAME_LEN); where it cut {@code fullName},
+     * the full name is kept instead, so messages name the map as the object does.
+     */
+    MapInfo withFullName(String fullName) {
+        if (name.equals(fullName) || !fullName.startsWith(name)) {
+            return this;
+        }
+        return new MapInfo(typeId, id, keySize, valueSize, maxEntries, flags, fullName, btfId, btfKeyTypeId,
+                btfValueTypeId, mapExtra);
+    }
+
     static MapInfo ofFd(int fd, String fallbackName) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);

@@ -67,7 +67,7 @@ public final class RawMap implements AutoCloseable {
 
     /** A map of a loaded object: the object owns (and closes) the descriptor. */
     static RawMap ofObject(int fd, String name, Optional<TypeRef> keyType, Optional<TypeRef> valueType) {
-        return new RawMap(fd, MapInfo.ofFd(fd, name), keyType, valueType, false);
+        return new RawMap(fd, MapInfo.ofFd(fd, name).withFullName(name), keyType, valueType, false);
     }
 
     /**

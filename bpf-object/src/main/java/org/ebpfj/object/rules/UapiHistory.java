@@ -5,16 +5,18 @@ import java.util.Map;
 
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.uapi.ProgramType;
 
 /**
- * The mainline release that introduced each map type and map-create flag (from the UAPI history of
+ * The mainline release that introduced each map type, map-create flag and program type (from the UAPI history of
  * {@code include/uapi/linux/bpf.h}). A kernel older than that answers EINVAL: the type is not in
- * {@code bpf_map_types[]}, the flag is in no type's create mask.
+ * {@code bpf_map_types[]} (or {@code bpf_prog_types[]}), the flag is in no type's create mask.
  */
 public final class UapiHistory {
 
     private static final Map<MapType, KernelVersion> TYPES = new EnumMap<>(MapType.class);
     private static final Map<MapFlag, KernelVersion> FLAGS = new EnumMap<>(MapFlag.class);
+    private static final Map<ProgramType, KernelVersion> PROGRAMS = new EnumMap<>(ProgramType.class);
 
     static {
         type("3.19", MapType.HASH, MapType.ARRAY);
@@ -53,6 +55,29 @@ public final class UapiHistory {
         flag("6.4", MapFlag.LINK);
         flag("6.5", MapFlag.PATH_FD);
         flag("6.9", MapFlag.VTYPE_BTF_OBJ_FD, MapFlag.TOKEN_FD, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV);
+
+        program("3.19", ProgramType.SOCKET_FILTER);
+        program("4.1", ProgramType.KPROBE, ProgramType.SCHED_CLS, ProgramType.SCHED_ACT);
+        program("4.7", ProgramType.TRACEPOINT);
+        program("4.8", ProgramType.XDP);
+        program("4.9", ProgramType.PERF_EVENT);
+        program("4.10", ProgramType.CGROUP_SKB, ProgramType.CGROUP_SOCK, ProgramType.LWT_IN, ProgramType.LWT_OUT,
+                ProgramType.LWT_XMIT);
+        program("4.13", ProgramType.SOCK_OPS);
+        program("4.14", ProgramType.SK_SKB);
+        program("4.15", ProgramType.CGROUP_DEVICE);
+        program("4.17", ProgramType.SK_MSG, ProgramType.RAW_TRACEPOINT, ProgramType.CGROUP_SOCK_ADDR);
+        program("4.18", ProgramType.LWT_SEG6LOCAL, ProgramType.LIRC_MODE2);
+        program("4.19", ProgramType.SK_REUSEPORT);
+        program("4.20", ProgramType.FLOW_DISSECTOR);
+        program("5.2", ProgramType.CGROUP_SYSCTL, ProgramType.RAW_TRACEPOINT_WRITABLE);
+        program("5.3", ProgramType.CGROUP_SOCKOPT);
+        program("5.5", ProgramType.TRACING);
+        program("5.6", ProgramType.STRUCT_OPS, ProgramType.EXT);
+        program("5.7", ProgramType.LSM);
+        program("5.9", ProgramType.SK_LOOKUP);
+        program("5.14", ProgramType.SYSCALL);
+        program("6.4", ProgramType.NETFILTER);
     }
 
     private UapiHistory() {
@@ -61,6 +86,12 @@ public final class UapiHistory {
     private static void type(String since, MapType... types) {
         for (MapType t : types) {
             TYPES.put(t, KernelVersion.parse(since));
+        }
+    }
+
+    private static void program(String since, ProgramType... types) {
+        for (ProgramType t : types) {
+            PROGRAMS.put(t, KernelVersion.parse(since));
         }
     }
 
@@ -77,6 +108,15 @@ public final class UapiHistory {
 
     public static KernelVersion since(MapFlag flag) {
         return FLAGS.get(flag);
+    }
+
+    /**
+     * The release that introduced the program type; UNSPEC reports 0.0. Whether a kernel of that release can load
+     * one still depends on its configuration (e.g. LIRC_MODE2 needs {@code CONFIG_BPF_LIRC_MODE2}, LSM programs
+     * need "bpf" among the active LSMs to attach).
+     */
+    public static KernelVersion since(ProgramType type) {
+        return PROGRAMS.getOrDefault(type, KernelVersion.of(0, 0));
     }
 
     /** The map_extra attribute (bloom filter hash count) arrived with BLOOM_FILTER. */
