@@ -158,11 +158,12 @@ public final class BpfObject implements AutoCloseable {
             if (r < 0) {
                 throw LoadErrors.interpret(objectName, -r, loadLog, mapSpecs, programTypes);
             }
-            loaded = true;
             // Again after the load: libbpf adjusts some definitions while it creates them (e.g. PERF_EVENT_ARRAY
             // max_entries becomes the number of CPUs).
-            return new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, offline,
+            BpfObject object = new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, offline,
                     mapSpecs(mapPointers, offline.spec(), btf, objectName), loadLog.messages());
+            loaded = true;
+            return object;
         } finally {
             if (!loaded) {
                 if (!obj.equals(MemorySegment.NULL)) {

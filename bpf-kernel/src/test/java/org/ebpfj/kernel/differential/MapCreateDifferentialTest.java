@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -47,6 +49,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       the attribute model holds a Java string; generated names are ASCII;</li>
  *   <li>an attribute with NUMA_NODE unset carries numa_node 0 (the kernel ignores the field then).</li>
  * </ul>
+ * The rules take inner_map_fd 0 (no inner map) and map_token_fd 0 (TOKEN_FD without a token) to be descriptors of
+ * no BPF object, which the kernel answers with EINVAL; so fd 0 must be open and not a BPF object (in a test fork it
+ * is the fork's stdin), which the test checks first.
  * The rules assume a creator with every capability, so the test needs CAP_SYS_ADMIN and CAP_NET_ADMIN (root).
  */
 @ExtendWith(RequireBpf.class)
@@ -79,6 +84,9 @@ class MapCreateDifferentialTest {
     @Test
     void everyErrnoIsTheOnePredicted() throws IOException {
         requireEveryCapability();
+        String fd0 = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
+        assertThat(fd0).as("fd 0, which the kernel sees as inner_map_fd 0 and map_token_fd 0")
+                .doesNotStartWith("anon_inode:bpf");
         long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
         int count = Integer.getInteger(COUNT_PROPERTY, DEFAULT_COUNT);
         KernelProfile profile = KernelProfile.readRunning();
