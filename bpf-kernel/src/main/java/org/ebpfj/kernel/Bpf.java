@@ -12,6 +12,8 @@ import org.ebpfj.kernel.ffi.BpfAttr;
 import org.ebpfj.kernel.ffi.BpfCommand;
 import org.ebpfj.kernel.ffi.BpfSyscall;
 import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapSpec;
 
 /** Small bpf() commands shared by maps, programs and probes; each returns a result or {@code -errno}. */
 final class Bpf {
@@ -20,6 +22,40 @@ final class Bpf {
 
     static void zero(MemorySegment attr, int size) {
         attr.asSlice(0, size).fill((byte) 0);
+    }
+
+    /**
+     * What {@link #createMap(MapCreateAttr, int)} sends for a spec: its own fields as unsigned 32-bit values, the
+     * name as {@link #sentName}, no BTF, and the inner map (without an inner map of its own) for maps of maps.
+     */
+    static MapCreateAttr attributeOf(MapSpec spec) {
+        return attributeOf(spec, true);
+    }
+
+    private static MapCreateAttr attributeOf(MapSpec spec, boolean withInner) {
+        long u32 = MapCreateAttr.U32_MAX;
+        return MapCreateAttr.builder(Integer.toUnsignedLong(spec.typeId()))
+                .keySize(spec.keySize() & u32)
+                .valueSize(spec.valueSize() & u32)
+                .maxEntries(spec.maxEntries() & u32)
+                .flags(spec.flags() & u32)
+                .mapExtra(spec.mapExtra())
+                .numaNode(spec.numaNode() & u32)
+                .name(sentName(spec.name()))
+                .innerMap(withInner ? spec.innerMap().map(i -> attributeOf(i, false)).orElse(null) : null)
+                .build();
+    }
+
+    /** The name as {@code map_name} holds it: ASCII (other characters become '?'), at most 15 bytes and a NUL. */
+    static String sentName(String name) {
+        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
+        return new String(n, 0, Math.min(n.length, BpfAttr.MapCreate.NAME_CAPACITY - 1), StandardCharsets.US_ASCII);
+    }
+
+    /** BPF_MAP_CREATE of an attribute (its BTF fields are not sent); @return the new fd or -errno */
+    static int createMap(MapCreateAttr a, int innerMapFd) {
+        return createMap((int) a.typeId(), a.keySize(), a.valueSize(), a.maxEntries(), a.flags(), a.name(),
+                innerMapFd, a.mapExtra(), a.numaNode());
     }
 
     /** BPF_MAP_CREATE; @return the new fd or -errno */
@@ -36,9 +72,8 @@ final class Bpf {
         a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, innerMapFd);
         a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) numaNode);
         a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, mapExtra);
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        int len = Math.min(n.length, BpfAttr.MapCreate.NAME_CAPACITY - 1);
-        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, len);
+        byte[] n = sentName(name).getBytes(StandardCharsets.US_ASCII);
+        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
         return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
     }
 

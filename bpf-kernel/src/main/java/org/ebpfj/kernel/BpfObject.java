@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.codec.MapCodec;
@@ -24,9 +25,11 @@ import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfFormatException;
 import org.ebpfj.object.btf.BtfReader;
+import org.ebpfj.object.spec.LibbpfNames;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.spec.TypeRef;
 
 /**
@@ -48,6 +51,8 @@ public final class BpfObject implements AutoCloseable {
     private final Map<String, MemorySegment> programPointers;
     private final Optional<Btf> btf;
     private final Optional<ObjectSpec> spec;
+    private final Optional<String> specProblem;
+    private final Map<String, MapSpec> mapSpecs;
     private final List<LibbpfMessage> log;
     private final Map<String, RawMap> maps = new ConcurrentHashMap<>();
     private final Map<String, BpfProgram> programs = new ConcurrentHashMap<>();
@@ -57,16 +62,22 @@ public final class BpfObject implements AutoCloseable {
     private boolean closed;
 
     private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
-                      Map<String, MemorySegment> programPointers, Optional<Btf> btf, Optional<ObjectSpec> spec,
-                      List<LibbpfMessage> log) {
+                      Map<String, MemorySegment> programPointers, Optional<Btf> btf, OfflineRead offline,
+                      Map<String, MapSpec> mapSpecs, List<LibbpfMessage> log) {
         this.name = name;
         this.arena = arena;
         this.obj = obj;
         this.mapPointers = mapPointers;
         this.programPointers = programPointers;
         this.btf = btf;
-        this.spec = spec;
+        this.spec = offline.spec();
+        this.specProblem = offline.problem();
+        this.mapSpecs = mapSpecs;
         this.log = log;
+    }
+
+    /** What the offline reader made of the object: its spec, or why there is none. */
+    private record OfflineRead(Optional<ObjectSpec> spec, Optional<String> problem) {
     }
 
     // ---- loading --------------------------------------------------------------------------------------------
@@ -82,7 +93,7 @@ public final class BpfObject implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read BPF object " + file, e);
         }
-        return load(bytes, baseName(file.getFileName().toString()), options);
+        return load(bytes, LibbpfNames.objectName(file.getFileName().toString()), options);
     }
 
     /** Loads a classpath resource, e.g. {@code "/bpf/probe.bpf.o"}, through this class's loader. */
@@ -97,7 +108,7 @@ public final class BpfObject implements AutoCloseable {
                 throw new IllegalArgumentException("no resource '" + resource + "' next to " + anchor.getName());
             }
             String file = resource.substring(resource.lastIndexOf('/') + 1);
-            return load(in.readAllBytes(), baseName(file), options);
+            return load(in.readAllBytes(), LibbpfNames.objectName(file), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + resource, e);
         }
@@ -113,7 +124,7 @@ public final class BpfObject implements AutoCloseable {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(options, "options");
         String objectName = options.objectName().orElse(name);
-        Optional<ObjectSpec> spec = readSpec(options, objectName, bytes);
+        OfflineRead offline = readSpec(options, objectName, bytes);
         LoadLog loadLog = new LoadLog();
         Arena arena = Arena.ofShared();
         MemorySegment obj = MemorySegment.NULL;
@@ -139,7 +150,7 @@ public final class BpfObject implements AutoCloseable {
             Optional<Btf> btf = readBtf(obj, objectName);
             ObjectSetup.apply(options, objectName, mapPointers, programPointers, btf);
             ensureBpffsForPins(mapPointers);
-            Map<String, MapSpec> mapSpecs = mapSpecs(mapPointers, spec, objectName);
+            Map<String, MapSpec> mapSpecs = mapSpecs(mapPointers, offline.spec(), btf, objectName);
             Map<String, Integer> programTypes = new LinkedHashMap<>();
             programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
 
@@ -147,9 +158,12 @@ public final class BpfObject implements AutoCloseable {
             if (r < 0) {
                 throw LoadErrors.interpret(objectName, -r, loadLog, mapSpecs, programTypes);
             }
+            // Again after the load: libbpf adjusts some definitions while it creates them (e.g. PERF_EVENT_ARRAY
+            // max_entries becomes the number of CPUs).
+            BpfObject object = new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, offline,
+                    mapSpecs(mapPointers, offline.spec(), btf, objectName), loadLog.messages());
             loaded = true;
-            return new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, spec,
-                    loadLog.messages());
+            return object;
         } finally {
             if (!loaded) {
                 if (!obj.equals(MemorySegment.NULL)) {
@@ -171,15 +185,19 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
-    private static Optional<ObjectSpec> readSpec(LoadOptions options, String objectName, byte[] bytes) {
+    /**
+     * The offline model of the object. It explains failures and gives maps their source locations and types, but
+     * libbpf decides what loads: an object the reader refuses still loads, without a spec.
+     */
+    private static OfflineRead readSpec(LoadOptions options, String objectName, byte[] bytes) {
         if (options.specReader().isEmpty()) {
-            return Optional.empty();
+            return new OfflineRead(Optional.empty(), Optional.empty());
         }
         try {
-            return Optional.of(options.specReader().get().read(objectName, bytes));
-        } catch (ObjectFormatException e) {
-            throw new ObjectLoadException(objectName, "read", 22, "the offline reader refused the object: "
-                    + e.getMessage());
+            return new OfflineRead(Optional.of(options.specReader().get().read(objectName, bytes)), Optional.empty());
+        } catch (ObjectFormatException | RuntimeException e) {
+            return new OfflineRead(Optional.empty(), Optional.of("the offline reader refused the object: "
+                    + e.getMessage()));
         }
     }
 
@@ -213,24 +231,31 @@ public final class BpfObject implements AutoCloseable {
         }
     }
 
-    /** Each map as libbpf is about to create it, for explaining a failure. */
+    /**
+     * Each map as libbpf creates it: the offline reader's spec (source location, section, inner map, key and value
+     * types) with libbpf's current type, sizes and flags, which load options may have changed. Nothing is left to
+     * user space any more. Maps the reader does not know get a spec from libbpf alone; types the reader has none
+     * for come from libbpf's copy of the object's BTF.
+     */
     private static Map<String, MapSpec> mapSpecs(Map<String, MemorySegment> pointers, Optional<ObjectSpec> spec,
-                                                 String objectName) {
+                                                 Optional<Btf> btf, String objectName) {
         Map<String, MapSpec> out = new LinkedHashMap<>();
         pointers.forEach((n, m) -> {
-            MapSpec.Builder b = spec.flatMap(s -> s.map(n)).map(MapSpec::toBuilder)
-                    .orElseGet(() -> MapSpec.builder(n, LibBpf.mapType(m))
-                            .origin(LibBpf.mapIsInternal(m) ? MapOrigin.GLOBAL_DATA : MapOrigin.BTF_DEFINED)
-                            .location(org.ebpfj.object.spec.SourceLocation.ofObject(objectName)));
-            out.put(n, b.keySize(LibBpf.mapKeySize(m)).valueSize(LibBpf.mapValueSize(m))
-                    .maxEntries(LibBpf.mapMaxEntries(m)).flags(LibBpf.mapFlags(m)).build());
+            MapSpec declared = spec.flatMap(s -> s.map(n)).orElseGet(() -> MapSpec.builder(n, LibBpf.mapType(m))
+                    .origin(LibBpf.mapIsInternal(m) ? MapOrigin.GLOBAL_DATA : MapOrigin.BTF_DEFINED)
+                    .location(SourceLocation.ofObject(objectName)).build());
+            Optional<TypeRef> key = declared.keyType().or(() -> typeRef(btf, LibBpf.mapBtfKeyTypeId(m)));
+            Optional<TypeRef> value = declared.valueType().or(() -> typeRef(btf, LibBpf.mapBtfValueTypeId(m)));
+            out.put(n, new MapSpec(n, LibBpf.mapType(m), LibBpf.mapKeySize(m), LibBpf.mapValueSize(m),
+                    LibBpf.mapMaxEntries(m), LibBpf.mapFlags(m), declared.mapExtra(), declared.numaNode(),
+                    declared.pinning(), key, value, declared.innerMap(), declared.origin(), declared.location(),
+                    declared.section(), Set.of()));
         });
-        return out;
+        return Collections.unmodifiableMap(out);
     }
 
-    static String baseName(String file) {
-        int dot = file.indexOf('.');
-        return dot > 0 ? file.substring(0, dot) : file;
+    private static Optional<TypeRef> typeRef(Optional<Btf> btf, int id) {
+        return id == 0 ? Optional.empty() : btf.map(b -> new TypeRef(b, id));
     }
 
     // ---- maps -----------------------------------------------------------------------------------------------
@@ -253,17 +278,8 @@ public final class BpfObject implements AutoCloseable {
                 throw new IllegalArgumentException("object '" + name + "' has no map '" + n + "'; it has "
                         + mapNames());
             }
-            // Key and value types: from the offline reader's spec when there is one, else from libbpf's BTF
-            Optional<MapSpec> offline = spec.flatMap(s -> s.map(n));
-            Optional<TypeRef> key = offline.flatMap(MapSpec::keyType).or(() -> typeRef(LibBpf.mapBtfKeyTypeId(m)));
-            Optional<TypeRef> value = offline.flatMap(MapSpec::valueType)
-                    .or(() -> typeRef(LibBpf.mapBtfValueTypeId(m)));
-            return RawMap.ofObject(LibBpf.mapFd(m), n, key, value);
+            return RawMap.ofObject(LibBpf.mapFd(m), mapSpecs.get(n));
         });
-    }
-
-    private Optional<TypeRef> typeRef(int id) {
-        return id == 0 ? Optional.empty() : btf.map(b -> new TypeRef(b, id));
     }
 
     /** A typed handle, with codecs chosen for the classes (records are laid out from the map's BTF types). */
@@ -405,9 +421,17 @@ public final class BpfObject implements AutoCloseable {
         return btf;
     }
 
-    /** What the offline reader saw, when {@link LoadOptions#specReader()} was given. */
+    /**
+     * What the offline reader ({@link LoadOptions#specReader()}, bpf-object's by default) read from the object;
+     * empty without a reader or when it refused the object ({@link #specProblem()}).
+     */
     public Optional<ObjectSpec> spec() {
         return spec;
+    }
+
+    /** Why the offline reader gave no spec although there was one to ask: its error message. */
+    public Optional<String> specProblem() {
+        return specProblem;
     }
 
     /** libbpf's messages during open and load (debug messages included). */

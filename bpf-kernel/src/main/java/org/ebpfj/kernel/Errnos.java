@@ -1,18 +1,29 @@
 package org.ebpfj.kernel;
 
-/** The errno numbers the map and program code branches on (Linux x86_64). */
+import org.ebpfj.object.uapi.Errno;
+
+/**
+ * The errno numbers the map and program code compares results with, as plain ints for the hot paths (a bpf() result
+ * is {@code -errno}). The numbers come from bpf-object's {@link Errno}, the one table of names and numbers; these
+ * fields only spare the hot paths a lookup.
+ */
 final class Errnos {
-    static final int EPERM = 1;
-    static final int ENOENT = 2;
-    static final int E2BIG = 7;
-    static final int EACCES = 13;
-    static final int EEXIST = 17;
-    static final int EINVAL = 22;
-    static final int ENOSPC = 28;
-    static final int EOPNOTSUPP = 95;
+    static final int EPERM = Errno.EPERM.number();
+    static final int ENOENT = Errno.ENOENT.number();
+    static final int E2BIG = Errno.E2BIG.number();
+    static final int EACCES = Errno.EACCES.number();
+    static final int EEXIST = Errno.EEXIST.number();
+    static final int EINVAL = Errno.EINVAL.number();
+    static final int ENOSPC = Errno.ENOSPC.number();
+    static final int EOPNOTSUPP = Errno.EOPNOTSUPP.number();
     /** Kernel-internal "not supported", returned by bpf() for commands a map type does not implement. */
-    static final int ENOTSUPP = 524;
+    static final int ENOTSUPP = Errno.ENOTSUPP.number();
 
     private Errnos() {
+    }
+
+    /** The constant for a positive errno; null when the table has no such number (callers switch on it). */
+    static Errno of(int errno) {
+        return Errno.byNumber(errno).orElse(null);
     }
 }

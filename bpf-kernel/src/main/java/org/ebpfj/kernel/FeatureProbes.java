@@ -19,7 +19,6 @@ final class FeatureProbes {
     private static final Map<MapType, Boolean> MAPS = new ConcurrentHashMap<>();
     private static final Map<ProgramType, Boolean> PROGRAMS = new ConcurrentHashMap<>();
     private static final long PAGE_SIZE = 4096;
-    private static final int EPERM = 1;
     /** BPF_F_SLEEPABLE: SYSCALL programs must be sleepable. */
     private static final int F_SLEEPABLE = 1 << 4;
     private static final long[] RETURN_ZERO = {
@@ -136,7 +135,7 @@ final class FeatureProbes {
             Bpf.close(fdOrErrno);
             return true;
         }
-        if (-fdOrErrno == EPERM) {
+        if (-fdOrErrno == Errnos.EPERM) {
             throw permission(feature);
         }
         return false;
@@ -146,7 +145,7 @@ final class FeatureProbes {
         if (r == 1) {
             return true;
         }
-        if (r == -EPERM) {
+        if (r == -Errnos.EPERM) {
             throw permission(feature);
         }
         return false;
@@ -166,6 +165,6 @@ final class FeatureProbes {
                 ? "the kernel refused the probe with EPERM although bpf() is usable: " + feature
                         + " needs a capability this thread lacks (effective: " + p.effective() + ")"
                 : p.reason();
-        return new PermissionException(feature, "probing", EPERM, p.missing(), Optional.empty(), reason);
+        return new PermissionException(feature, "probing", Errnos.EPERM, p.missing(), Optional.empty(), reason);
     }
 }

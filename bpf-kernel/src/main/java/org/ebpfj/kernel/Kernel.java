@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.ebpfj.object.rules.KernelVersion;
+
 /** Facts about the running kernel and the calling process that decide what BPF can do here. */
 public final class Kernel {
     private static final Path OSRELEASE = Path.of("/proc/sys/kernel/osrelease");
@@ -23,20 +25,34 @@ public final class Kernel {
     private static final Pattern CAP_EFF = Pattern.compile("(?m)^CapEff:\\s*([0-9a-fA-F]+)$");
     private static final Pattern LOCKDOWN_SELECTED = Pattern.compile("\\[(\\w+)]");
 
+    private static volatile String release;
     private static volatile KernelVersion version;
     private static volatile int possibleCpus;
 
     private Kernel() {
     }
 
-    /** The running kernel's release ({@code /proc/sys/kernel/osrelease}). */
+    /**
+     * The running kernel's version, as the offline rules compare versions ({@code major.minor.patch} of
+     * {@link #release()}; 0.0 when the release cannot be read).
+     */
     public static KernelVersion version() {
         KernelVersion v = version;
         if (v == null) {
-            v = KernelVersion.parse(read(OSRELEASE).orElse("0.0.0-unknown"));
+            v = KernelVersion.tryParse(release()).orElse(KernelVersion.of(0, 0));
             version = v;
         }
         return v;
+    }
+
+    /** The running kernel's full release string ({@code /proc/sys/kernel/osrelease}), e.g. {@code 6.18.44-fc-v782}. */
+    public static String release() {
+        String r = release;
+        if (r == null) {
+            r = read(OSRELEASE).orElse("unknown");
+            release = r;
+        }
+        return r;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.ObjectSpecReader;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -22,7 +23,7 @@ import org.ebpfj.object.uapi.MapType;
  * @param maps        per-map settings applied after open and before load
  * @param variables   initial bytes of global variables (.data, .rodata, .bss), by variable name
  * @param skipPrograms programs not to load (libbpf's autoload off)
- * @param specReader  the seam to the offline model; see {@link SpecReader}
+ * @param specReader  the seam to the offline model, bpf-object's reader by default; see {@link SpecReader}
  */
 public record LoadOptions(Optional<String> objectName, Optional<Path> pinRoot, Map<String, MapSettings> maps,
                           Map<String, byte[]> variables, Set<String> skipPrograms,
@@ -50,14 +51,18 @@ public record LoadOptions(Optional<String> objectName, Optional<Path> pinRoot, M
     }
 
     /**
-     * Reads the object's bytes into the offline model. This is the seam to {@code bpf-object}'s ObjectSpecReader:
-     * when a reader is given, {@link BpfObject#spec()} holds what it read, maps take their key and value BTF types
-     * (for record codecs) from its map specs, and map creation errors carry its spec, with the source location.
-     * Without one, the live layer works from what libbpf and the kernel report (types from libbpf's copy of the
-     * object's BTF, read with bpf-object's {@code BtfReader}).
+     * Reads the object's bytes into the offline model. By default this is {@code bpf-object}'s
+     * {@link ObjectSpecReader} ({@link #OBJECT_SPEC_READER}): {@link BpfObject#spec()} holds what it read, each map's
+     * {@link RawMap#spec()} starts from its map spec (source location, key and value BTF types for record codecs),
+     * and map creation errors name the source line. Tests can put another reader in its place. Without a reader
+     * ({@link Builder#withoutSpecReader()}), or when the reader refuses the object, the live layer works from what
+     * libbpf reports (types from libbpf's copy of the object's BTF, read with bpf-object's {@code BtfReader}).
      */
     @FunctionalInterface
     public interface SpecReader {
+        /** bpf-object's reader, which opens the object the way libbpf 1.x does. */
+        SpecReader OBJECT_SPEC_READER = (objectName, objectBytes) -> ObjectSpecReader.read(objectBytes, objectName);
+
         ObjectSpec read(String objectName, byte[] objectBytes) throws ObjectFormatException;
     }
 
@@ -67,7 +72,7 @@ public record LoadOptions(Optional<String> objectName, Optional<Path> pinRoot, M
         private final Map<String, MapSettings> maps = new LinkedHashMap<>();
         private final Map<String, byte[]> variables = new LinkedHashMap<>();
         private final Set<String> skipPrograms = new LinkedHashSet<>();
-        private Optional<SpecReader> specReader = Optional.empty();
+        private Optional<SpecReader> specReader = Optional.of(SpecReader.OBJECT_SPEC_READER);
 
         private Builder() {
         }
@@ -138,8 +143,15 @@ public record LoadOptions(Optional<String> objectName, Optional<Path> pinRoot, M
             return this;
         }
 
+        /** Reads the object with this reader instead of bpf-object's {@link ObjectSpecReader}. */
         public Builder specReader(SpecReader reader) {
             specReader = Optional.of(reader);
+            return this;
+        }
+
+        /** Loads without the offline model: specs are built from what libbpf reports. */
+        public Builder withoutSpecReader() {
+            specReader = Optional.empty();
             return this;
         }
 

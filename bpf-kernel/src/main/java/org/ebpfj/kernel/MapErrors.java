@@ -1,11 +1,9 @@
 package org.ebpfj.kernel;
 
-import static org.ebpfj.kernel.Errnos.E2BIG;
-import static org.ebpfj.kernel.Errnos.EEXIST;
 import static org.ebpfj.kernel.Errnos.EINVAL;
 import static org.ebpfj.kernel.Errnos.ENOENT;
-import static org.ebpfj.kernel.Errnos.EPERM;
 
+import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -19,7 +17,11 @@ final class MapErrors {
     static RuntimeException update(RawMap map, int errno, UpdateFlag flag, String key) {
         String name = map.name();
         MapType type = map.type().orElse(null);
-        switch (errno) {
+        Errno e = Errnos.of(errno);
+        if (e == null) {
+            return new MapOperationException(name, "BPF_MAP_UPDATE_ELEM", errno, "");
+        }
+        switch (e) {
             case EEXIST:
                 if (type == MapType.ARRAY || type == MapType.PERCPU_ARRAY) {
                     return new MapOperationException(name, "BPF_MAP_UPDATE_ELEM", errno,

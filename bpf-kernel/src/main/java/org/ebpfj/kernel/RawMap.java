@@ -20,6 +20,7 @@ import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.kernel.ffi.BpfAttr;
 import org.ebpfj.kernel.ffi.BpfCommand;
 import org.ebpfj.kernel.ffi.BpfSyscall;
+import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
@@ -41,6 +42,7 @@ public final class RawMap implements AutoCloseable {
 
     private final int fd;
     private final MapInfo info;
+    private final Optional<MapSpec> spec;
     private final Optional<TypeRef> keyType;
     private final Optional<TypeRef> valueType;
     private final Optional<MapType> type;
@@ -51,11 +53,12 @@ public final class RawMap implements AutoCloseable {
     private final MapIteration iteration;
     private volatile boolean closed;
 
-    private RawMap(int fd, MapInfo info, Optional<TypeRef> keyType, Optional<TypeRef> valueType, boolean owned) {
+    private RawMap(int fd, MapInfo info, Optional<MapSpec> spec, boolean owned) {
         this.fd = fd;
         this.info = info;
-        this.keyType = keyType;
-        this.valueType = valueType;
+        this.spec = spec;
+        this.keyType = spec.flatMap(MapSpec::keyType);
+        this.valueType = spec.flatMap(MapSpec::valueType);
         this.type = info.type();
         this.keySize = info.keySize();
         this.valueSize = info.valueSize();
@@ -66,8 +69,8 @@ public final class RawMap implements AutoCloseable {
     }
 
     /** A map of a loaded object: the object owns (and closes) the descriptor. */
-    static RawMap ofObject(int fd, String name, Optional<TypeRef> keyType, Optional<TypeRef> valueType) {
-        return new RawMap(fd, MapInfo.ofFd(fd, name).withFullName(name), keyType, valueType, false);
+    static RawMap ofObject(int fd, MapSpec spec) {
+        return new RawMap(fd, MapInfo.ofFd(fd, spec.name()).withFullName(spec.name()), Optional.of(spec), false);
     }
 
     /**
@@ -79,23 +82,22 @@ public final class RawMap implements AutoCloseable {
      */
     public static RawMap create(MapSpec spec) {
         Objects.requireNonNull(spec, "spec");
+        MapCreateAttr attr = Bpf.attributeOf(spec);
         int inner = -1;
-        if (spec.innerMap().isPresent()) {
-            MapSpec in = spec.innerMap().get();
-            inner = Bpf.createMap(in.typeId(), in.keySize(), in.valueSize(), in.maxEntries(), in.flags(), in.name(),
-                    0, in.mapExtra(), in.numaNode());
+        if (attr.innerMap().isPresent()) {
+            MapCreateAttr in = attr.innerMap().get();
+            inner = Bpf.createMap(in, 0);
             if (inner < 0) {
-                throw MapCreateErrors.of(in, -inner, "");
+                throw MapCreateErrors.ofAttribute(spec.innerMap().orElseThrow(), in, -inner);
             }
         }
         try {
-            int fd = Bpf.createMap(spec.typeId(), spec.keySize(), spec.valueSize(), spec.maxEntries(), spec.flags(),
-                    spec.name(), Math.max(inner, 0), spec.mapExtra(), spec.numaNode());
+            int fd = Bpf.createMap(attr, Math.max(inner, 0));
             if (fd < 0) {
-                throw MapCreateErrors.of(spec, -fd, "");
+                throw MapCreateErrors.ofAttribute(spec, attr, -fd);
             }
             try {
-                return new RawMap(fd, MapInfo.ofFd(fd, spec.name()), spec.keyType(), spec.valueType(), true);
+                return new RawMap(fd, MapInfo.ofFd(fd, spec.name()), Optional.of(spec), true);
             } catch (RuntimeException e) {
                 Bpf.close(fd);
                 throw e;
@@ -128,7 +130,7 @@ public final class RawMap implements AutoCloseable {
 
     private static RawMap owned(int fd, String name) {
         try {
-            return new RawMap(fd, MapInfo.ofFd(fd, name), Optional.empty(), Optional.empty(), true);
+            return new RawMap(fd, MapInfo.ofFd(fd, name), Optional.empty(), true);
         } catch (RuntimeException e) {
             Bpf.close(fd);
             throw e;
@@ -173,6 +175,14 @@ public final class RawMap implements AutoCloseable {
      */
     public long valueBufferSize() {
         return valueBufferSize;
+    }
+
+    /**
+     * The definition the map was created from: the object's map (as the offline reader read it, with the values
+     * libbpf sent) or the spec given to {@link #create}; empty for maps opened by pin or id.
+     */
+    public Optional<MapSpec> spec() {
+        return spec;
     }
 
     /** The BTF type of the key, when known (from the object's BTF, or the spec the map was created from). */
@@ -520,21 +530,14 @@ public final class RawMap implements AutoCloseable {
             return UpdateResult.UPDATED;
         }
         MapType t = type.orElse(null);
-        switch (-r) {
-            case EEXIST:
-                if (t != MapType.ARRAY && t != MapType.PERCPU_ARRAY) {
-                    return UpdateResult.KEY_EXISTS;
-                }
-                break;
-            case ENOENT:
-                return UpdateResult.KEY_NOT_FOUND;
-            case E2BIG:
-                if (t != null && (t.isHash() || t == MapType.QUEUE || t == MapType.STACK)) {
-                    return UpdateResult.MAP_FULL;
-                }
-                break;
-            default:
-                break;
+        if (-r == EEXIST && t != MapType.ARRAY && t != MapType.PERCPU_ARRAY) {
+            return UpdateResult.KEY_EXISTS;
+        }
+        if (-r == ENOENT) {
+            return UpdateResult.KEY_NOT_FOUND;
+        }
+        if (-r == E2BIG && t != null && (t.isHash() || t == MapType.QUEUE || t == MapType.STACK)) {
+            return UpdateResult.MAP_FULL;
         }
         throw MapErrors.update(this, -r, flag, keyForMessage instanceof MemorySegment m ? hex(m)
                 : String.valueOf(keyForMessage));

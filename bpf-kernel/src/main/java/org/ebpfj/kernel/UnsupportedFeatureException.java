@@ -5,7 +5,7 @@ public final class UnsupportedFeatureException extends BpfException {
     private final String feature;
 
     public UnsupportedFeatureException(String feature, int errno, String detail) {
-        super(feature + " is not supported by this kernel (" + Kernel.version() + ")"
+        super(feature + " is not supported by this kernel (" + Kernel.release() + ")"
                 + (detail.isEmpty() ? "" : ": " + detail), errno);
         this.feature = feature;
     }

@@ -21,9 +21,13 @@
  *   <li>{@link org.ebpfj.kernel.Kernel} (version, CPUs, privileges, lockdown, feature probes),
  *       {@link org.ebpfj.kernel.Mounts}, {@link org.ebpfj.kernel.CpuAffinity},
  *       {@link org.ebpfj.kernel.KernelObjects} (ids, for leak checks).</li>
- *   <li>Errors: the sealed {@link org.ebpfj.kernel.BpfException} hierarchy, each with an errno and the map or
- *       program concerned. Absent keys and the end of a walk are values ({@code Optional}, {@code false}),
- *       never exceptions.</li>
+ *   <li>The offline model: objects are read with bpf-object's {@code ObjectSpecReader} as well (the
+ *       {@link org.ebpfj.kernel.LoadOptions.SpecReader} seam), so every map knows its
+ *       {@link org.ebpfj.object.spec.MapSpec} ({@link org.ebpfj.kernel.RawMap#spec()}: source line, BTF types), and a
+ *       refused map is explained by bpf-object's map rules ({@link org.ebpfj.kernel.MapCreateException}).</li>
+ *   <li>Errors: the sealed {@link org.ebpfj.kernel.BpfException} hierarchy, each with an errno (a number, and
+ *       bpf-object's {@code Errno} constant) and the map or program concerned. Absent keys and the end of a walk
+ *       are values ({@code Optional}, {@code false}), never exceptions.</li>
  * </ul>
  *
  * <p>Everything native goes through {@code org.ebpfj.kernel.ffi}, which is internal.

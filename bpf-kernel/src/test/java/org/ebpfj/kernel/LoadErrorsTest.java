@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.SourceLocation;
+import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;
@@ -30,13 +33,31 @@ class LoadErrorsTest {
         MapCreateException e = catchThrowableOfType(MapCreateException.class,
                 () -> TestObjects.load(TestObjects.ARRAY_KEY8).close());
         assertThat(e.errno()).isEqualTo(EINVAL);
+        assertThat(e.errnoConstant()).hasValue(Errno.EINVAL);
         assertThat(e.mapName()).isEqualTo("wide_key_array");
         assertThat(e.spec().is(MapType.ARRAY)).isTrue();
         assertThat(e.spec().keySize()).isEqualTo(8);
-        assertThat(e.reason()).contains("key_size must be 4, not 8");
+        assertThat(e.spec().location()).as("from the object's DWARF, read by ObjectSpecReader")
+                .extracting(SourceLocation::file, SourceLocation::line).containsExactly("array_key8.bpf.c", 9);
+        assertThat(e.predictedRuleId()).hasValue("array.key-size");
+        assertThat(e.explanation().flatMap(Violation::errno)).hasValue(Errno.EINVAL);
+        assertThat(e.reason()).isEqualTo("[array.key-size] key_size is 8, an ARRAY key is the 32-bit index: "
+                + "key_size must be 4");
         assertThat(e.getMessage())
-                .startsWith("cannot create map 'wide_key_array': EINVAL (Invalid argument): ARRAY keys")
+                .startsWith("map 'wide_key_array' (ARRAY) at array_key8.bpf.c:9: map create: invalid argument "
+                        + "(EINVAL): [array.key-size] key_size is 8, an ARRAY key is the 32-bit index: key_size "
+                        + "must be 4\n")
                 .contains("definition: map 'wide_key_array' (ARRAY, key 8, value 4, max_entries 4");
+    }
+
+    @Test
+    void withoutTheOfflineReaderTheRulesStillExplainButNoLineIsKnown() {
+        MapCreateException e = catchThrowableOfType(MapCreateException.class, () -> TestObjects.load(
+                TestObjects.ARRAY_KEY8, LoadOptions.builder().withoutSpecReader().build()).close());
+        assertThat(e.spec().location().hasLine()).isFalse();
+        assertThat(e.predictedRuleId()).hasValue("array.key-size");
+        assertThat(e.getMessage()).startsWith("map 'wide_key_array' (ARRAY): map create: invalid argument (EINVAL): "
+                + "[array.key-size]");
     }
 
     @Test
@@ -46,8 +67,10 @@ class LoadErrorsTest {
                 .isInstanceOfSatisfying(MapCreateException.class, e -> {
                     assertThat(e.errno()).isEqualTo(EINVAL);
                     assertThat(e.spec()).isEqualTo(spec);
+                    assertThat(e.predictedRuleId()).hasValue("array.key-size");
                 })
-                .hasMessageContaining("ARRAY keys are 32-bit indices: key_size must be 4, not 8");
+                .hasMessageStartingWith("map 'wide_key' (ARRAY): map create: invalid argument (EINVAL): "
+                        + "[array.key-size] key_size is 8");
     }
 
     @Test
@@ -55,8 +78,25 @@ class LoadErrorsTest {
         MapSpec spec = MapSpec.builder("lru_noprealloc", MapType.LRU_HASH).keySize(4).valueSize(4).maxEntries(8)
                 .flags(MapFlag.NO_PREALLOC).build();
         assertThatThrownBy(() -> RawMap.create(spec))
-                .isInstanceOfSatisfying(MapCreateException.class, e -> assertThat(e.errno()).isEqualTo(524))
-                .hasMessageContaining("LRU maps are always preallocated");
+                .isInstanceOfSatisfying(MapCreateException.class, e -> {
+                    assertThat(e.errno()).isEqualTo(524);
+                    assertThat(e.predictedRuleId()).hasValue("lru.no-prealloc");
+                })
+                .hasMessageStartingWith("map 'lru_noprealloc' (LRU_HASH): map create: operation not supported "
+                        + "(kernel-internal ENOTSUPP): [lru.no-prealloc] map_flags has NO_PREALLOC");
+    }
+
+    @Test
+    void theRulesJudgeTheAttributeAsSentNotTheSpecAsWritten() {
+        // RawMap.create sends the first 15 characters of a name, so a long name is no error here
+        MapSpec spec = MapSpec.builder("a_name_longer_than_fifteen", MapType.QUEUE).keySize(4).valueSize(8)
+                .maxEntries(4).build();
+        MapCreateException e = catchThrowableOfType(MapCreateException.class, () -> RawMap.create(spec));
+        assertThat(e.predictedRuleId()).hasValue("queue-stack.key-size");
+        try (RawMap ok = RawMap.create(spec.toBuilder().keySize(0).build())) {
+            assertThat(ok.name()).isEqualTo("a_name_longer_t");
+            assertThat(ok.spec()).hasValueSatisfying(s -> assertThat(s.name()).isEqualTo(spec.name()));
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seam to bpf-object's reader: what a {@link LoadOptions.SpecReader} returns is kept as the object's spec and
- * gives map errors their source location. The reader here is a stand-in written in the test; the real one is
- * bpf-object's ObjectSpecReader.
+ * gives maps their specs and map errors their source location. By default the reader is bpf-object's
+ * ObjectSpecReader; most tests here put a stand-in in its place.
  */
 @ExtendWith(RequireBpf.class)
 class SpecReaderSeamTest {
@@ -41,8 +42,9 @@ class SpecReaderSeamTest {
         try (BpfObject o = TestObjects.load(TestObjects.SMALL, LoadOptions.builder().specReader(reader).build())) {
             assertThat(o.spec()).map(ObjectSpec::notes).hasValueSatisfying(n -> assertThat(n.get(0)).startsWith("read "));
         }
-        try (BpfObject o = TestObjects.load(TestObjects.SMALL)) {
+        try (BpfObject o = TestObjects.load(TestObjects.SMALL, LoadOptions.builder().withoutSpecReader().build())) {
             assertThat(o.spec()).isEmpty();
+            assertThat(o.specProblem()).isEmpty();
         }
     }
 
@@ -59,6 +61,47 @@ class SpecReaderSeamTest {
             assertThat(o.rawMap("events").valueType().orElseThrow().btf()).isSameAs(btf.btf());
             assertThat(o.map("events", RecordMapTest.FlowKey.class, RecordMapTest.Event.class).count()).isZero();
             assertThat(o.rawMap("plain_hash").keyType()).as("not in the spec: libbpf's BTF").isPresent();
+        }
+    }
+
+    @Test
+    void byDefaultEveryMapKnowsItsDefinitionFromObjectSpecReader() {
+        LoadOptions options = LoadOptions.builder().maxEntries("counts", 32).build();
+        try (BpfObject o = TestObjects.load(TestObjects.SMALL, options)) {
+            assertThat(o.spec()).isPresent();
+            MapSpec counts = o.rawMap("counts").spec().orElseThrow();
+            assertThat(counts.location()).isEqualTo(o.spec().get().map("counts").orElseThrow().location());
+            assertThat(counts.location().file()).isEqualTo("small.bpf.c");
+            assertThat(counts.location().hasLine()).isTrue();
+            assertThat(counts.section()).isEqualTo(".maps");
+            assertThat(counts.maxEntries()).as("the value libbpf sent, after the load options").isEqualTo(32);
+            assertThat(counts.keyType()).isEqualTo(o.rawMap("counts").keyType()).isPresent();
+            assertThat(counts.deferred()).isEmpty();
+        }
+    }
+
+    @Test
+    void anObjectTheReaderRefusesStillLoadsWithoutASpec() {
+        LoadOptions.SpecReader refusing = (name, bytes) -> {
+            throw new ObjectFormatException("test", 0, "refused by the test");
+        };
+        try (BpfObject o = TestObjects.load(TestObjects.SMALL, LoadOptions.builder().specReader(refusing).build())) {
+            assertThat(o.spec()).isEmpty();
+            assertThat(o.specProblem()).hasValueSatisfying(p -> assertThat(p).contains("refused by the test"));
+            MapSpec counts = o.rawMap("counts").spec().orElseThrow();
+            assertThat(counts.location()).isEqualTo(SourceLocation.ofObject("small"));
+            assertThat(counts.keyType()).as("from libbpf's BTF").isPresent();
+        }
+    }
+
+    @Test
+    void standaloneMapsKeepTheirSpecAndPinnedOnesHaveNone() {
+        MapSpec spec = MapSpec.builder("standalone", MapType.HASH).keySize(4).valueSize(4).maxEntries(2).build();
+        try (RawMap m = RawMap.create(spec)) {
+            assertThat(m.spec()).hasValue(spec);
+            try (RawMap byId = RawMap.openById(m.info().id())) {
+                assertThat(byId.spec()).isEmpty();
+            }
         }
     }
 }

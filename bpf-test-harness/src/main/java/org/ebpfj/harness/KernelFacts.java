@@ -60,12 +60,11 @@ interface KernelFacts {
 
         @Override
         public String release() {
-            return String.valueOf(Kernel.version());
+            return Kernel.release();
         }
 
         @Override
         public Optional<KernelVersion> version() {
-            // bpf-kernel's version type prints its release; parsing the text keeps this independent of that type
             return KernelVersion.tryParse(release());
         }
 

@@ -130,7 +130,7 @@ public record MapCreateAttr(
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(typeName()).append(' ').append(keySize).append(' ').append(valueSize).append(' ').append(maxEntries)
+        sb.append(lineType()).append(' ').append(keySize).append(' ').append(valueSize).append(' ').append(maxEntries)
                 .append(' ').append(MapFlag.describe(flags));
         if (mapExtra != 0) {
             sb.append(" 0x").append(Long.toHexString(mapExtra));
@@ -141,9 +141,14 @@ public record MapCreateAttr(
         if (!name.isEmpty()) {
             sb.append(" name=").append(name);
         }
-        innerMap.ifPresent(i -> sb.append(" inner=").append(i.typeName()).append(':').append(i.keySize).append(':')
+        innerMap.ifPresent(i -> sb.append(" inner=").append(i.lineType()).append(':').append(i.keySize).append(':')
                 .append(i.valueSize).append(':').append(i.maxEntries).append(':').append(i.flags));
         return sb.toString();
+    }
+
+    /** The type as the line format writes it: its name, or the number of a type this library does not know. */
+    private String lineType() {
+        return type().map(Enum::name).orElse(Long.toString(typeId));
     }
 
     /** Builds attributes; unset fields are zero, as in a zeroed {@code union bpf_attr}. */

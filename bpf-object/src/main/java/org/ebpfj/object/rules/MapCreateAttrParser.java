@@ -113,6 +113,11 @@ final class MapCreateAttrParser {
         }
         long mask = 0;
         for (String name : w.split("\\|")) {
+            if (!name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                // MapFlag.describe writes bits without a name as hex: NO_PREALLOC|0x80000000
+                mask |= u32(name, "map flags");
+                continue;
+            }
             Optional<MapFlag> f = MapFlag.byName(name);
             if (f.isEmpty()) {
                 throw new ParseException("unknown map flag '" + name + "'", 0);

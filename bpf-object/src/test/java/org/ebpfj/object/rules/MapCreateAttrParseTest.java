@@ -55,4 +55,17 @@ class MapCreateAttrParseTest {
         assertThat(MapCreateAttr.parse(line).toString()).isEqualTo(line);
         assertThat(MapCreateAttr.parse(MapCreateAttr.parse(line).toString())).isEqualTo(MapCreateAttr.parse(line));
     }
+
+    @Test
+    void flagBitsWithoutANameRoundTrip() throws Exception {
+        MapCreateAttr a = MapCreateAttr.builder(MapType.HASH).keySize(4).valueSize(4).maxEntries(1)
+                .flags(MapFlag.NO_PREALLOC.mask() | 0xFFF80000L).build();
+        assertThat(a.toString()).isEqualTo("HASH 4 4 1 NO_PREALLOC|0xfff80000");
+        assertThat(MapCreateAttr.parse(a.toString())).isEqualTo(a);
+        assertThatThrownBy(() -> MapCreateAttr.parse("HASH 4 4 1 NO_PREALLOC|0x100000000"))
+                .isInstanceOf(ParseException.class);
+        MapCreateAttr unknownType = MapCreateAttr.builder(4_000_000_000L).keySize(4).valueSize(4).maxEntries(1).build();
+        assertThat(unknownType.toString()).isEqualTo("4000000000 4 4 1 0");
+        assertThat(MapCreateAttr.parse(unknownType.toString())).isEqualTo(unknownType);
+    }
 }
