@@ -140,7 +140,8 @@ class LifecycleTest {
 
         r.testEvents().assertStatistics(s -> s.started(1).failed(1));
         assertThat(TestKit.failureOf(r, "needsTheObject")).startsWith(MapCreateException.class.getSimpleName())
-                .contains("cannot create map 'my_array_map': EINVAL");
+                .contains("map 'my_array_map' (ARRAY)").contains("(EINVAL)")
+                .as("the offline rules explain the kernel's answer").contains("[array.key-size]");
         assertThat(TestKit.bpfFds()).isEqualTo(fdsBefore);
     }
 
