@@ -90,6 +90,11 @@ public final class BpfProgram {
      *
      * @throws TestRunException when the kernel refuses to run it (input too short, type without test runs, ...)
      */
+    /** Runs the program once with no packet and no context (what SYSCALL programs and many tests need). */
+    public TestRunResult testRun() {
+        return testRun(TestRunOptions.builder().build());
+    }
+
     public TestRunResult testRun(TestRunOptions options) {
         int fd = loadedFd();
         byte[] dataIn = options.dataIn();

@@ -114,6 +114,16 @@ final class FeatureProbes {
         }
         if (NEEDS_TARGET.contains(type)) {
             requirePrivileges("program type " + type);
+            // The kernel says EPERM before it looks for an attach target when policy (lockdown, a BPF LSM)
+            // forbids the type; libbpf's probe would read that as "unsupported", which it is not.
+            int fd = Bpf.loadProgram(type.id(), tracingAttachType(type), 0, RETURN_ZERO);
+            if (fd >= 0) {
+                Bpf.close(fd);
+                return true;
+            }
+            if (-fd == Errnos.EPERM) {
+                throw restricted("program type " + type);
+            }
             return libbpfAnswer("program type " + type, LibBpf.probeProgramType(type.id()));
         }
         int expected = switch (type) {
@@ -127,6 +137,24 @@ final class FeatureProbes {
         int flags = type == ProgramType.SYSCALL ? F_SLEEPABLE : 0;
         int fd = Bpf.loadProgram(type.id(), expected, flags, RETURN_ZERO);
         return answer("program type " + type, fd);
+    }
+
+    /** The attach type a minimal program of a target-needing type declares (fentry, LSM; 0 for the others). */
+    private static int tracingAttachType(ProgramType type) {
+        return switch (type) {
+            case TRACING -> 24; // BPF_TRACE_FENTRY
+            case LSM -> 27;     // BPF_LSM_MAC
+            default -> 0;
+        };
+    }
+
+    /** EPERM with every capability: the kernel knows the type, but its policy forbids loading it here. */
+    private static PermissionException restricted(String feature) {
+        Optional<String> lockdown = Kernel.lockdown();
+        String reason = "the kernel refuses " + feature + " even to a process with CAP_BPF/CAP_SYS_ADMIN: "
+                + lockdown.map(l -> "kernel lockdown is '" + l + "'").orElse("kernel lockdown")
+                + " or a BPF LSM policy forbids such programs on this machine";
+        return new PermissionException(feature, "loading", Errnos.EPERM, java.util.Set.of(), lockdown, reason);
     }
 
     /** A created fd means yes (and is closed); EPERM means "cannot tell"; other errors mean no. */

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * @param dataOutSize room for the output packet; empty: the input's size plus headroom (retried once if short)
  * @param ctxIn       context bytes (e.g. a {@code struct xdp_md} or the raw tracepoint's arguments), or empty
  * @param ctxOutSize  room for the output context; empty: the input context's size
- * @param repeat      how many times to run (the reported duration is the average); 0 and 1 both mean once
+ * @param repeat      how many times to run (the reported duration is the average); 0 (the default) means once, and
+ *                    is the only value SYSCALL programs accept
  * @param flags       {@code BPF_F_TEST_RUN_ON_CPU} (1), {@code BPF_F_TEST_XDP_LIVE_FRAMES} (2), ...
  * @param cpu         the CPU to run on, for raw tracepoints with {@code BPF_F_TEST_RUN_ON_CPU}
  */
@@ -52,7 +53,7 @@ public record TestRunOptions(byte[] dataIn, OptionalInt dataOutSize, byte[] ctxI
         private OptionalInt dataOutSize = OptionalInt.empty();
         private byte[] ctxIn = new byte[0];
         private OptionalInt ctxOutSize = OptionalInt.empty();
-        private int repeat = 1;
+        private int repeat;
         private int flags;
         private Optional<Integer> cpu = Optional.empty();
 

@@ -54,6 +54,21 @@ class KernelTest {
         assertThat(Kernel.supports(ProgramType.UNSPEC)).isFalse();
     }
 
+    /**
+     * Tracing programs (fentry/fexit) exist on every kernel this project supports; where lockdown or a BPF LSM
+     * forbids them (this project's CI machine does) the probe must say so, never answer "unsupported".
+     */
+    @Test
+    void aTracingProbeIsSupportedOrRefusedByPolicyNeverUnsupported() {
+        try {
+            assertThat(Kernel.supports(ProgramType.TRACING)).isTrue();
+        } catch (PermissionException e) {
+            assertThat(e.errno()).isEqualTo(1);
+            assertThat(e.missingCapabilities()).isEmpty();
+            assertThat(e.getMessage()).contains("program type TRACING").contains("lockdown");
+        }
+    }
+
     @Test
     void parsesCpuLists() {
         BitSet s = CpuList.parse("0,2-4,7\n");

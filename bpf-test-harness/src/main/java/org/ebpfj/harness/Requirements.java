@@ -6,7 +6,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
+import org.ebpfj.kernel.PermissionException;
 import org.ebpfj.object.rules.KernelVersion;
 import org.ebpfj.object.rules.UapiHistory;
 import org.ebpfj.object.uapi.MapType;
@@ -72,18 +74,29 @@ record Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set
             }
         }
         for (MapType t : mapTypes) {
-            if (!kernel.supports(t)) {
-                verdicts.add(missing("map type " + t, UapiHistory.since(t), running, kernel.release(),
-                        "creating a minimal " + t + " map failed"));
-            }
+            probe("map type " + t, () -> kernel.supports(t), UapiHistory.since(t), running, kernel.release(),
+                    "creating a minimal " + t + " map failed").ifPresent(verdicts::add);
         }
         for (ProgramType t : programTypes) {
-            if (!kernel.supports(t)) {
-                verdicts.add(missing("program type " + t, UapiHistory.since(t), running, kernel.release(),
-                        "loading a minimal " + t + " program failed"));
-            }
+            probe("program type " + t, () -> kernel.supports(t), UapiHistory.since(t), running, kernel.release(),
+                    "loading a minimal " + t + " program failed").ifPresent(verdicts::add);
         }
         return Verdict.combine(verdicts);
+    }
+
+    /**
+     * Nothing when the feature works; else why not. A probe the kernel refuses with EPERM although this process may
+     * use bpf() means the feature exists but policy (lockdown, an LSM) forbids it here: the environment's choice,
+     * like missing privileges, so a skip with the reason (strict mode turns it into a failure).
+     */
+    private static Optional<Verdict> probe(String feature, BooleanSupplier supported, KernelVersion since,
+                                           Optional<KernelVersion> running, String release, String failure) {
+        try {
+            return supported.getAsBoolean() ? Optional.empty()
+                    : Optional.of(missing(feature, since, running, release, failure));
+        } catch (PermissionException e) {
+            return Optional.of(Verdict.skip(e.getMessage()));
+        }
     }
 
     private static Verdict missing(String feature, KernelVersion since, Optional<KernelVersion> running,

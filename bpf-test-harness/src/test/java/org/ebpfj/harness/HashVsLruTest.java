@@ -14,7 +14,6 @@ import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.MapCreateException;
 import org.ebpfj.kernel.MapFullException;
 import org.ebpfj.kernel.RawMap;
-import org.ebpfj.kernel.TestRunOptions;
 import org.ebpfj.kernel.TestRunResult;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
@@ -31,8 +30,6 @@ class HashVsLruTest {
     private static final int MAX_ENTRIES = 1003;
     private static final int KEYS = MAX_ENTRIES + 1;
     private static final int E2BIG = 7;
-    /** SYSCALL programs take no packet and must not be repeated. */
-    private static final TestRunOptions SYSCALL_RUN = TestRunOptions.builder().repeat(0).build();
 
     @MapRef("my_u32_elem_map")
     BpfMap<Integer, Integer> hash;
@@ -65,7 +62,7 @@ class HashVsLruTest {
 
     @Test
     void fullHashRefusesTheKeyAfterMaxEntriesFromBpf() {
-        TestRunResult run = fill.testRun(SYSCALL_RUN);
+        TestRunResult run = fill.testRun();
 
         assertThat(run).returns(0);
         FillResult r = hashResult.get(FillResult.class);
@@ -105,7 +102,7 @@ class HashVsLruTest {
 
     @Test
     void lruFilledFromOneBpfRunKeepsWhatTheModelPredicts() {
-        fill.testRun(SYSCALL_RUN);
+        fill.testRun();
 
         FillResult r = lruResult.get(FillResult.class);
         Assertions.assertThat(r.inserted()).isEqualTo(KEYS);
@@ -128,7 +125,7 @@ class HashVsLruTest {
     @BpfTest(globals = @Global(name = "small_keys_to_insert", value = "11"))
     void tenEntryLruKeepsNineAfterElevenInsertsFromBpf(@ProgramRef("fill_small_lru") BpfProgram fillSmall,
                                                        @MapRef("small_lru_map") RawMap small) {
-        fillSmall.testRun(SYSCALL_RUN);
+        fillSmall.testRun();
 
         assertThat(small).hasSize(9).hasLruModelSizeAfter(11);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ebpfj.kernel.PermissionException;
 import org.ebpfj.object.rules.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
@@ -32,6 +33,10 @@ class RequirementsTest {
 
         @Override
         public boolean supports(ProgramType type) {
+            if (type == ProgramType.TRACING && release.contains("lockdown")) {
+                throw new PermissionException("program type TRACING", "loading", 1, Set.of(),
+                        Optional.of("integrity"), "kernel lockdown is 'integrity'");
+            }
             return !missing.contains(type);
         }
     }
@@ -46,6 +51,16 @@ class RequirementsTest {
     private static Requirements needs(Set<MapType> maps, Set<ProgramType> programs, String kernel) {
         return new Requirements(true, kernel.isEmpty() ? Optional.empty() : KernelVersion.tryParse(kernel), maps,
                 programs);
+    }
+
+    @Test
+    void aTypeThePolicyForbidsIsASkipThatNamesThePolicyNotAMissingFeature() {
+        FakeKernel lockedDown = new FakeKernel("6.18.44-lockdown", Optional.empty(), Set.of());
+
+        Verdict v = needs(Set.of(), Set.of(ProgramType.TRACING), "").evaluate(lockedDown);
+
+        assertThat(v.kind()).isEqualTo(Verdict.Kind.SKIP);
+        assertThat(v.reason()).contains("program type TRACING").contains("EPERM").contains("lockdown is 'integrity'");
     }
 
     @Test
