@@ -18,8 +18,8 @@ import org.ebpfj.object.spec.TypeRef;
 
 /**
  * Encodes a Java record as the C struct a BTF type describes. Each record component maps to the struct member of
- * the same name (or the name in {@link BpfField}); offsets, sizes and padding come from BTF, so the Java side never
- * guesses the C layout. Making the codec checks everything once: every component has a member of a compatible type
+ * the same name, or its snake_case spelling, or the name in {@link BpfField}; offsets, sizes and padding come from
+ * BTF, so the Java side never guesses the C layout. Making the codec checks everything once: every component has a member of a compatible type
  * and size, every member is mapped, no bitfields. Encoding zeroes padding.
  *
  * <p>Component types: {@code byte, short, char, int, long, float, double, boolean} (and boxes) for integers, enums,
@@ -67,7 +67,7 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
         for (int i = 0; i < components.length; i++) {
             RecordComponent rc = components[i];
             BpfField annotation = rc.getAnnotation(BpfField.class);
-            String memberName = annotation != null ? annotation.value() : rc.getName();
+            String memberName = annotation != null ? annotation.value() : memberFor(rc.getName(), struct);
             BtfType.Member member = struct.members().stream().filter(m -> m.name().equals(memberName))
                     .findFirst().orElseThrow(() -> layouts.fail(memberName, "component '" + rc.getName()
                             + "' has no member '" + memberName + "' in " + cName));
@@ -156,6 +156,17 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
     }
 
     @Override
+    /**
+     * The C member a component maps to without {@link BpfField}: the same name, else its snake_case spelling
+     * ({@code firstError} -> {@code first_error}), since C structs and Java records name things differently.
+     */
+    private static String memberFor(String component, BtfType.Struct struct) {
+        String snake = component.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        boolean exact = struct.members().stream().anyMatch(m -> m.name().equals(component));
+        boolean snakeExists = struct.members().stream().anyMatch(m -> m.name().equals(snake));
+        return !exact && snakeExists ? snake : component;
+    }
+
     public String name() {
         return "record " + type.getSimpleName() + " <- " + structName;
     }
