@@ -155,7 +155,6 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
         }
     }
 
-    @Override
     /**
      * The C member a component maps to without {@link BpfField}: the same name, else its snake_case spelling
      * ({@code firstError} -> {@code first_error}), since C structs and Java records name things differently.
@@ -167,6 +166,7 @@ public final class RecordCodec<R extends Record> implements MapCodec<R> {
         return !exact && snakeExists ? snake : component;
     }
 
+    @Override
     public String name() {
         return "record " + type.getSimpleName() + " <- " + structName;
     }
