@@ -50,6 +50,7 @@ struct fill_result lru_result;
 const volatile __u32 target_ppid = 0;
 /* Set by user space before load: how many keys to insert (max_entries + 1 in the article's experiment). */
 const volatile __u32 keys_to_insert = MAX_ENTRIES + 1;
+const volatile __u32 small_keys_to_insert = SMALL_MAX_ENTRIES + 1;
 
 /* Set when the tracepoint fired for the target, so one test's process start fills the maps once. */
 __u32 execve_fills;
@@ -85,6 +86,22 @@ SEC("syscall")
 int fill_test_run(void *ctx)
 {
 	fill();
+	return 0;
+}
+
+static long fill_small_one(__u32 index, void *ctx)
+{
+	__u32 key = index + 1;
+	__u32 value = key * 10 + key;
+
+	bpf_map_update_elem(&small_lru_map, &key, &value, BPF_ANY);
+	return 0;
+}
+
+SEC("syscall")
+int fill_small_lru(void *ctx)
+{
+	bpf_loop(small_keys_to_insert, fill_small_one, NULL, 0);
 	return 0;
 }
 
