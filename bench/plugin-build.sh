@@ -8,12 +8,15 @@
 # Maven build is timed twice: wall time of the whole mvn command, and the bpf goal alone (from the log's time
 # stamps, without JVM start-up and Maven's boot).
 #   (a)  the compile goal, clean build (mvn generate-resources after deleting target/), wall time;
-#   (a1) the same with -Dbpf.threads=1, i.e. one clang at a time;
+#   (a1) the same with -Dbpf.threads=1, i.e. one clang at a time, and the real clang (no wrapper): the fair
+#        comparison with (b);
 #   (b)  the exact clang command lines the plugin ran, replayed one after another in the shell;
 #   (c)  a no-op rebuild (nothing changed), asserting that no clang process ran at all;
 #   (m)  Maven alone: the same build with -Dbpf.skip=true (JVM start, project model, plugin loading).
-# clang is wrapped by a script configured as <clang> that records every invocation (the wrapper costs one bash
-# start per call, which counts against the plugin); the replay (b) runs the real clang.
+# In (a) and (c) clang is wrapped by a script configured as <clang> that records every invocation (it costs one
+# bash start per call, which counts against the plugin); (a1) and the replay (b) run the real clang. For (a) and
+# (a1) the goal's time is also split into setup (plugin loading, finding clang, writing the BPF headers) and the
+# compilations themselves.
 #
 # The plugin is installed into a private local repository under the work folder, with ~/.m2/repository as its
 # read-only tail, so the shared local repository is never written.
@@ -164,6 +167,14 @@ goal_ms() {
 		start && / BUILD SUCCESS/ { print ms($1) - start; exit }' "$1"
 }
 
+# The compilations alone in ms: from the log line before "Compiled N of N" (the headers are ready) to that line.
+compile_ms() {
+	awk '
+		function ms(t) { split(t, p, /[:.]/); return ((p[1] * 60 + p[2]) * 60 + p[3]) * 1000 + p[4] }
+		/\] Compiled [0-9]+ of / { print ms($1) - previous; exit }
+		{ previous = ms($1) }' "$1"
+}
+
 build() { # build <log> [maven args...]: runs generate-resources in the project, prints the wall time in ms
 	local out="$1"
 	shift
@@ -192,16 +203,19 @@ WRAP
 chmod +x "$WRAPPER"
 mkdir -p "$CALLS"
 log "clang: $CLANG ($("$CLANG" --version | head -1)), $(nproc) CPUs"
-build "$WORK/probe.log" -Dbpf.clang="$WRAPPER" >/dev/null # the wrapper's first probe is cached from here on
+# Probe results are cached from here on (the real clang was probed by the warm-up when it is the embedded one).
+build "$WORK/probe.log" -Dbpf.clang="$WRAPPER" >/dev/null
+build "$WORK/probe.log" -Dbpf.clang="$CLANG" >/dev/null
 
 calls() { find "$CALLS" -type f | wc -l; }
 
 # ---------------------------------------------------------------- the measurements
-declare -a A A1 B C M TA TA1 TC TM R R1
+declare -a A A1 B C M TA TA1 TC TM KA KA1 R R1
 for rep in $(seq 1 "$REPS"); do
 	rm -rf "$PROJECT/target" "$CALLS" && mkdir "$CALLS"
 	A+=("$(build "$WORK/a.log" -Dbpf.clang="$WRAPPER")")
 	TA+=("$(goal_ms "$WORK/a.log")")
+	KA+=("$(compile_ms "$WORK/a.log")")
 	grep -q "\] Compiled $SOURCES of $SOURCES BPF sources" "$WORK/a.log" || { log "(a) did not compile everything"; exit 1; }
 	for call in "$CALLS"/call.*; do cat "$call"; echo; done | grep -- ' -c ' >"$WORK/commands.txt"
 	[ "$(wc -l <"$WORK/commands.txt")" -eq "$SOURCES" ] || { log "(a) ran $(wc -l <"$WORK/commands.txt") compilations"; exit 1; }
@@ -214,8 +228,9 @@ for rep in $(seq 1 "$REPS"); do
 	[ "$(calls)" -eq "$before" ] || { log "(c) ran clang $(( $(calls) - before )) times"; exit 1; }
 
 	rm -rf "$PROJECT/target"
-	A1+=("$(build "$WORK/a1.log" -Dbpf.clang="$WRAPPER" -Dbpf.threads=1)")
+	A1+=("$(build "$WORK/a1.log" -Dbpf.clang="$CLANG" -Dbpf.threads=1)")
 	TA1+=("$(goal_ms "$WORK/a1.log")")
+	KA1+=("$(compile_ms "$WORK/a1.log")")
 
 	# (b): the same command lines, in the project folder where the plugin ran them, one after another.
 	start="$(now_ms)"
@@ -228,23 +243,25 @@ for rep in $(seq 1 "$REPS"); do
 	R+=("$(( TA[-1] * 1000 / B[-1] ))")
 	R1+=("$(( TA1[-1] * 1000 / B[-1] ))")
 	log "rep $rep: wall a=${A[-1]} a1=${A1[-1]} b=${B[-1]} c=${C[-1]} m=${M[-1]} ms;" \
-		"goal a=${TA[-1]} a1=${TA1[-1]} c=${TC[-1]} m=${TM[-1]} ms"
+		"goal a=${TA[-1]} a1=${TA1[-1]} c=${TC[-1]} m=${TM[-1]} ms; compiling a=${KA[-1]} a1=${KA1[-1]} ms"
 done
 
 med() { printf '%s\n' "$@" | median; }
 a="$(med "${A[@]}")" a1="$(med "${A1[@]}")" b="$(med "${B[@]}")" c="$(med "${C[@]}")" m="$(med "${M[@]}")"
 ta="$(med "${TA[@]}")" ta1="$(med "${TA1[@]}")" tc="$(med "${TC[@]}")" tm="$(med "${TM[@]}")"
+ka="$(med "${KA[@]}")" ka1="$(med "${KA1[@]}")"
 r="$(med "${R[@]}")" r1="$(med "${R1[@]}")"
 cat <<REPORT
 
 bpf-maven-plugin build benchmark: $SOURCES sources, $REPS repetitions, medians ($(nproc) CPUs, $("$CLANG" --version | head -1))
-                                            mvn wall   bpf goal alone
-  (a)  compile goal, clean build            $(secs "$a") s    $(secs "$ta") s   (threads = CPUs)
-  (a1) compile goal, clean, threads=1       $(secs "$a1") s    $(secs "$ta1") s
+                                            mvn wall   bpf goal   of which compiling
+  (a)  compile goal, clean build            $(secs "$a") s    $(secs "$ta") s     $(secs "$ka") s   (threads = CPUs, wrapper)
+  (a1) compile goal, clean, threads=1       $(secs "$a1") s    $(secs "$ta1") s     $(secs "$ka1") s
   (b)  the same clang commands, sequential  $(secs "$b") s
   (c)  no-op rebuild, no clang process ran  $(secs "$c") s    $(secs "$tc") s
   (m)  Maven alone (-Dbpf.skip=true)        $(secs "$m") s    $(secs "$tm") s
   ratios of medians, mvn wall:   (a)/(b) = $(ratio "$a" "$b")   (a1)/(b) = $(ratio "$a1" "$b")
-  ratios of medians, goal alone: (a)/(b) = $(ratio "$ta" "$b")   (a1)/(b) = $(ratio "$ta1" "$b")
-  median of per-repetition ratios, goal alone: (a)/(b) = $(ratio "$r" 1000)   (a1)/(b) = $(ratio "$r1" 1000)
+  ratios of medians, bpf goal:   (a)/(b) = $(ratio "$ta" "$b")   (a1)/(b) = $(ratio "$ta1" "$b")
+  ratios of medians, compiling:  (a)/(b) = $(ratio "$ka" "$b")   (a1)/(b) = $(ratio "$ka1" "$b")
+  median of per-repetition ratios, bpf goal: (a)/(b) = $(ratio "$r" 1000)   (a1)/(b) = $(ratio "$r1" 1000)
 REPORT
