@@ -1,7 +1,10 @@
 package org.ebpfj.maven;
 
+import java.util.Optional;
+
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -24,10 +27,18 @@ public abstract class AbstractBpfMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     protected MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    protected MojoExecution mojoExecution;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Skipping bpf:" + goalName() + " (bpf.skip=true)");
+            return;
+        }
+        Optional<String> goalSkip = skippedBy();
+        if (goalSkip.isPresent()) {
+            getLog().info("Skipping bpf:" + goalName() + " (" + goalSkip.get() + "=true)");
             return;
         }
         run();
@@ -35,9 +46,20 @@ public abstract class AbstractBpfMojo extends AbstractMojo {
 
     protected abstract String goalName();
 
+    /** The property of this goal's own skip parameter, when it is set (e.g. {@code bpf.check.skip}). */
+    protected Optional<String> skippedBy() {
+        return Optional.empty();
+    }
+
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());
+    }
+
+    /** {@code bpf-maven-plugin 0.1.0}: names the generator in generated files. */
+    protected String pluginNameAndVersion() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getArtifactId() + " "
+                + mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
     }
 }

@@ -20,7 +20,7 @@ import org.ebpfj.maven.compile.CompileReporter;
 import org.ebpfj.maven.compile.CompileResult;
 import org.ebpfj.maven.compile.CompileService;
 import org.ebpfj.maven.compile.SourceScanner;
-import org.ebpfj.maven.toolchain.ClangProbe;
+import org.ebpfj.maven.toolchain.CachingClangProbe;
 import org.ebpfj.maven.toolchain.EmbeddedLlvm;
 import org.ebpfj.maven.toolchain.Platform;
 import org.ebpfj.maven.toolchain.ToolchainException;
@@ -37,6 +37,9 @@ import org.ebpfj.maven.toolchain.ToolchainResolver;
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public class CompileMojo extends AbstractBpfMojo {
+
+    /** Set in the project's context once this goal has run, so the {@code check} goal can tell it ran first. */
+    static final String COMPLETED = CompileMojo.class.getName() + ".completed";
 
     /** The folder holding the BPF C sources. */
     @Parameter(property = "bpf.sourceDirectory", defaultValue = "${project.basedir}/src/main/bpf")
@@ -182,6 +185,7 @@ public class CompileMojo extends AbstractBpfMojo {
             throw new MojoFailureException(
                     new CompileReporter(buildLog(), project.getBasedir().toPath()).failureMessage(result.get()));
         }
+        project.setContextValue(COMPLETED, Boolean.TRUE);
     }
 
     private ToolchainResolver toolchainResolver(Platform platform) {
@@ -190,8 +194,10 @@ public class CompileMojo extends AbstractBpfMojo {
                         .resolve(".cache").resolve("bpf-maven-plugin");
         MavenArtifactFetcher fetcher = new MavenArtifactFetcher(repositorySystem, session.getRepositorySession(),
                 project.getRemoteProjectRepositories());
-        return new ToolchainResolver(new ClangProbe(), platform, System.getenv("PATH"), fetcher, cache,
-                embeddedLlvmVersion, buildLog());
+        // Probe results are kept beside the embedded clang, so a build with nothing to compile runs no clang.
+        CachingClangProbe probe = new CachingClangProbe(cache.resolve("clang-probes.tsv"));
+        return new ToolchainResolver(probe, platform, System.getenv("PATH"), fetcher, cache, embeddedLlvmVersion,
+                buildLog());
     }
 
     private Optional<String> targetArch(Platform platform) throws MojoExecutionException {

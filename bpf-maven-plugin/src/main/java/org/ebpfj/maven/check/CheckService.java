@@ -1,0 +1,178 @@
+package org.ebpfj.maven.check;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.ebpfj.maven.compile.SourceScanner;
+import org.ebpfj.maven.io.AtomicFiles;
+import org.ebpfj.maven.log.BuildLog;
+import org.ebpfj.object.ObjectFormatException;
+import org.ebpfj.object.report.MapsReport;
+import org.ebpfj.object.rules.MapReport;
+import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.rules.Violation;
+import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.ObjectSpecReader;
+
+/**
+ * The whole {@code check} step without Maven: read every object of a folder, predict what the kernel answers for
+ * each map definition, log each finding where IDEs link it ({@code /abs/path/x.bpf.c:12: error: [rule] map 'NAME'
+ * (TYPE): ... (kernel: EINVAL)}), and write the maps report. An object that cannot be read is an error line too;
+ * the others are still checked.
+ */
+public final class CheckService {
+
+    /** Larger files are no BPF object (clang's largest are a few MB); reading them would only exhaust the heap. */
+    private static final long MAX_OBJECT_BYTES = 1L << 30;
+
+    private final BuildLog log;
+
+    public CheckService(BuildLog log) {
+        this.log = log;
+    }
+
+    public CheckResult check(CheckConfiguration config) throws IOException {
+        ProjectLocations locations = new ProjectLocations(config.baseDirectory());
+        List<Path> files = SourceScanner.scan(config.objectsDirectory(), config.includes(), config.excludes());
+        if (files.isEmpty()) {
+            log.info("No BPF objects in " + locations.relative(config.objectsDirectory()) + " " + config.includes()
+                    + ", nothing to check");
+            if (config.report().isPresent() && Files.deleteIfExists(config.report().get())) {
+                log.info("Removed " + locations.relative(config.report().get()) + " (no objects)");
+            }
+            return CheckResult.nothingChecked();
+        }
+        log.info("Checking BPF maps for " + config.profile());
+        config.profile().notes().forEach(note -> log.debug("  profile: " + note));
+        MapRuleEngine engine = new MapRuleEngine(config.profile(), config.options());
+        Tally tally = new Tally(locations);
+        List<MapsReport.Entry> entries = new ArrayList<>();
+        for (Path file : files) {
+            checkOne(file, engine, tally).ifPresent(entries::add);
+        }
+        CheckResult result = new CheckResult(files.size(), tally.maps, tally.errors, tally.warnings, tally.infos);
+        log.info("Checked " + CheckResult.count(tally.maps, "map") + " in " + CheckResult.count(files.size(), "object")
+                + ": " + CheckResult.count(result.errors().size(), "error") + ", "
+                + CheckResult.count(result.warnings().size(), "warning"));
+        if (config.report().isPresent()) {
+            Path report = config.report().get();
+            boolean written = AtomicFiles.writeIfChanged(report,
+                    (MapsReport.toJson(entries) + "\n").getBytes(StandardCharsets.UTF_8));
+            log.info((written ? "Wrote " : "Unchanged: ") + locations.relative(report));
+        }
+        return result;
+    }
+
+    /** Logs one object's findings; empty when it cannot be read (that is an error line of its own). */
+    private Optional<MapsReport.Entry> checkOne(Path file, MapRuleEngine engine, Tally tally) {
+        String name = tally.locations.relative(file);
+        ObjectSpec object;
+        try {
+            object = read(file, name);
+        } catch (UnreadableObjectException e) {
+            tally.error(file.toAbsolutePath().normalize() + ": error: " + e.getMessage());
+            return Optional.empty();
+        }
+        tally.maps += object.maps().size();
+        engine.problems(object).forEach(tally::add);
+        List<MapReport> reports = engine.reports(object);
+        for (MapReport report : reports) {
+            report.violations().forEach(tally::add);
+            log.debug("  " + name + ": " + report.spec() + ": kernel "
+                    + report.prediction().map(Object::toString).orElse("not asked (type left to user space)")
+                    + report.memory().map(m -> ", " + m.describe()).orElse(""));
+        }
+        return Optional.of(new MapsReport.Entry(object, reports));
+    }
+
+    /** Logs findings at their severity's level and keeps the error and warning lines. */
+    private final class Tally {
+        final ProjectLocations locations;
+        final List<String> errors = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        int infos;
+        int maps;
+
+        Tally(ProjectLocations locations) {
+            this.locations = locations;
+        }
+
+        void add(Violation v) {
+            String line = locations.render(v);
+            switch (v.severity()) {
+                case ERROR:
+                    error(line);
+                    break;
+                case WARNING:
+                    log.warn(line);
+                    warnings.add(line);
+                    break;
+                default:
+                    log.info(line);
+                    infos++;
+                    break;
+            }
+        }
+
+        void error(String line) {
+            log.error(line);
+            errors.add(line);
+        }
+    }
+
+    private ObjectSpec read(Path file, String name) throws UnreadableObjectException {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_OBJECT_BYTES) {
+                throw new UnreadableObjectException("not a BPF object: " + size + " bytes is far larger than any"
+                        + " object clang writes");
+            }
+            return ObjectSpecReader.read(Files.readAllBytes(file), name);
+        } catch (IOException e) {
+            throw new UnreadableObjectException("cannot read the file: " + e);
+        } catch (ObjectFormatException e) {
+            throw new UnreadableObjectException("not a readable BPF object: " + reason(e, name));
+        } catch (RuntimeException e) {
+            // The reader promises checked exceptions only; should it break that promise, the build still gets
+            // one line naming the file rather than a stack trace, and the trace goes to the debug log.
+            log.debug("bpf-object failed on " + file + ": " + stackTrace(e));
+            throw new UnreadableObjectException("bpf-object could not read this object (" + e
+                    + "); please report it with the file");
+        }
+    }
+
+    /** The reader names the file first in its messages; the log line already starts with it. */
+    static String reason(ObjectFormatException e, String name) {
+        String message = e.getMessage();
+        if (!e.part().equals(name)) {
+            return message;
+        }
+        String prefix = e.offset() >= 0 ? name + " at offset " + e.offset() + ": " : name + ": ";
+        if (!message.startsWith(prefix)) {
+            return message;
+        }
+        return message.substring(prefix.length()) + (e.offset() >= 0 ? " (at byte " + e.offset() + ")" : "");
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** Why one object could not be checked; its message follows {@code <file>: error: } in the log. */
+    static final class UnreadableObjectException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableObjectException(String message) {
+            super(message);
+        }
+    }
+}
