@@ -167,7 +167,7 @@ public record KernelProfile(
 
     /** Builds profiles; starts from the defaults, and derives KMALLOC_MAX_SIZE unless it is set. */
     public static final class Builder {
-        private String description = "default profile (Linux 6.18 x86_64 as probed)";
+        private String description = "default profile";
         private KernelVersion version = new KernelVersion(6, 18, 0);
         private int pageSize = 4096;
         private int maxPageOrder = 10;

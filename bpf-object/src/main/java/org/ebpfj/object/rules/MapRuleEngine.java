@@ -265,9 +265,10 @@ public final class MapRuleEngine {
         String message;
         if (c.commonLru()) {
             message = "an LRU map evicts in batches of " + c.batch() + " on this profile (" + c.possibleCpus()
-                    + " possible CPUs): once full it keeps " + c.singleWriterMinimum() + " to " + n + " of "
-                    + n + " entries when one CPU inserts (the first eviction comes at insert "
-                    + c.firstEvictionAtInsert() + "), about " + c.allCpusMinimum() + " when all CPUs insert";
+                    + " possible CPUs): after " + (n + 1) + " distinct keys from one CPU it holds "
+                    + c.afterInserts(n + 1) + " of " + n + " (the first eviction comes at insert "
+                    + c.firstEvictionAtInsert() + ", and later it keeps " + c.singleWriterMinimum() + " to " + n
+                    + "), about " + c.allCpusMinimum() + " when all CPUs insert";
         } else {
             message = "with NO_COMMON_LRU each CPU inserts into its own share of " + c.perCpuLimit() + " of the "
                     + n + " entries" + (n != c.maxEntries() ? " (max_entries rounded up to " + n + ")" : "")

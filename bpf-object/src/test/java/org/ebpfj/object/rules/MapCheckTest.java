@@ -172,7 +172,8 @@ class MapCheckTest {
     void lruMapsGetTheirUsableCapacity() {
         Violation small = engine.check(map("flows", MapType.LRU_HASH, 4, 8, 100).build()).get(0);
         assertThat(small.severity()).isEqualTo(Severity.WARNING);
-        assertThat(small.message()).contains("batches of 25").contains("76 to 100 of 100");
+        assertThat(small.message()).contains("batches of 25").contains("after 101 distinct keys from one CPU it holds 76 of 100")
+                .contains("keeps 76 to 100");
 
         Violation big = engine.check(map("flows", MapType.LRU_HASH, 4, 8, 10000).build()).get(0);
         assertThat(big.severity()).isEqualTo(Severity.INFO);
