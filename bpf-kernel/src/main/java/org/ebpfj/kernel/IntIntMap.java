@@ -2,10 +2,7 @@ package org.ebpfj.kernel;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static org.ebpfj.kernel.Errnos.ENOENT;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -14,51 +11,25 @@ import java.util.OptionalInt;
  * A map with 4-byte keys and 4-byte values (e.g. {@code __u32 -> __u32}) as ints, without boxing: the single-element
  * methods write the key into the thread's reused native buffer, issue one bpf() call and read the value back.
  */
-public final class IntIntMap implements AutoCloseable {
-    private final RawMap raw;
+public final class IntIntMap extends PrimitiveMap {
 
     IntIntMap(RawMap raw) {
-        MapViews.checkPrimitive(raw, 4, 4, "IntIntMap");
-        this.raw = raw;
+        super(raw, 4, 4, "IntIntMap");
     }
 
     /** The value, or empty when the key is absent. */
     public OptionalInt lookup(int key) {
-        Scratch s = Scratch.get(4, 4);
-        s.key.set(JAVA_INT, 0, key);
-        int r = raw.lookup(s);
-        if (r == 0) {
-            return OptionalInt.of(s.value.get(JAVA_INT, 0));
-        }
-        return absent(r);
-    }
-
-    private OptionalInt absent(int r) {
-        if (r == -ENOENT) {
-            return OptionalInt.empty();
-        }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        Scratch s = lookupScratch(key);
+        return found(raw.lookup(s)) ? OptionalInt.of(s.value.get(JAVA_INT, 0)) : OptionalInt.empty();
     }
 
     public int getOrDefault(int key, int defaultValue) {
-        Scratch s = Scratch.get(4, 4);
-        s.key.set(JAVA_INT, 0, key);
-        int r = raw.lookup(s);
-        if (r == 0) {
-            return s.value.get(JAVA_INT, 0);
-        }
-        absent(r);
-        return defaultValue;
+        Scratch s = lookupScratch(key);
+        return found(raw.lookup(s)) ? s.value.get(JAVA_INT, 0) : defaultValue;
     }
 
     public boolean containsKey(int key) {
-        Scratch s = Scratch.get(4, 4);
-        s.key.set(JAVA_INT, 0, key);
-        int r = raw.lookup(s);
-        if (r != 0) {
-            absent(r);
-        }
-        return r == 0;
+        return found(raw.lookup(lookupScratch(key)));
     }
 
     public void put(int key, int value) {
@@ -66,40 +37,21 @@ public final class IntIntMap implements AutoCloseable {
     }
 
     public void put(int key, int value, UpdateFlag flag) {
-        int r = update(key, value, flag);
-        if (r != 0) {
-            throw MapErrors.update(raw, -r, flag, Integer.toString(key));
-        }
+        requireUpdated(update(key, value, flag), flag, key);
     }
 
     public UpdateResult tryPut(int key, int value, UpdateFlag flag) {
-        int r = update(key, value, flag);
-        return r == 0 ? UpdateResult.UPDATED : raw.updateResult(r, flag, key);
-    }
-
-    private int update(int key, int value, UpdateFlag flag) {
-        Scratch s = Scratch.get(4, 4);
-        s.key.set(JAVA_INT, 0, key);
-        s.value.set(JAVA_INT, 0, value);
-        return raw.update(s, flag.bits());
+        return updateResult(update(key, value, flag), flag, key);
     }
 
     /** @return whether the key was present */
     public boolean remove(int key) {
-        Scratch s = Scratch.get(4, 4);
-        s.key.set(JAVA_INT, 0, key);
-        int r = raw.delete(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw, -r, Integer.toString(key));
+        return removed(raw.delete(lookupScratch(key)), key);
     }
 
     /** @throws KeyNotFoundException when the key is absent */
     public void delete(int key) {
-        if (!remove(key)) {
-            throw new KeyNotFoundException(raw.name(), Integer.toString(key), "delete");
-        }
+        requireRemoved(remove(key), key);
     }
 
     /** Receives entries without boxing. */
@@ -128,36 +80,19 @@ public final class IntIntMap implements AutoCloseable {
 
     /** Writes {@code keys[i] -> values[i]} with batch updates (one update each where unsupported). */
     public void putAll(int[] keys, int[] values, UpdateFlag flag) {
-        if (keys.length != values.length) {
-            throw new IllegalArgumentException(keys.length + " keys but " + values.length + " values");
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment k = arena.allocate(4L * Math.max(1, keys.length), 8);
-            MemorySegment v = arena.allocate(4L * Math.max(1, values.length), 8);
-            MemorySegment.copy(keys, 0, k, JAVA_INT, 0, keys.length);
-            MemorySegment.copy(values, 0, v, JAVA_INT, 0, values.length);
-            raw.updateBatch(k, v, keys.length, flag);
-        }
+        requireSameLength(keys.length, values.length);
+        putAll(keys, JAVA_INT, values, JAVA_INT, keys.length, flag);
     }
 
-    public long count() {
-        return raw.count();
+    private Scratch lookupScratch(int key) {
+        Scratch s = Scratch.get(4, 4);
+        s.key.set(JAVA_INT, 0, key);
+        return s;
     }
 
-    public void clear() {
-        raw.clear();
-    }
-
-    public String name() {
-        return raw.name();
-    }
-
-    public RawMap raw() {
-        return raw;
-    }
-
-    @Override
-    public void close() {
-        raw.close();
+    private int update(int key, int value, UpdateFlag flag) {
+        Scratch s = lookupScratch(key);
+        s.value.set(JAVA_INT, 0, value);
+        return raw.update(s, flag.bits());
     }
 }
