@@ -34,6 +34,7 @@ final class DifferentialTally {
         int refusedAtOnce;
         int guarded;
         int overBudget;
+        int policy;
         int disagreements;
     }
 
@@ -44,6 +45,8 @@ final class DifferentialTally {
     private int randomCompared;
     private int guarded;
     private int overBudget;
+    private int refusedByPolicy;
+    private final Map<String, Integer> largerThanRamOtherErrno = new TreeMap<>();
 
     void guarded(MapCreateAttr attr) {
         guarded++;
@@ -53,6 +56,21 @@ final class DifferentialTally {
     void overBudget(MapCreateAttr attr) {
         overBudget++;
         type(attr).overBudget++;
+    }
+
+    /** The kernel refused an attribute of a type this machine refuses by policy ({@link MachinePolicy}). */
+    void refusedByPolicy(MapCreateAttr attr) {
+        refusedByPolicy++;
+        type(attr).policy++;
+    }
+
+    /**
+     * A map larger than the machine's RAM, predicted ENOMEM, that the kernel refused before allocating with another
+     * errno: refused as predicted, but which errno a machine gives for memory it cannot have is not the rules'.
+     */
+    void largerThanRam(MapCreateAttr attr, int kernelErrno) {
+        largerThanRamOtherErrno.merge(attr.type().map(Enum::name).orElse("(unknown type id)") + " "
+                + Errno.nameOf(kernelErrno), 1, Integer::sum);
     }
 
     /** Records one comparison; {@code kernelErrno} is 0 when the kernel created the map. */
@@ -101,6 +119,14 @@ final class DifferentialTally {
         return overBudget;
     }
 
+    int refusedByPolicy() {
+        return refusedByPolicy;
+    }
+
+    Map<String, Integer> largerThanRamOtherErrno() {
+        return new LinkedHashMap<>(largerThanRamOtherErrno);
+    }
+
     List<Disagreement> disagreements() {
         return List.copyOf(disagreements);
     }
@@ -122,13 +148,14 @@ final class DifferentialTally {
 
     /**
      * A table: per type, how many were compared, created, refused (of which ENOMEM refused at once for more than
-     * RAM), not created by the memory guard or the time budget, and disagreements.
+     * RAM), not created by the memory guard or the time budget, refused by the machine's policy, and disagreements.
      */
     String table() {
-        StringBuilder sb = new StringBuilder(String.format("%-22s %8s %8s %8s %8s %8s %8s %8s%n", "type", "compared",
-                "created", "refused", "at-once", "guarded", "budget", "disagree"));
-        perType.forEach((name, t) -> sb.append(String.format("%-22s %8d %8d %8d %8d %8d %8d %8d%n", name, t.compared,
-                t.created, t.refused, t.refusedAtOnce, t.guarded, t.overBudget, t.disagreements)));
+        StringBuilder sb = new StringBuilder(String.format("%-22s %8s %8s %8s %8s %8s %8s %8s %8s%n", "type",
+                "compared", "created", "refused", "at-once", "guarded", "budget", "policy", "disagree"));
+        perType.forEach((name, t) -> sb.append(String.format("%-22s %8d %8d %8d %8d %8d %8d %8d %8d%n", name,
+                t.compared, t.created, t.refused, t.refusedAtOnce, t.guarded, t.overBudget, t.policy,
+                t.disagreements)));
         return sb.toString();
     }
 }
