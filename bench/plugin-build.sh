@@ -8,6 +8,7 @@
 # Maven build is timed twice: wall time of the whole mvn command, and the bpf goal alone (from the log's time
 # stamps, without JVM start-up and Maven's boot).
 #   (a)  the compile goal, clean build (mvn generate-resources after deleting target/), wall time;
+#   (a2) the same with the real clang (no wrapper), threads = CPUs: the parallel build compared with (b);
 #   (a1) the same with -Dbpf.threads=1, i.e. one clang at a time, and the real clang (no wrapper): the fair
 #        comparison with (b);
 #   (b)  the exact clang command lines the plugin ran, replayed one after another in the shell;
@@ -210,7 +211,7 @@ build "$WORK/probe.log" -Dbpf.clang="$CLANG" >/dev/null
 calls() { find "$CALLS" -type f | wc -l; }
 
 # ---------------------------------------------------------------- the measurements
-declare -a A A1 B C M TA TA1 TC TM KA KA1 R R1
+declare -a A A1 A2 B C M TA TA1 TA2 TC TM KA KA1 KA2 R R1 R2
 for rep in $(seq 1 "$REPS"); do
 	rm -rf "$PROJECT/target" "$CALLS" && mkdir "$CALLS"
 	A+=("$(build "$WORK/a.log" -Dbpf.clang="$WRAPPER")")
@@ -228,6 +229,11 @@ for rep in $(seq 1 "$REPS"); do
 	[ "$(calls)" -eq "$before" ] || { log "(c) ran clang $(( $(calls) - before )) times"; exit 1; }
 
 	rm -rf "$PROJECT/target"
+	A2+=("$(build "$WORK/a2.log" -Dbpf.clang="$CLANG")")
+	TA2+=("$(goal_ms "$WORK/a2.log")")
+	KA2+=("$(compile_ms "$WORK/a2.log")")
+
+	rm -rf "$PROJECT/target"
 	A1+=("$(build "$WORK/a1.log" -Dbpf.clang="$CLANG" -Dbpf.threads=1)")
 	TA1+=("$(goal_ms "$WORK/a1.log")")
 	KA1+=("$(compile_ms "$WORK/a1.log")")
@@ -242,26 +248,30 @@ for rep in $(seq 1 "$REPS"); do
 	# This repetition's ratios in thousandths: goal time over the replay, taken minutes apart at most.
 	R+=("$(( TA[-1] * 1000 / B[-1] ))")
 	R1+=("$(( TA1[-1] * 1000 / B[-1] ))")
-	log "rep $rep: wall a=${A[-1]} a1=${A1[-1]} b=${B[-1]} c=${C[-1]} m=${M[-1]} ms;" \
-		"goal a=${TA[-1]} a1=${TA1[-1]} c=${TC[-1]} m=${TM[-1]} ms; compiling a=${KA[-1]} a1=${KA1[-1]} ms"
+	R2+=("$(( KA2[-1] * 1000 / B[-1] ))")
+	log "rep $rep: wall a=${A[-1]} a1=${A1[-1]} a2=${A2[-1]} b=${B[-1]} c=${C[-1]} m=${M[-1]} ms;" \
+		"goal a=${TA[-1]} a1=${TA1[-1]} c=${TC[-1]} m=${TM[-1]} ms; compiling a=${KA[-1]} a1=${KA1[-1]} a2=${KA2[-1]} ms"
 done
 
 med() { printf '%s\n' "$@" | median; }
 a="$(med "${A[@]}")" a1="$(med "${A1[@]}")" b="$(med "${B[@]}")" c="$(med "${C[@]}")" m="$(med "${M[@]}")"
 ta="$(med "${TA[@]}")" ta1="$(med "${TA1[@]}")" tc="$(med "${TC[@]}")" tm="$(med "${TM[@]}")"
-ka="$(med "${KA[@]}")" ka1="$(med "${KA1[@]}")"
-r="$(med "${R[@]}")" r1="$(med "${R1[@]}")"
+ka="$(med "${KA[@]}")" ka1="$(med "${KA1[@]}")" ka2="$(med "${KA2[@]}")"
+a2="$(med "${A2[@]}")" ta2="$(med "${TA2[@]}")"
+r="$(med "${R[@]}")" r1="$(med "${R1[@]}")" r2="$(med "${R2[@]}")"
 cat <<REPORT
 
 bpf-maven-plugin build benchmark: $SOURCES sources, $REPS repetitions, medians ($(nproc) CPUs, $("$CLANG" --version | head -1))
                                             mvn wall   bpf goal   of which compiling
   (a)  compile goal, clean build            $(secs "$a") s    $(secs "$ta") s     $(secs "$ka") s   (threads = CPUs, wrapper)
+  (a2) compile goal, clean, real clang      $(secs "$a2") s    $(secs "$ta2") s     $(secs "$ka2") s   (threads = CPUs)
   (a1) compile goal, clean, threads=1       $(secs "$a1") s    $(secs "$ta1") s     $(secs "$ka1") s
   (b)  the same clang commands, sequential  $(secs "$b") s
   (c)  no-op rebuild, no clang process ran  $(secs "$c") s    $(secs "$tc") s
   (m)  Maven alone (-Dbpf.skip=true)        $(secs "$m") s    $(secs "$tm") s
   ratios of medians, mvn wall:   (a)/(b) = $(ratio "$a" "$b")   (a1)/(b) = $(ratio "$a1" "$b")
   ratios of medians, bpf goal:   (a)/(b) = $(ratio "$ta" "$b")   (a1)/(b) = $(ratio "$ta1" "$b")
-  ratios of medians, compiling:  (a)/(b) = $(ratio "$ka" "$b")   (a1)/(b) = $(ratio "$ka1" "$b")
+  ratios of medians, compiling:  (a)/(b) = $(ratio "$ka" "$b")   (a1)/(b) = $(ratio "$ka1" "$b")   (a2)/(b) = $(ratio "$ka2" "$b")
   median of per-repetition ratios, bpf goal: (a)/(b) = $(ratio "$r" 1000)   (a1)/(b) = $(ratio "$r1" 1000)
+  median of per-repetition ratios, compiling, parallel real clang vs sequential: (a2)/(b) = $(ratio "$r2" 1000)
 REPORT

@@ -1,0 +1,76 @@
+package org.ebpfj.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.ebpfj.kernel.Kernel;
+import org.ebpfj.kernel.Privileges;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Runs every benchmark method once, small, against the real kernel, so that a benchmark that no longer measures
+ * what it claims (a walk that misses entries, an open that fails) breaks the build instead of the next bench run.
+ */
+class BenchmarkSmokeTest {
+
+    @BeforeAll
+    static void kernelReachable() {
+        Privileges p = Kernel.privileges();
+        boolean strict = Boolean.getBoolean("bpf.test.strict") || "true".equals(System.getenv("BPF_TEST_STRICT"));
+        if (strict && !p.canUseBpf()) {
+            throw new AssertionError("strict mode (bpf.test.strict=true) and no usable bpf(): " + p.reason());
+        }
+        Assumptions.assumeTrue(p.canUseBpf(), () -> "no usable bpf(): " + p.reason());
+    }
+
+    @Test
+    void mapOperationsHitTheWorkingSet() {
+        for (String type : new String[] {"HASH", "LRU_HASH", "ARRAY"}) {
+            MapOpsBenchmark b = new MapOpsBenchmark();
+            b.mapType = type;
+            b.createAndFill();
+            try {
+                assertThat(b.lookup()).as(type + ": key 0, as filled").isZero();
+                b.update();
+                assertThat(b.lookupBoxed()).as(type + ": key 2, as filled").isEqualTo(2);
+                b.updateBoxed();
+                assertThat(b.lookup()).as(type + ": key 4, as filled").isEqualTo(4);
+                assertThat(b.valueOf(1)).as(type + ": key 1, updated").isEqualTo(7);
+                assertThat(b.valueOf(3)).as(type + ": key 3, updated through the boxed view").isEqualTo(7);
+            } finally {
+                b.close();
+            }
+        }
+    }
+
+    @Test
+    void everyWalkSeesEveryEntry() {
+        IterationBenchmark b = new IterationBenchmark();
+        b.entries = 10_000;
+        b.createAndFill();
+        try {
+            long sum = 10_000L * 9_999 / 2;
+            assertThat(b.batch()).isEqualTo(sum);
+            assertThat(b.getNextKey()).isEqualTo(sum);
+            assertThat(b.batchBoxed()).isEqualTo(sum);
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
+    void bothOpensReadEveryObject() throws Exception {
+        for (String object : new String[] {"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o"}) {
+            ObjectOpenBenchmark b = new ObjectOpenBenchmark();
+            b.object = object;
+            b.readObject();
+            try {
+                assertThat(b.parseAndCheck()).as(object).isNotNull();
+                b.libbpfOpen();
+            } finally {
+                b.free();
+            }
+        }
+    }
+}
