@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # JMH benchmarks beside their C baselines, in one run, reported as ratios (not a test: it only measures and prints).
 #
-#   bench/map-ops.sh                  # everything, ~15 min on 2 CPUs
-#   JMH_ARGS='-f 1 -wi 1 -i 2' bench/map-ops.sh   # shorter JMH runs (noisier)
-#   ONLY='MapOps|Iteration' bench/map-ops.sh      # a subset of the benchmarks (a JMH regexp)
+#   bench/map-ops.sh                  # everything, ~20 min on 2 CPUs
+#   ROUNDS=5 bench/map-ops.sh         # more rounds of the single-operation comparison
 #
 # 1. builds the C baseline, the shared mapbench.c (libbpf, needs root), installing libbpf-dev if its headers are
 #    missing (as root, with apt);
 # 2. builds benchmarks/target/benchmarks.jar (JMH) with the Maven wrapper;
-# 3. runs C (sections single and iter), then the JMH benchmarks (map operations, walks, parse + check beside
-#    libbpf's bpf_object__open_mem in the same JVM), then C again, so that a drift of the machine shows on both sides;
-# 4. prints the ratios (RatioReport) and writes everything under target/bench/.
+# 3. single operations, in ROUNDS rounds (3): C (mapbench -s single) and Java (MapOpsBenchmark) one after the other,
+#    in alternating order; each round gives a ratio and the report takes their median, so that a slow minute of
+#    the machine, which lands on one side of one round, decides nothing;
+# 4. walks of a 1M-entry HASH: one round of C (mapbench -s iter) and Java (IterationBenchmark);
+# 5. parse + check beside libbpf's bpf_object__open_mem, both in one JVM (ObjectOpenBenchmark);
+# 6. prints the ratios (RatioReport) and writes everything under target/bench/.
+# Java sides are medians of JMH iterations (BenchRunner), C sides medians of mapbench's timed runs.
 # Needs a JDK 22+ (JAVA_HOME, or the newest under /usr/lib/jvm) and a kernel where this user can use bpf().
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 OUT="${OUT:-$ROOT/target/bench}"
-C_REPS="${C_REPS:-5}"
-ONLY="${ONLY:-MapOpsBenchmark|IterationBenchmark|ObjectOpenBenchmark}"
-JMH_ARGS="${JMH_ARGS:-}"
+ROUNDS="${ROUNDS:-3}"
 mkdir -p "$OUT"
 log() { printf '%s\n' "$*" >&2; }
 
@@ -48,23 +49,36 @@ log "building benchmarks.jar ..."
 	|| { cat "$OUT/build.log" >&2; exit 1; }
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
-run_c() {
-	log "C baseline ($1) ..."
-	"$OUT/mapbench" -s single,iter -r "$C_REPS" -c "$OUT/c-$1.csv" >"$OUT/c-$1.md"
+java_bench() { # java_bench OUT.csv [JMH options and regexps]
+	local out="$1"
+	shift
+	"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.ebpfj.bench.BenchRunner "$out" "$@" \
+		>>"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
 }
-
-run_c before
-log "JMH ($ONLY) with $JAVA ..."
-# shellcheck disable=SC2086 # JMH_ARGS is a list of options
-"$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" "$ONLY" $JMH_ARGS -rf csv -rff "$OUT/jmh.csv" \
-	>"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
-run_c after
+c_bench() { # c_bench OUT.csv SECTION [mapbench options]
+	local out="$1" section="$2"
+	shift 2
+	"$OUT/mapbench" -s "$section" -c "$out" "$@" >"${out%.csv}.md"
+}
+: >"$OUT/jmh.log"
+PAIRS=()
+for round in $(seq 1 "$ROUNDS"); do
+	log "round $round of $ROUNDS: single operations, C and Java ..."
+	c_single() { c_bench "$OUT/c-single-$round.csv" single -r 3 -n 300000; }
+	java_single() { java_bench "$OUT/java-single-$round.csv" MapOpsBenchmark -wi 4 -w 1 -i 6 -r 1; }
+	if [ $((round % 2)) -eq 1 ]; then c_single; java_single; else java_single; c_single; fi
+	PAIRS+=("$OUT/java-single-$round.csv" "$OUT/c-single-$round.csv")
+done
+log "walks of a 1M-entry HASH (C, then Java), and parse + check vs libbpf's open ..."
+c_bench "$OUT/c-iter.csv" iter -r 5
+java_bench "$OUT/java-iter.csv" IterationBenchmark ObjectOpenBenchmark
+PAIRS+=("$OUT/java-iter.csv" "$OUT/c-iter.csv")
 
 {
 	echo "# Benchmarks: Java vs C, $(date -u +%Y-%m-%dT%H:%MZ)"
 	echo
-	echo "kernel $(uname -r), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1), libbpf $(ls /usr/lib/x86_64-linux-gnu/libbpf.so.1.* 2>/dev/null | sed 's/.*so\.//' | head -1)"
+	echo "kernel $(uname -r), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1), libbpf $(ls /usr/lib/x86_64-linux-gnu/libbpf.so.1.* 2>/dev/null | sed 's/.*so\.//' | head -1), $ROUNDS rounds of single operations"
 	echo
-	"$JAVA" -cp "$JAR" org.ebpfj.bench.report.RatioReport "$OUT/jmh.csv" "$OUT/c-before.csv" "$OUT/c-after.csv"
+	"$JAVA" -cp "$JAR" org.ebpfj.bench.report.RatioReport "${PAIRS[@]}"
 } | tee "$OUT/ratios.md"
-log "raw results: $OUT (jmh.log, jmh.csv, c-before.md, c-after.md)"
+log "raw results: $OUT (jmh.log, java-*.csv, c-*.csv and .md)"

@@ -148,14 +148,18 @@ final class FeatureProbes {
         };
     }
 
-    /** EPERM with every capability: the kernel knows the type, but its policy forbids loading it here. */
+    /** EPERM with every capability: the kernel knows the type, but its policy forbids it here. */
     private static PermissionException restricted(String feature) {
         Optional<String> lockdown = Kernel.lockdown();
         String reason = "the kernel refuses " + feature + " even to a process with CAP_BPF/CAP_SYS_ADMIN: "
                 + lockdown.map(l -> "kernel lockdown is '" + l + "'").orElse("kernel lockdown")
-                + " or a BPF LSM policy forbids such programs on this machine";
+                + " or a BPF LSM policy forbids it on this machine";
         return new PermissionException(feature, "loading", Errnos.EPERM, java.util.Set.of(), lockdown, reason);
     }
+
+    /** Every capability a map type can ask for at creation (socket and device maps need CAP_NET_ADMIN). */
+    private static final java.util.Set<Capability> MAP_CAPABILITIES =
+            java.util.EnumSet.of(Capability.CAP_BPF, Capability.CAP_SYS_ADMIN, Capability.CAP_NET_ADMIN);
 
     /** A created fd means yes (and is closed); EPERM means "cannot tell"; other errors mean no. */
     private static boolean answer(String feature, int fdOrErrno) {
@@ -189,6 +193,11 @@ final class FeatureProbes {
 
     private static PermissionException permission(String feature) {
         Privileges p = Kernel.privileges();
+        if (p.canUseBpf() && p.effective().containsAll(MAP_CAPABILITIES)) {
+            // Nothing a creator could add would help: the refusal is the machine's policy (e.g. ARENA maps
+            // under a BPF LSM), which a test should report as such rather than as a missing capability.
+            return restricted(feature);
+        }
         String reason = p.canUseBpf()
                 ? "the kernel refused the probe with EPERM although bpf() is usable: " + feature
                         + " needs a capability this thread lacks (effective: " + p.effective() + ")"

@@ -69,6 +69,24 @@ class KernelTest {
         }
     }
 
+    /**
+     * ARENA exists on this kernel; where a policy refuses even its plainest valid definition to root (the sandbox
+     * kernel of 2026-12 does) the probe must name the policy, not a capability this process holds.
+     */
+    @Test
+    void aMapTypeRefusedToRootIsReportedAsPolicy() {
+        int fd = Bpf.createMap(MapType.ARENA.id(), 0, 0, 1, org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask(), "", 0, 0, 0);
+        if (fd >= 0) {
+            Bpf.close(fd);
+            assertThat(Kernel.supports(MapType.ARENA)).isTrue();
+            return;
+        }
+        assertThat(-fd).as("the kernel's answer to a valid ARENA").isEqualTo(1);
+        assertThatThrownBy(() -> Kernel.supports(MapType.ARENA)).isInstanceOf(PermissionException.class)
+                .hasMessageContaining("map type ARENA").hasMessageContaining("policy")
+                .satisfies(e -> assertThat(((PermissionException) e).missingCapabilities()).isEmpty());
+    }
+
     @Test
     void parsesCpuLists() {
         BitSet s = CpuList.parse("0,2-4,7\n");

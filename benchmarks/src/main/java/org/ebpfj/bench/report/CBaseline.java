@@ -48,11 +48,6 @@ final class CBaseline {
         return runs == null ? OptionalDouble.empty() : runs.stream().mapToDouble(Double::doubleValue).average();
     }
 
-    int runs(String section, String test, String map, String layout) {
-        List<Double> r = nsPerItem.get(key(section, test, map, layout));
-        return r == null ? 0 : r.size();
-    }
-
     private static String key(String section, String test, String map, String layout) {
         return section + "|" + test + "|" + map + "|" + layout;
     }

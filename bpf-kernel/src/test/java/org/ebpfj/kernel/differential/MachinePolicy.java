@@ -13,12 +13,12 @@ import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
 
 /**
- * Map types this machine refuses by policy rather than by the kernel's map code. A BPF LSM (or another hook on
- * bpf()) can answer EPERM to every BPF_MAP_CREATE of a type, before any of the type's own checks, even for a
- * creator with every capability; the rules model the kernel's code, not a site's policy, so such a type cannot be
- * compared. It is found the way a user would find it: the type's plainest valid definition, which the rules accept,
- * is refused with EPERM. On the sandbox kernel of 2026-12 (6.18.44, LSMs lockdown,capability,landlock,bpf) that
- * is ARENA; the kernel build measured before it created ARENA maps.
+ * Map types this machine refuses by policy rather than by the upstream kernel's map code. A BPF LSM or a patched
+ * kernel build can answer EPERM to every BPF_MAP_CREATE of a type, after the generic checks but before the type's
+ * own, even for a creator with every capability; the rules model the kernel's code, not a site's policy, so such a
+ * type cannot be compared. It is found the way a user would find it: the type's plainest valid definition, which
+ * the rules accept, is refused with EPERM. On the sandbox kernel of 2026-12 (6.18.44-fc-v1272, LSMs
+ * lockdown,capability,landlock,bpf) that is ARENA; the build measured before it (v657) created ARENA maps.
  */
 final class MachinePolicy {
     private static final Path LSM_LIST = Path.of("/sys/kernel/security/lsm");

@@ -12,15 +12,15 @@ import org.ebpfj.object.bytes.ByteView;
 final class AbbreviationTables {
     private final ByteView abbrev;
     private final WorkBudget budget;
-    private final Map<Long, Map<Long, Abbreviation>> byOffset = new HashMap<>();
+    private final Map<Long, AbbreviationTable> byOffset = new HashMap<>();
 
     AbbreviationTables(ByteView abbrev, WorkBudget budget) {
         this.abbrev = abbrev;
         this.budget = budget;
     }
 
-    Map<Long, Abbreviation> at(long offset) throws ObjectFormatException {
-        Map<Long, Abbreviation> table = byOffset.get(offset);
+    AbbreviationTable at(long offset) throws ObjectFormatException {
+        AbbreviationTable table = byOffset.get(offset);
         if (table == null) {
             DwarfCursor c = new DwarfCursor(abbrev, 0);
             c.seek(offset);
@@ -31,16 +31,17 @@ final class AbbreviationTables {
         return table;
     }
 
-    private static Map<Long, Abbreviation> parse(DwarfCursor c, long offset) throws ObjectFormatException {
+    private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
         Map<Long, Abbreviation> table = new HashMap<>();
+        List<long[]> specs = new ArrayList<>();
         while (true) {
             long code = c.uleb();
             if (code == 0) {
-                return table;
+                return new AbbreviationTable(table);
             }
             long tag = c.uleb();
             int children = c.u8();
-            List<long[]> specs = new ArrayList<>();
+            specs.clear();
             while (true) {
                 long attr = c.uleb();
                 long form = c.uleb();

@@ -183,6 +183,52 @@ final class DwarfForm {
         }
     }
 
+    /**
+     * The bytes a form takes in a unit of this encoding when that does not depend on the value itself, else -1.
+     * Most DIEs the location walk passes over (types, members, parameters) have only such forms, so their whole
+     * attribute list can be skipped at once.
+     */
+    static int fixedSize(int form, UnitEncoding unit) {
+        switch (form) {
+            case FLAG_PRESENT:
+            case IMPLICIT_CONST:
+                return 0;
+            case DATA1: case FLAG: case REF1: case STRX1: case ADDRX1:
+                return 1;
+            case DATA2: case REF2: case STRX2: case ADDRX2:
+                return 2;
+            case STRX3: case ADDRX3:
+                return 3;
+            case DATA4: case REF4: case STRX4: case ADDRX4: case REF_SUP4:
+                return 4;
+            case DATA8: case REF8: case REF_SIG8: case REF_SUP8:
+                return 8;
+            case DATA16:
+                return 16;
+            case ADDR:
+                return unit.addressSize();
+            case STRP: case LINE_STRP: case SEC_OFFSET: case STRP_SUP: case GNU_REF_ALT: case GNU_STRP_ALT:
+                return unit.offsetSize();
+            case REF_ADDR:
+                return unit.version() <= 2 ? unit.addressSize() : unit.offsetSize();
+            default:
+                return -1;
+        }
+    }
+
+    /** The bytes all of an abbreviation's attributes take, when every form has a fixed size; else -1. */
+    static int fixedSize(Abbreviation a, UnitEncoding unit) {
+        long total = 0;
+        for (int form : a.forms()) {
+            int size = fixedSize(form, unit);
+            if (size < 0) {
+                return -1;
+            }
+            total += size;
+        }
+        return total <= Integer.MAX_VALUE ? (int) total : -1;
+    }
+
     private static long readSized(DwarfCursor c, int size) throws ObjectFormatException {
         switch (size) {
             case 1: return c.u8();

@@ -220,12 +220,12 @@ public final class DwarfLocations {
                 throw c.fail("address size " + addressSize);
             }
             Unit unit = new Unit(this, s, new UnitEncoding(version, offsetSize, addressSize));
-            Map<Long, Abbreviation> table = abbrevs.at(abbrevOffset);
+            AbbreviationTable table = abbrevs.at(abbrevOffset);
             readDies(c, unit, table, unitStart, unitEnd);
             c.seek(unitEnd);
         }
 
-        private void readDies(DwarfCursor c, Unit unit, Map<Long, Abbreviation> table, long unitStart,
+        private void readDies(DwarfCursor c, Unit unit, AbbreviationTable table, long unitStart,
                               long unitEnd) throws ObjectFormatException {
             int depth = 0;
             boolean first = true;
@@ -254,7 +254,7 @@ public final class DwarfLocations {
                     byOffset.put(dieOffset, d);
                     decls.add(d);
                 } else {
-                    skipAttributes(c, unit, a);
+                    skipAttributes(c, unit, table, a);
                 }
                 if (a.hasChildren()) {
                     depth++;
@@ -325,7 +325,13 @@ public final class DwarfLocations {
             return d;
         }
 
-        private void skipAttributes(DwarfCursor c, Unit unit, Abbreviation a) throws ObjectFormatException {
+        private void skipAttributes(DwarfCursor c, Unit unit, AbbreviationTable table, Abbreviation a)
+                throws ObjectFormatException {
+            int fixed = table.fixedAttributeBytes(a, unit.enc);
+            if (fixed >= 0) {
+                c.skip(fixed);
+                return;
+            }
             for (int i = 0; i < a.forms().length; i++) {
                 DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
             }

@@ -24,20 +24,20 @@ final class ArenaRules {
         return List.of(
                 rule("arena.jit", Stage.ALLOC, Errno.EOPNOTSUPP, ALLOC, TYPES)
                         .summary("the target's JIT must support arenas")
-                        .check(c -> fire(!c.profile().arenaJit(), "the target's BPF JIT does not support arenas")),
+                        .check(c -> fire(!c.profile().arenaJit(), () -> "the target's BPF JIT does not support arenas")),
                 rule("arena.key-value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("an arena has no key or value: key_size and value_size must be 0")
                         .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.k() != 0 || c.v() != 0, "key_size is " + c.k() + " and value_size is "
+                        .check(c -> fire(c.k() != 0 || c.v() != 0, () -> "key_size is " + c.k() + " and value_size is "
                                 + c.v() + ", but an ARENA is memory pages, not key/value slots: both must be 0")),
                 rule("arena.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries (the number of pages) must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: for an ARENA it is the number of pages")),
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: for an ARENA it is the number of pages")),
                 rule("arena.mmapable", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_MMAPABLE is required")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.MMAPABLE), "map_flags lacks MMAPABLE, which an ARENA "
+                        .check(c -> fire(!c.has(MapFlag.MMAPABLE), () -> "map_flags lacks MMAPABLE, which an ARENA "
                                 + "requires: user space maps its pages")),
                 rule("arena.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("ARENA accepts only MMAPABLE, SEGV_ON_FAULT and NO_USER_CONV")
@@ -46,14 +46,14 @@ final class ArenaRules {
                                 MapFlag.NO_USER_CONV), "MMAPABLE (required), SEGV_ON_FAULT, NO_USER_CONV")),
                 rule("arena.address-alignment", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("map_extra (the user-space start address) must be page aligned")
-                        .check(c -> fire((c.attr().mapExtra() & (c.profile().pageSize() - 1)) != 0,
+                        .check(c -> fire((c.attr().mapExtra() & (c.profile().pageSize() - 1)) != 0, () ->
                                 "map_extra is 0x" + Long.toHexString(c.attr().mapExtra()) + ", but for an ARENA it "
                                         + "is the user-space start address and must be a multiple of the page size ("
                                         + c.profile().pageSize() + ")")),
                 rule("arena.size-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("an arena spans at most 4 GiB: max_entries × page size ≤ 4 GiB")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() * c.profile().pageSize() > FOUR_GIB, "max_entries is " + c.m()
+                        .check(c -> fire(c.m() * c.profile().pageSize() > FOUR_GIB, () -> "max_entries is " + c.m()
                                 + " pages of " + c.profile().pageSize() + " bytes, more than the 4 GiB an ARENA "
                                 + "can span: max_entries must be at most " + FOUR_GIB / c.profile().pageSize())),
                 rule("arena.address-range", Stage.ALLOC, Errno.ERANGE, ALLOC, TYPES)
@@ -63,7 +63,7 @@ final class ArenaRules {
                         .check(c -> {
                             long start = c.attr().mapExtra();
                             long end = start + c.m() * c.profile().pageSize() - 1;
-                            return fire((start >>> 32) != (end >>> 32), "map_extra 0x" + Long.toHexString(start)
+                            return fire((start >>> 32) != (end >>> 32), () -> "map_extra 0x" + Long.toHexString(start)
                                     + " plus " + c.m() + " pages crosses a 4 GiB boundary: the arena's user-space "
                                     + "range must lie within one 4 GiB-aligned window");
                         }));

@@ -39,12 +39,12 @@ final class ArrayRules {
                 rule("fd-array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of programs, perf events, cgroups and maps store fds: value_size must be 4")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, "value_size is " + c.v() + ", but a " + c.typeName()
+                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v() + ", but a " + c.typeName()
                                 + " value is a file descriptor (a 32-bit int): value_size must be 4")),
                 rule("fd-array.prog-access", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of fds take neither BPF_F_RDONLY_PROG nor BPF_F_WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG),
+                        .check(c -> fire(c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.RDONLY_PROG, MapFlag.WRONLY_PROG))
                                         + ", but programs cannot be restricted on " + c.typeName() + " maps")),
@@ -52,22 +52,22 @@ final class ArrayRules {
                         EnumSet.of(MapType.REUSEPORT_SOCKARRAY))
                         .summary("REUSEPORT_SOCKARRAY values are socket fds or cookies: value_size must be 4 or 8")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, "value_size is " + c.v()
+                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v()
                                 + ", but a REUSEPORT_SOCKARRAY value is a socket fd (4 bytes) or cookie (8 bytes)")),
                 rule("array.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a " + c.typeName()
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
                                 + " needs at least one slot")),
                 rule("array.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("an array key is the 32-bit index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k() + ", an " + c.typeName()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", an " + c.typeName()
                                 + " key is the 32-bit index: key_size must be 4")),
                 rule("array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("value_size must not be 0")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, "value_size is 0: a " + c.typeName()
+                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " value needs at least 1 byte")),
                 rule("array.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("arrays accept NUMA_NODE, MMAPABLE, PRESERVE_ELEMS, INNER_MAP and the access flags "
@@ -78,33 +78,33 @@ final class ArrayRules {
                         EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("no NUMA node for PERCPU_ARRAY: its values live in every CPU's memory")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.numaGiven(), "numa_node " + Integer.toUnsignedLong(c.numaNode())
+                        .check(c -> fire(c.numaGiven(), () -> "numa_node " + Integer.toUnsignedLong(c.numaNode())
                                 + " is given, but PERCPU_ARRAY values are spread over all CPUs' memory: drop "
                                 + "NUMA_NODE or set numa_node to -1")),
                 rule("array.mmapable", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_MMAPABLE and BPF_F_INNER_MAP are only for ARRAY")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.is(MapType.ARRAY) && (c.has(MapFlag.MMAPABLE) || c.has(MapFlag.INNER_MAP)),
+                        .check(c -> fire(!c.is(MapType.ARRAY) && (c.has(MapFlag.MMAPABLE) || c.has(MapFlag.INNER_MAP)), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.INNER_MAP))
                                         + ", which only plain ARRAY maps take, not " + c.typeName())),
                 rule("array.preserve-elems", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_PRESERVE_ELEMS is only for PERF_EVENT_ARRAY")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.is(MapType.PERF_EVENT_ARRAY) && c.has(MapFlag.PRESERVE_ELEMS),
+                        .check(c -> fire(!c.is(MapType.PERF_EVENT_ARRAY) && c.has(MapFlag.PRESERVE_ELEMS), () ->
                                 "map_flags has PRESERVE_ELEMS, which only PERF_EVENT_ARRAY takes, not "
                                         + c.typeName())),
                 rule("array.value-size-limit", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, ARRAYS)
                         .summary("value_size must be at most INT_MAX (2147483647)")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() > INT_MAX, "value_size is " + c.v()
+                        .check(c -> fire(c.v() > INT_MAX, () -> "value_size is " + c.v()
                                 + ": array values must be at most INT_MAX (" + INT_MAX + ") bytes")),
                 rule("percpu-array.value-size", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("a per-CPU value, rounded up to 8 bytes, must fit in PCPU_MIN_UNIT_SIZE (32 KiB)")
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long unit = c.profile().pcpuMinUnitSize();
-                            return fire(roundUp8(c.v()) > unit, "value_size is " + c.v() + ", but each CPU's "
+                            return fire(roundUp8(c.v()) > unit, () -> "value_size is " + c.v() + ", but each CPU's "
                                     + "copy of a PERCPU_ARRAY value (rounded up to 8 bytes) must fit in "
                                     + "PCPU_MIN_UNIT_SIZE (" + bytes(unit) + "): value_size must be at most " + unit);
                         }));

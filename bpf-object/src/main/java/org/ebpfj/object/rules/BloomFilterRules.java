@@ -27,7 +27,7 @@ final class BloomFilterRules {
                         .summary("value_size must be at most KMALLOC_MAX_SIZE (4 MiB on x86_64); checked before the "
                                 + "other bloom filter rules")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() > c.profile().kmallocMaxSize(), "value_size is " + c.v()
+                        .check(c -> fire(c.v() > c.profile().kmallocMaxSize(), () -> "value_size is " + c.v()
                                 + ": a BLOOM_FILTER value must be at most KMALLOC_MAX_SIZE ("
                                 + bytes(c.profile().kmallocMaxSize()) + ")")));
     }
@@ -37,18 +37,18 @@ final class BloomFilterRules {
                 rule("bloom.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("a bloom filter has no key: key_size must be 0")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 0, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 0, () -> "key_size is " + c.k()
                                 + ", but a BLOOM_FILTER has no key (values are pushed and peeked): key_size must "
                                 + "be 0")),
                 rule("bloom.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, "value_size is 0: a BLOOM_FILTER hashes values of at least "
+                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a BLOOM_FILTER hashes values of at least "
                                 + "1 byte")),
                 rule("bloom.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries (expected number of values) must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a BLOOM_FILTER sizes its bit array "
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a BLOOM_FILTER sizes its bit array "
                                 + "from the expected number of values")),
                 rule("bloom.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("bloom filters accept NUMA_NODE, ZERO_SEED and the access flags (not RDONLY_PROG "
@@ -59,7 +59,7 @@ final class BloomFilterRules {
                                 "NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
                 rule("bloom.hash-functions", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("map_extra is the number of hash functions: only its low 4 bits may be set")
-                        .check(c -> fire((c.attr().mapExtra() & ~0xFL) != 0, "map_extra is 0x"
+                        .check(c -> fire((c.attr().mapExtra() & ~0xFL) != 0, () -> "map_extra is 0x"
                                 + Long.toHexString(c.attr().mapExtra()) + ", but for a BLOOM_FILTER it is the number "
                                 + "of hash functions (0..15, 0 meaning 5): only the low 4 bits may be set")));
     }

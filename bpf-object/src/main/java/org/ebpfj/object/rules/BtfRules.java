@@ -53,7 +53,7 @@ final class BtfRules {
                         .summary("a BTF value type without a key type is accepted only by types with their own BTF "
                                 + "check (arrays, bloom filter, storages, arena, ...)")
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0
-                                        && !c.type().map(OWN_CHECK::contains).orElse(false),
+                                        && !c.type().map(OWN_CHECK::contains).orElse(false), () ->
                                 "BTF gives a value type but no key type; " + c.typeName()
                                         + " maps need both (declare the key with __type(key, ...))")),
                 rule("btf.value-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
@@ -92,20 +92,20 @@ final class BtfRules {
                         .check(c -> facts(c).flatMap(f -> {
                             if (f.keyShape() == BtfFacts.KeyShape.VOID) {
                                 boolean globalData = c.is(MapType.ARRAY) && c.m() == 1 && f.valueIsDatasec();
-                                return fire(!globalData, "BTF gives no key type: only a one-entry ARRAY holding a "
+                                return fire(!globalData, () -> "BTF gives no key type: only a one-entry ARRAY holding a "
                                         + "data section (.data/.bss/.rodata) may omit it; declare __type(key, __u32)");
                             }
-                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 32,
+                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 32, () ->
                                     "the BTF key type of " + c.typeName() + " must be a 32-bit integer (e.g. __u32), "
                                             + "the array index");
                         })),
                 rule("lpm-trie.btf-key", Stage.BTF, Errno.EINVAL, "trie_check_btf", EnumSet.of(MapType.LPM_TRIE))
                         .summary("the BTF key must be a struct (prefix length + data)")
-                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.STRUCT,
+                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.STRUCT, () ->
                                 "the BTF key type of an LPM_TRIE must be a struct: { __u32 prefixlen; data }"))),
                 rule("bloom.btf-key", Stage.BTF, Errno.EINVAL, "bloom_map_check_btf", EnumSet.of(MapType.BLOOM_FILTER))
                         .summary("a bloom filter's BTF has no key type")
-                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0,
+                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0, () ->
                                 "BTF gives a key type, but a BLOOM_FILTER has no key: declare only the value")),
                 rule("cgroup-storage.btf-key", Stage.BTF, Errno.EINVAL, "cgroup_storage_check_btf",
                         CgroupStorageRules.TYPES)
@@ -113,21 +113,21 @@ final class BtfRules {
                         .reads(AttrField.KEY_SIZE)
                         .check(c -> facts(c).flatMap(f -> {
                             if (c.k() == 16) {
-                                return fire(!f.keyIsCgroupStorageKey(), "the BTF key type must be struct "
+                                return fire(!f.keyIsCgroupStorageKey(), () -> "the BTF key type must be struct "
                                         + "bpf_cgroup_storage_key { __u64 cgroup_inode_id; __u32 attach_type; }");
                             }
-                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 64,
+                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 64, () ->
                                     "the BTF key type must be a 64-bit integer (the cgroup id)");
                         })),
                 rule("local-storage.btf-key", Stage.BTF, Errno.EINVAL, "bpf_local_storage_map_check_btf",
                         LocalStorageRules.TYPES)
                         .summary("the BTF key must be a 32-bit int (the owner's fd)")
                         .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.INT
-                                        || f.keyIntBits() != 32,
+                                        || f.keyIntBits() != 32, () ->
                                 "the BTF key type of " + c.typeName() + " must be int (the owner's fd)"))),
                 rule("btf.unsupported", Stage.BTF, Errno.ENOTSUPP, "map_check_no_btf", NO_BTF)
                         .summary("these types take no BTF at all (libbpf strips it for them)")
-                        .check(c -> fire(checksBtf(c), c.typeName() + " maps take no BTF key/value types")));
+                        .check(c -> fire(checksBtf(c), () -> c.typeName() + " maps take no BTF key/value types")));
     }
 
     /** {@code map_check_btf} runs only when a value type id is given. */

@@ -25,13 +25,13 @@ final class CgroupStorageRules {
                 rule("cgroup-storage.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is struct bpf_cgroup_storage_key (16 bytes) or a cgroup id (8 bytes)")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 16 && c.k() != 8, "key_size is " + c.k() + ", but a "
+                        .check(c -> fire(c.k() != 16 && c.k() != 8, () -> "key_size is " + c.k() + ", but a "
                                 + c.typeName() + " key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit "
                                 + "cgroup id (8 bytes)")),
                 rule("cgroup-storage.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, "value_size is 0: a " + c.typeName()
+                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " value needs at least 1 byte")),
                 rule("cgroup-storage.value-size-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("value_size at most BPF_LOCAL_STORAGE_MAX_VALUE_SIZE (65407), and at most "
@@ -39,7 +39,7 @@ final class CgroupStorageRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long max = maxValueSize(c);
-                            return fire(c.v() > max, "value_size is " + c.v() + ", but a " + c.typeName()
+                            return fire(c.v() > max, () -> "value_size is " + c.v() + ", but a " + c.typeName()
                                     + " value must be at most " + max + " bytes");
                         }),
                 rule("cgroup-storage.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
@@ -51,7 +51,7 @@ final class CgroupStorageRules {
                 rule("cgroup-storage.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must be 0: storage exists per attached cgroup")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 0, "max_entries is " + c.m() + ", but a " + c.typeName()
+                        .check(c -> fire(c.m() != 0, () -> "max_entries is " + c.m() + ", but a " + c.typeName()
                                 + " holds one value per (cgroup, attach type): max_entries must be 0")));
     }
 

@@ -24,16 +24,16 @@ final class CpumapRules {
                 rule("cpumap.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a CPUMAP needs at least one CPU slot")),
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a CPUMAP needs at least one CPU slot")),
                 rule("cpumap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit CPU number: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
                                 + ", but a CPUMAP key is the 32-bit CPU number: key_size must be 4")),
                 rule("cpumap.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must be 4 (queue size) or 8 (queue size and program fd)")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, "value_size is " + c.v()
+                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v()
                                 + ", but a CPUMAP value is struct bpf_cpumap_val: 4 bytes (queue size) or 8 bytes "
                                 + "(queue size and program fd)")),
                 rule("cpumap.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
@@ -43,7 +43,7 @@ final class CpumapRules {
                 rule("cpumap.max-entries-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("max_entries must be at most NR_CPUS of the target kernel")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() > c.profile().nrCpus(), "max_entries is " + c.m()
+                        .check(c -> fire(c.m() > c.profile().nrCpus(), () -> "max_entries is " + c.m()
                                 + ", but a CPUMAP has one slot per CPU and the target kernel is built for NR_CPUS = "
                                 + c.profile().nrCpus())));
     }

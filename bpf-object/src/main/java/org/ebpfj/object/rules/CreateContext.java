@@ -1,6 +1,7 @@
 package org.ebpfj.object.rules;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
@@ -104,8 +105,9 @@ public final class CreateContext {
                 + "reads and writes");
     }
 
-    public static Optional<String> fire(boolean condition, String message) {
-        return condition ? Optional.of(message) : Optional.empty();
+    /** The message, built only when the rule fires: most checks pass, and a build checks every map. */
+    public static Optional<String> fire(boolean condition, Supplier<String> message) {
+        return condition ? Optional.of(message.get()) : Optional.empty();
     }
 
     public static long roundUp8(long v) {

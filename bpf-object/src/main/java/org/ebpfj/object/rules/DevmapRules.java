@@ -24,18 +24,18 @@ final class DevmapRules {
                 rule("devmap.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a " + c.typeName()
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
                                 + " needs at least one device slot")),
                 rule("devmap.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k() + ", but a " + c.typeName()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", but a " + c.typeName()
                                 + " key is a 32-bit " + (c.is(MapType.DEVMAP) ? "index" : "key")
                                 + ": key_size must be 4")),
                 rule("devmap.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must be 4 (ifindex) or 8 (ifindex and program fd)")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, "value_size is " + c.v() + ", but a "
+                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v() + ", but a "
                                 + c.typeName() + " value is struct bpf_devmap_val: 4 bytes (ifindex) or 8 bytes "
                                 + "(ifindex and program fd)")),
                 rule("devmap.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
@@ -47,7 +47,7 @@ final class DevmapRules {
                         EnumSet.of(MapType.DEVMAP_HASH))
                         .summary("DEVMAP_HASH rounds max_entries up to a power of two: at most 2^31")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() > (1L << 31), "max_entries is " + c.m()
+                        .check(c -> fire(c.m() > (1L << 31), () -> "max_entries is " + c.m()
                                 + ": DEVMAP_HASH rounds it up to a power of two, which must not exceed 2^31")));
     }
 }

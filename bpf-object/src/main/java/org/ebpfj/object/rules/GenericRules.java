@@ -33,14 +33,14 @@ final class GenericRules {
                                 return Optional.of("btf_vmlinux_value_type_id is " + a.btfVmlinuxValueTypeId()
                                         + ", but only STRUCT_OPS maps take a kernel value type");
                             }
-                            return fire(a.btfKeyTypeId() != 0 || a.btfValueTypeId() != 0,
+                            return fire(a.btfKeyTypeId() != 0 || a.btfValueTypeId() != 0, () ->
                                     "a STRUCT_OPS map names its value type with btf_vmlinux_value_type_id only: "
                                             + "btf_key_type_id and btf_value_type_id must be 0");
                         }),
                 rule("generic.btf-key-without-value", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
                         .summary("a BTF key type needs a BTF value type")
                         .check(c -> fire(c.attr().btfVmlinuxValueTypeId() == 0 && c.attr().btfKeyTypeId() != 0
-                                        && c.attr().btfValueTypeId() == 0,
+                                        && c.attr().btfValueTypeId() == 0, () ->
                                 "btf_key_type_id is " + c.attr().btfKeyTypeId()
                                         + " but btf_value_type_id is 0: BTF must describe the value too")),
                 rule("generic.map-extra", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
@@ -55,14 +55,14 @@ final class GenericRules {
                                         + c.profile().version() + " has no map_extra (added in "
                                         + UapiHistory.mapExtraSince() + ")");
                             }
-                            return fire(!c.is(MapType.BLOOM_FILTER) && !c.is(MapType.ARENA),
+                            return fire(!c.is(MapType.BLOOM_FILTER) && !c.is(MapType.ARENA), () ->
                                     "map_extra is 0x" + Long.toHexString(extra) + ", but " + c.typeName()
                                             + " takes no map_extra (only BLOOM_FILTER and ARENA do): it must be 0");
                         }),
                 rule("generic.rdonly-wronly", Stage.GENERIC, Errno.EINVAL, "bpf_get_file_flag", Set.of())
                         .summary("BPF_F_RDONLY and BPF_F_WRONLY together leave the map fd no access")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.has(MapFlag.RDONLY) && c.has(MapFlag.WRONLY),
+                        .check(c -> fire(c.has(MapFlag.RDONLY) && c.has(MapFlag.WRONLY), () ->
                                 "map_flags has both RDONLY and WRONLY: user space could neither read nor write "
                                         + "the map; set at most one")),
                 rule("generic.numa-node", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
@@ -73,7 +73,7 @@ final class GenericRules {
                                 return Optional.empty();
                             }
                             long node = Integer.toUnsignedLong(c.numaNode());
-                            return fire(node >= c.profile().nrNodeIds() || !c.profile().nodeOnline(node),
+                            return fire(node >= c.profile().nrNodeIds() || !c.profile().nodeOnline(node), () ->
                                     "numa_node is " + node + ", but the target has " + c.profile().nrNodeIds()
                                             + " NUMA node(s) with online nodes " + c.profile().onlineNodes()
                                             + ": use an online node or -1");
@@ -91,7 +91,7 @@ final class GenericRules {
                                 return Optional.of(t.get() + " maps need Linux " + UapiHistory.since(t.get())
                                         + " or later; the target runs " + c.profile().version());
                             }
-                            return fire(c.profile().compiledOut().contains(t.get()),
+                            return fire(c.profile().compiledOut().contains(t.get()), () ->
                                     t.get() + " maps are not built into the target kernel (its config leaves "
                                             + "them out)");
                         }));
@@ -103,7 +103,7 @@ final class GenericRules {
                 rule("generic.token-fd", Stage.PERMISSION, Errno.EINVAL, "bpf_token_get_from_fd", Set.of())
                         .summary("BPF_F_TOKEN_FD needs map_token_fd to be a BPF token; the offline model has none")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.profile().hasFlag(MapFlag.TOKEN_FD) && c.attr().has(MapFlag.TOKEN_FD),
+                        .check(c -> fire(c.profile().hasFlag(MapFlag.TOKEN_FD) && c.attr().has(MapFlag.TOKEN_FD), () ->
                                 "map_flags has TOKEN_FD, but no BPF token is given (map_token_fd 0 is not a "
                                         + "token); leave TOKEN_FD to the loader, which sets it with its token")));
     }

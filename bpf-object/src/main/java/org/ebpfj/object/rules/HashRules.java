@@ -42,19 +42,19 @@ final class HashRules {
                 rule("hash.no-common-lru", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("BPF_F_NO_COMMON_LRU is only for LRU_HASH and LRU_PERCPU_HASH")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.has(MapFlag.NO_COMMON_LRU) && !lru(c),
+                        .check(c -> fire(c.has(MapFlag.NO_COMMON_LRU) && !lru(c), () ->
                                 "map_flags has NO_COMMON_LRU, which only LRU maps take; " + c.typeName()
                                         + " has no LRU list")),
                 rule("lru.no-prealloc", Stage.ALLOC_CHECK, Errno.ENOTSUPP, CHECK, LRU)
                         .summary("LRU maps are always preallocated: BPF_F_NO_PREALLOC is not supported")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.has(MapFlag.NO_PREALLOC),
+                        .check(c -> fire(c.has(MapFlag.NO_PREALLOC), () ->
                                 "map_flags has NO_PREALLOC, but LRU maps preallocate every element so they can "
                                         + "evict without allocating: remove NO_PREALLOC")),
                 rule("hash.numa-node", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("no NUMA node for per-CPU hash maps or NO_COMMON_LRU maps (their memory is per CPU)")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.numaGiven() && (percpu(c) || c.has(MapFlag.NO_COMMON_LRU)),
+                        .check(c -> fire(c.numaGiven() && (percpu(c) || c.has(MapFlag.NO_COMMON_LRU)), () ->
                                 "numa_node " + Integer.toUnsignedLong(c.numaNode()) + " is given, but "
                                         + (percpu(c) ? c.typeName() + " values" : "NO_COMMON_LRU lists")
                                         + " are spread over all CPUs' memory: drop NUMA_NODE or set numa_node "
@@ -62,17 +62,17 @@ final class HashRules {
                 rule("hash.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a " + c.typeName()
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
                                 + " map needs room for at least one element")),
                 rule("hash.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("key_size must not be 0")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() == 0, "key_size is 0: a " + c.typeName()
+                        .check(c -> fire(c.k() == 0, () -> "key_size is 0: a " + c.typeName()
                                 + " map needs a key (use an ARRAY for index keys)")),
                 rule("hash.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("value_size must not be 0")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, "value_size is 0: a " + c.typeName()
+                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " map needs a value of at least 1 byte")),
                 rule("hash.key-value-size", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
                         .summary("key_size + value_size must be below KMALLOC_MAX_SIZE − sizeof(struct htab_elem) "
@@ -81,7 +81,7 @@ final class HashRules {
                         .check(c -> {
                             long max = c.profile().kmallocMaxSize() - c.profile().structs().htabElem() - 1;
                             long sum = c.k() + c.v();
-                            return fire(sum > max, "key_size " + c.k() + " + value_size " + c.v() + " = " + sum
+                            return fire(sum > max, () -> "key_size " + c.k() + " + value_size " + c.v() + " = " + sum
                                     + " bytes, but a hash element (" + c.profile().structs().htabElem()
                                     + "-byte header + key + value) must fit in KMALLOC_MAX_SIZE ("
                                     + bytes(c.profile().kmallocMaxSize()) + "): key_size + value_size must be at most "
@@ -92,7 +92,7 @@ final class HashRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long unit = c.profile().pcpuMinUnitSize();
-                            return fire(roundUp8(c.v()) > unit, "value_size is " + c.v() + ", but each CPU's "
+                            return fire(roundUp8(c.v()) > unit, () -> "value_size is " + c.v() + ", but each CPU's "
                                     + "copy of a " + c.typeName() + " value (rounded up to 8 bytes) must fit in "
                                     + "PCPU_MIN_UNIT_SIZE (" + bytes(unit) + "): value_size must be at most " + unit);
                         }));
@@ -104,7 +104,7 @@ final class HashRules {
                         EnumSet.of(MapType.HASH_OF_MAPS))
                         .summary("HASH_OF_MAPS values are inner map fds: value_size must be 4")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, "value_size is " + c.v()
+                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v()
                                 + ", but a HASH_OF_MAPS value is an inner map's fd (a 32-bit int): value_size "
                                 + "must be 4")));
     }
@@ -122,7 +122,7 @@ final class HashRules {
                             long maxEntries = Long.highestOneBit(limit);
                             boolean tooMany = m > (1L << 31) || CreateContext.roundUpPowerOfTwo(m) > limit;
                             String rounded = m != c.m() ? " (" + m + " after NO_COMMON_LRU rounding)" : "";
-                            return fire(tooMany, "max_entries is " + c.m() + rounded + ": its "
+                            return fire(tooMany, () -> "max_entries is " + c.m() + rounded + ": its "
                                     + CreateContext.roundUpPowerOfTwo(m) + " hash buckets of " + bucket
                                     + " bytes would not fit in 4 GiB; max_entries must be at most " + maxEntries);
                         }));

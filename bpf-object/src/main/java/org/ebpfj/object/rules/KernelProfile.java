@@ -53,6 +53,8 @@ public record KernelProfile(
 
     /** {@code MAX_BPF_STACK}: the BPF stack size; it limits SOCKHASH keys and local-storage values. */
     public static final int MAX_BPF_STACK = 512;
+    /** The known flags per UAPI version: the flag rules ask for them on every map checked. */
+    private static final java.util.Map<KernelVersion, Long> KNOWN_FLAGS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public KernelProfile {
         Objects.requireNonNull(description, "description");
@@ -138,13 +140,15 @@ public record KernelProfile(
 
     /** The flag bits this kernel's UAPI defines. */
     public long knownFlags() {
-        long mask = 0;
-        for (MapFlag f : MapFlag.values()) {
-            if (hasFlag(f)) {
-                mask |= f.mask();
+        return KNOWN_FLAGS.computeIfAbsent(version, v -> {
+            long mask = 0;
+            for (MapFlag f : MapFlag.values()) {
+                if (hasFlag(f)) {
+                    mask |= f.mask();
+                }
             }
-        }
-        return mask;
+            return mask;
+        });
     }
 
     public boolean hasMapExtra() {

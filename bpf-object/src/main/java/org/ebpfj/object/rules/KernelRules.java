@@ -1,9 +1,13 @@
 package org.ebpfj.object.rules;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.ebpfj.object.uapi.MapType;
 
 /**
  * Every BPF_MAP_CREATE check, in the order the kernel applies them (kernel/bpf/syscall.c {@code map_create}):
@@ -13,12 +17,34 @@ import java.util.Set;
  */
 public final class KernelRules {
     private static final List<KernelRule> ORDERED = build();
+    /** The rules of every type: all a map of a type id unknown to this UAPI meets. */
+    private static final List<KernelRule> TYPELESS = ORDERED.stream().filter(r -> r.types().isEmpty()).toList();
+    /** Each type's rules, in kernel order, chosen once: checking a map walks only its own (a hot path of a build). */
+    private static final Map<MapType, List<KernelRule>> BY_TYPE = byType();
 
     private KernelRules() {
     }
 
     public static List<KernelRule> ordered() {
         return ORDERED;
+    }
+
+    /** The rules that apply to a map of this type id, in kernel order. */
+    public static List<KernelRule> forType(long typeId) {
+        return MapType.byId(typeId).map(BY_TYPE::get).orElse(TYPELESS);
+    }
+
+    /** The rules that apply to a map of any type, in kernel order. */
+    public static List<KernelRule> typeless() {
+        return TYPELESS;
+    }
+
+    private static Map<MapType, List<KernelRule>> byType() {
+        Map<MapType, List<KernelRule>> out = new EnumMap<>(MapType.class);
+        for (MapType t : MapType.values()) {
+            out.put(t, ORDERED.stream().filter(r -> r.appliesTo(t.id())).toList());
+        }
+        return out;
     }
 
     private static List<KernelRule> build() {

@@ -30,27 +30,27 @@ final class LocalStorageRules {
                 rule("local-storage.no-prealloc", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("BPF_F_NO_PREALLOC is required: storage is allocated per object on demand")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), "map_flags lacks NO_PREALLOC, which "
+                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), () -> "map_flags lacks NO_PREALLOC, which "
                                 + c.typeName() + " requires: its storage is allocated per "
                                 + owner(c) + " when first used")),
                 rule("local-storage.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must be 0: there is one value per owning object")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 0, "max_entries is " + c.m() + ", but a " + c.typeName()
+                        .check(c -> fire(c.m() != 0, () -> "max_entries is " + c.m() + ", but a " + c.typeName()
                                 + " holds one value per " + owner(c) + ": max_entries must be 0")),
                 rule("local-storage.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("the key is the owner's fd: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k() + ", but a " + c.typeName()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", but a " + c.typeName()
                                 + " key is the " + owner(c) + "'s fd (an int): key_size must be 4")),
                 rule("local-storage.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must not be 0")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, "value_size is 0: a " + c.typeName()
+                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " value needs at least 1 byte")),
                 rule("local-storage.btf", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("local storage requires BTF for its key and value")
-                        .check(c -> fire(c.attr().btfKeyTypeId() == 0 || c.attr().btfValueTypeId() == 0,
+                        .check(c -> fire(c.attr().btfKeyTypeId() == 0 || c.attr().btfValueTypeId() == 0, () ->
                                 c.typeName() + " maps must describe key and value with BTF (btf_key_type_id and "
                                         + "btf_value_type_id): declare them with __type(key, int) and "
                                         + "__type(value, ...)")),
@@ -59,7 +59,7 @@ final class LocalStorageRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long max = c.profile().localStorageMaxValueSize();
-                            return fire(c.v() > max, "value_size is " + c.v() + ", but a " + c.typeName()
+                            return fire(c.v() > max, () -> "value_size is " + c.v() + ", but a " + c.typeName()
                                     + " value must be at most BPF_LOCAL_STORAGE_MAX_VALUE_SIZE (" + max + " bytes)");
                         }));
     }

@@ -29,12 +29,12 @@ final class LpmTrieRules {
                 rule("lpm-trie.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: an LPM_TRIE needs room for at least one "
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: an LPM_TRIE needs room for at least one "
                                 + "prefix")),
                 rule("lpm-trie.no-prealloc", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), "map_flags lacks NO_PREALLOC, which LPM_TRIE "
+                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), () -> "map_flags lacks NO_PREALLOC, which LPM_TRIE "
                                 + "requires: trie nodes are allocated on insert, never preallocated")),
                 rule("lpm-trie.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("LPM_TRIE accepts NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with "
@@ -46,7 +46,7 @@ final class LpmTrieRules {
                 rule("lpm-trie.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is a 4-byte prefix length and 1..256 data bytes: key_size 5..260")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() < KEY_MIN || c.k() > KEY_MAX, "key_size is " + c.k()
+                        .check(c -> fire(c.k() < KEY_MIN || c.k() > KEY_MAX, () -> "key_size is " + c.k()
                                 + ", but an LPM_TRIE key is a 4-byte prefix length followed by 1 to 256 data bytes: "
                                 + "key_size must be 5..260")),
                 rule("lpm-trie.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
@@ -55,7 +55,7 @@ final class LpmTrieRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long max = c.profile().kmallocMaxSize() - DATA_MAX - c.profile().structs().lpmTrieNode();
-                            return fire(c.v() < 1 || c.v() > max, "value_size is " + c.v()
+                            return fire(c.v() < 1 || c.v() > max, () -> "value_size is " + c.v()
                                     + ", but a trie node (header + up to 256 data bytes + value) must fit in "
                                     + "KMALLOC_MAX_SIZE: value_size must be 1.." + max);
                         }));

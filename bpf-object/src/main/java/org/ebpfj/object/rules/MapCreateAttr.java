@@ -96,7 +96,7 @@ public record MapCreateAttr(
     }
 
     public String typeName() {
-        return type().map(Enum::name).orElse("type " + typeId);
+        return type().map(Enum::name).orElseGet(() -> "type " + typeId);
     }
 
     public boolean has(MapFlag f) {

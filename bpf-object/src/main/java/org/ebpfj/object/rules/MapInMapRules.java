@@ -32,7 +32,7 @@ final class MapInMapRules {
                 rule("map-in-map.inner-map", Stage.ALLOC, Errno.EINVAL, META, TYPES)
                         .summary("a map of maps needs an inner map (inner_map_fd) as the template of its values")
                         .reads(AttrField.INNER_MAP)
-                        .check(c -> fire(c.attr().innerMap().isEmpty(), "no inner map is given: a " + c.typeName()
+                        .check(c -> fire(c.attr().innerMap().isEmpty(), () -> "no inner map is given: a " + c.typeName()
                                 + " needs inner_map_fd (inner_map_fd 0 is not a map); declare the values with "
                                 + "__array(values, ...) or call bpf_map__set_inner_map_fd() before load")),
                 rule("map-in-map.nested", Stage.ALLOC, Errno.EINVAL, META, TYPES)

@@ -76,14 +76,8 @@ public final class MapRuleEngine {
         CreateContext ctx = new CreateContext(attr, profile);
         List<String> skipped = new ArrayList<>();
         boolean typeUnknown = unknown.contains(AttrField.TYPE);
-        for (KernelRule rule : KernelRules.ordered()) {
-            if (typeUnknown && !rule.types().isEmpty()) {
-                continue;
-            }
-            if (!rule.appliesTo(attr.typeId())) {
-                continue;
-            }
-            if (!Collections.disjoint(rule.reads(), unknown)) {
+        for (KernelRule rule : typeUnknown ? KernelRules.typeless() : KernelRules.forType(attr.typeId())) {
+            if (!unknown.isEmpty() && !Collections.disjoint(rule.reads(), unknown)) {
                 skipped.add(rule.id());
                 continue;
             }

@@ -29,7 +29,7 @@ final class RingbufRules {
                 rule("ringbuf.key-value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("ring buffers have no key or value: key_size and value_size must be 0")
                         .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.k() != 0 || c.v() != 0, "key_size is " + c.k() + " and value_size is "
+                        .check(c -> fire(c.k() != 0 || c.v() != 0, () -> "key_size is " + c.k() + " and value_size is "
                                 + c.v() + ", but a " + c.typeName() + " has neither (records are variable-sized): "
                                 + "both must be 0")),
                 rule("ringbuf.size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
@@ -39,7 +39,7 @@ final class RingbufRules {
                         .check(c -> {
                             long page = c.profile().pageSize();
                             boolean ok = isPowerOfTwo(c.m()) && c.m() % page == 0;
-                            return fire(!ok, "max_entries is " + c.m() + ", but for a " + c.typeName()
+                            return fire(!ok, () -> "max_entries is " + c.m() + ", but for a " + c.typeName()
                                     + " it is the buffer size in bytes and must be a power of two and a multiple "
                                     + "of the page size (" + page + "): e.g. " + suggestion(c.m(), page));
                         }));

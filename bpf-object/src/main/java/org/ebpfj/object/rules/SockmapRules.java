@@ -26,21 +26,21 @@ final class SockmapRules {
                 rule("sockmap.max-entries", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a " + c.typeName()
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
                                 + " needs room for at least one socket")),
                 rule("sockmap.key-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc", SOCKMAP)
                         .summary("the SOCKMAP key is a 32-bit index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
                                 + ", but a SOCKMAP key is a 32-bit index: key_size must be 4")),
                 rule("sockhash.key-size", Stage.ALLOC, Errno.EINVAL, "sock_hash_alloc", SOCKHASH)
                         .summary("key_size must not be 0")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() == 0, "key_size is 0: a SOCKHASH needs a key")),
+                        .check(c -> fire(c.k() == 0, () -> "key_size is 0: a SOCKHASH needs a key")),
                 rule("sockmap.value-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("the value is a socket fd or cookie: value_size must be 4 or 8")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, "value_size is " + c.v() + ", but a "
+                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v() + ", but a "
                                 + c.typeName() + " value is a socket fd (4 bytes) or cookie (8 bytes)")),
                 rule("sockmap.flags", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("socket maps accept only NUMA_NODE, RDONLY and WRONLY")
@@ -49,7 +49,7 @@ final class SockmapRules {
                 rule("sockhash.key-size-limit", Stage.ALLOC, Errno.E2BIG, "sock_hash_alloc", SOCKHASH)
                         .summary("SOCKHASH keys are built on the BPF stack: key_size at most MAX_BPF_STACK (512)")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() > KernelProfile.MAX_BPF_STACK, "key_size is " + c.k()
+                        .check(c -> fire(c.k() > KernelProfile.MAX_BPF_STACK, () -> "key_size is " + c.k()
                                 + ", but a SOCKHASH key must fit on the BPF stack: key_size must be at most "
                                 + KernelProfile.MAX_BPF_STACK)),
                 rule("sockhash.max-entries-limit", Stage.ALLOC, Errno.EINVAL, "sock_hash_alloc", SOCKHASH)
@@ -62,7 +62,7 @@ final class SockmapRules {
                             long buckets = CreateContext.roundUpPowerOfTwo(c.m());
                             // buckets_num is a u32: 2^32 (max_entries > 2^31) truncates to 0.
                             boolean bad = buckets > MapCreateAttr.U32_MAX || buckets > limit;
-                            return fire(bad, "max_entries is " + c.m() + ": its " + buckets + " buckets of "
+                            return fire(bad, () -> "max_entries is " + c.m() + ": its " + buckets + " buckets of "
                                     + bucket + " bytes would not fit in 4 GiB; max_entries must be at most "
                                     + Long.highestOneBit(limit));
                         }));

@@ -30,17 +30,17 @@ final class StackTraceRules {
                 rule("stack-trace.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: a STACK_TRACE map needs room for at least "
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a STACK_TRACE map needs room for at least "
                                 + "one stack")),
                 rule("stack-trace.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit stack id: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
                                 + ", but a STACK_TRACE key is the 32-bit stack id: key_size must be 4")),
                 rule("stack-trace.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the value is an array of 8-byte frames: value_size a non-zero multiple of 8")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() < 8 || c.v() % 8 != 0, "value_size is " + c.v()
+                        .check(c -> fire(c.v() < 8 || c.v() % 8 != 0, () -> "value_size is " + c.v()
                                 + ", but a STACK_TRACE value is an array of 8-byte addresses: value_size must be "
                                 + "a non-zero multiple of 8")),
                 rule("stack-trace.depth", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
@@ -56,18 +56,18 @@ final class StackTraceRules {
                                             + "STACK_BUILD_ID a value is an array of " + frame + "-byte struct "
                                             + "bpf_stack_build_id: value_size must be a multiple of " + frame);
                                 }
-                                return fire(c.v() / frame > maxStack, "value_size is " + c.v() + ": "
+                                return fire(c.v() / frame > maxStack, () -> "value_size is " + c.v() + ": "
                                         + c.v() / frame + " build-id frames, more than kernel.perf_event_max_stack ("
                                         + maxStack + "): value_size must be at most " + maxStack * frame);
                             }
-                            return fire(c.v() / 8 > maxStack, "value_size is " + c.v() + ": " + c.v() / 8
+                            return fire(c.v() / 8 > maxStack, () -> "value_size is " + c.v() + ": " + c.v() / 8
                                     + " frames, more than kernel.perf_event_max_stack (" + maxStack
                                     + "): value_size must be at most " + maxStack * 8);
                         }),
                 rule("stack-trace.max-entries-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("max_entries must be at most 2^31 (it is rounded up to a power of two)")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() > (1L << 31), "max_entries is " + c.m()
+                        .check(c -> fire(c.m() > (1L << 31), () -> "max_entries is " + c.m()
                                 + ": STACK_TRACE rounds it up to a power of two, which must not exceed 2^31")));
     }
 }

@@ -26,12 +26,12 @@ final class StructOpsRules {
                 rule("struct-ops.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
                                 + ", but a STRUCT_OPS map has the single key 0 (an int): key_size must be 4")),
                 rule("struct-ops.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must be 1")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 1, "max_entries is " + c.m()
+                        .check(c -> fire(c.m() != 1, () -> "max_entries is " + c.m()
                                 + ", but a STRUCT_OPS map holds exactly one struct: max_entries must be 1")),
                 rule("struct-ops.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("STRUCT_OPS accepts only LINK and VTYPE_BTF_OBJ_FD")
@@ -40,7 +40,7 @@ final class StructOpsRules {
                                 "LINK, VTYPE_BTF_OBJ_FD")),
                 rule("struct-ops.value-type", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("btf_vmlinux_value_type_id must name the kernel's struct_ops value type")
-                        .check(c -> fire(c.attr().btfVmlinuxValueTypeId() == 0,
+                        .check(c -> fire(c.attr().btfVmlinuxValueTypeId() == 0, () ->
                                 "btf_vmlinux_value_type_id is 0: a STRUCT_OPS map must name the kernel's "
                                         + "bpf_struct_ops_<name> value type (libbpf finds it in the kernel's BTF)")));
     }
@@ -51,7 +51,7 @@ final class StructOpsRules {
                         .summary("BPF_F_VTYPE_BTF_OBJ_FD needs value_type_btf_obj_fd to be a module's BTF; the "
                                 + "offline model has none")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(c.has(MapFlag.VTYPE_BTF_OBJ_FD), "map_flags has VTYPE_BTF_OBJ_FD, but no "
+                        .check(c -> fire(c.has(MapFlag.VTYPE_BTF_OBJ_FD), () -> "map_flags has VTYPE_BTF_OBJ_FD, but no "
                                 + "module BTF fd is given: leave this flag to the loader")),
                 rule("struct-ops.registered", Stage.ALLOC, Errno.ENOTSUPP, ALLOC, TYPES)
                         .summary("the value type must be a registered struct_ops type of the kernel")

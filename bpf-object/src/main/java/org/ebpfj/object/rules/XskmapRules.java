@@ -24,16 +24,16 @@ final class XskmapRules {
                 rule("xskmap.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, "max_entries is 0: an XSKMAP needs at least one queue slot")),
+                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: an XSKMAP needs at least one queue slot")),
                 rule("xskmap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit queue index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, "key_size is " + c.k()
+                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
                                 + ", but an XSKMAP key is the 32-bit queue index: key_size must be 4")),
                 rule("xskmap.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the value is an AF_XDP socket fd: value_size must be 4")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, "value_size is " + c.v()
+                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v()
                                 + ", but an XSKMAP value is an AF_XDP socket fd: value_size must be 4")),
                 rule("xskmap.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("XSKMAP accepts only NUMA_NODE, RDONLY and WRONLY")

@@ -20,7 +20,7 @@ public final class ProgramSections {
             if (match == Match.EXACT) {
                 return sec.equals(prefix);
             }
-            return sec.equals(prefix) || sec.startsWith(prefix + "/");
+            return sec.startsWith(prefix) && (sec.length() == prefix.length() || sec.charAt(prefix.length()) == '/');
         }
     }
 
