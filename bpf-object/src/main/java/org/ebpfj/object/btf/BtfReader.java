@@ -124,12 +124,20 @@ public final class BtfReader {
             strings = new StringTable(stringSection, MAX_NAME);
         }
 
-        private String str(long offset, String what) throws ObjectFormatException {
+        /**
+         * The name at {@code offset} of type {@code id} (or of its {@code role} number {@code index}: "member",
+         * "value", "parameter"); the error message is written only on failure, since every type has names.
+         */
+        private String str(long offset, int id, String role, int index) throws ObjectFormatException {
             if (offset >= strings.length()) {
-                throw fail(what, -1, "name offset " + offset + " is outside the " + strings.length()
-                        + "-byte string section");
+                throw fail(typeName(id) + (role == null ? "" : " " + role + " " + index), -1, "name offset "
+                        + offset + " is outside the " + strings.length() + "-byte string section");
             }
             return strings.get(offset);
+        }
+
+        private static String typeName(int id) {
+            return "BTF type #" + id;
         }
 
         private void readTypes() throws ObjectFormatException {
@@ -141,27 +149,26 @@ public final class BtfReader {
         }
 
         private long readType(long off, int id) throws ObjectFormatException {
-            String what = "BTF type #" + id;
             long nameOff = typeSection.u32(off);
             long info = typeSection.u32(off + 4);
             long sizeOrType = typeSection.u32(off + 8);
             int vlen = (int) (info & 0xffff);
             int kindCode = (int) (info >>> 24 & 0x1f);
             boolean kindFlag = (info >>> 31) != 0;
-            String name = str(nameOff, what);
+            String name = str(nameOff, id, null, -1);
             BtfKind kind = BtfKind.byCode(kindCode).filter(k -> k != BtfKind.VOID)
-                    .orElseThrow(() -> fail(what, off, "unknown kind " + kindCode));
+                    .orElseThrow(() -> fail(typeName(id), off, "unknown kind " + kindCode));
             long data = off + TYPE_HEADER_SIZE;
             int ref = refId(sizeOrType);
             switch (kind) {
                 case INT: {
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     long enc = typeSection.u32(data);
                     int bits = (int) (enc & 0xff);
                     int bitOffset = (int) (enc >>> 16 & 0xff);
                     int encoding = (int) (enc >>> 24 & 0xf);
                     if (sizeOrType == 0 || sizeOrType > 16 || bits > 128 || bitOffset + bits > sizeOrType * 8) {
-                        throw fail(what, off, "int of " + sizeOrType + " bytes cannot hold " + bits
+                        throw fail(typeName(id), off, "int of " + sizeOrType + " bytes cannot hold " + bits
                                 + " bits at bit " + bitOffset);
                     }
                     types.add(new BtfType.Int(id, name, sizeOrType, (encoding & 1) != 0, (encoding & 2) != 0,
@@ -169,11 +176,11 @@ public final class BtfReader {
                     return data + 4;
                 }
                 case PTR:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Ptr(id, name, ref));
                     return data;
                 case ARRAY: {
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     int elem = refId(typeSection.u32(data));
                     int index = refId(typeSection.u32(data + 4));
                     long n = typeSection.u32(data + 8);
@@ -185,7 +192,7 @@ public final class BtfReader {
                     List<Member> members = new ArrayList<>(Math.min(vlen, remaining(data, 12)));
                     for (int i = 0; i < vlen; i++) {
                         long m = data + 12L * i;
-                        String mname = str(typeSection.u32(m), what + " member " + i);
+                        String mname = str(typeSection.u32(m), id, "member", i);
                         int mtype = refId(typeSection.u32(m + 4));
                         long moff = typeSection.u32(m + 8);
                         long bitOffset = kindFlag ? moff & 0xffffff : moff;
@@ -197,11 +204,11 @@ public final class BtfReader {
                     return data + 12L * vlen;
                 }
                 case ENUM: {
-                    checkEnumSize(what, off, sizeOrType);
+                    checkEnumSize(id, off, sizeOrType);
                     List<BtfType.EnumValue> values = new ArrayList<>(Math.min(vlen, remaining(data, 8)));
                     for (int i = 0; i < vlen; i++) {
                         long e = data + 8L * i;
-                        String vname = str(typeSection.u32(e), what + " value " + i);
+                        String vname = str(typeSection.u32(e), id, "value", i);
                         int raw = typeSection.s32(e + 4);
                         values.add(new BtfType.EnumValue(vname, kindFlag ? raw : raw & U32_MAX));
                     }
@@ -209,11 +216,11 @@ public final class BtfReader {
                     return data + 8L * vlen;
                 }
                 case ENUM64: {
-                    checkEnumSize(what, off, sizeOrType);
+                    checkEnumSize(id, off, sizeOrType);
                     List<BtfType.EnumValue> values = new ArrayList<>(Math.min(vlen, remaining(data, 12)));
                     for (int i = 0; i < vlen; i++) {
                         long e = data + 12L * i;
-                        String vname = str(typeSection.u32(e), what + " value " + i);
+                        String vname = str(typeSection.u32(e), id, "value", i);
                         long lo = typeSection.u32(e + 4);
                         long hi = typeSection.u32(e + 8);
                         values.add(new BtfType.EnumValue(vname, hi << 32 | lo));
@@ -222,32 +229,32 @@ public final class BtfReader {
                     return data + 12L * vlen;
                 }
                 case FWD:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Fwd(id, name, kindFlag));
                     return data;
                 case TYPEDEF:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Typedef(id, name, ref));
                     return data;
                 case VOLATILE:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Volatile(id, name, ref));
                     return data;
                 case CONST:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Const(id, name, ref));
                     return data;
                 case RESTRICT:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.Restrict(id, name, ref));
                     return data;
                 case TYPE_TAG:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     types.add(new BtfType.TypeTag(id, name, ref, kindFlag));
                     return data;
                 case FUNC:
                     if (vlen > 2) {
-                        throw fail(what, off, "unknown function linkage " + vlen);
+                        throw fail(typeName(id), off, "unknown function linkage " + vlen);
                     }
                     types.add(new BtfType.Func(id, name, ref, Linkage.values()[vlen]));
                     return data;
@@ -255,17 +262,17 @@ public final class BtfReader {
                     List<BtfType.Param> params = new ArrayList<>(Math.min(vlen, remaining(data, 8)));
                     for (int i = 0; i < vlen; i++) {
                         long p = data + 8L * i;
-                        String pname = str(typeSection.u32(p), what + " parameter " + i);
+                        String pname = str(typeSection.u32(p), id, "parameter", i);
                         params.add(new BtfType.Param(pname, refId(typeSection.u32(p + 4))));
                     }
                     types.add(new BtfType.FuncProto(id, name, ref, params));
                     return data + 8L * vlen;
                 }
                 case VAR: {
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     long linkage = typeSection.u32(data);
                     if (linkage > 2) {
-                        throw fail(what, off, "unknown variable linkage " + linkage);
+                        throw fail(typeName(id), off, "unknown variable linkage " + linkage);
                     }
                     types.add(new BtfType.Var(id, name, ref, Linkage.values()[(int) linkage]));
                     return data + 4;
@@ -281,24 +288,24 @@ public final class BtfReader {
                     return data + 12L * vlen;
                 }
                 case FLOAT:
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     if (sizeOrType != 2 && sizeOrType != 4 && sizeOrType != 8 && sizeOrType != 12
                             && sizeOrType != 16) {
-                        throw fail(what, off, "float of " + sizeOrType + " bytes");
+                        throw fail(typeName(id), off, "float of " + sizeOrType + " bytes");
                     }
                     types.add(new BtfType.Float(id, name, sizeOrType));
                     return data;
                 case DECL_TAG: {
-                    noMembers(what, vlen);
+                    noMembers(id, vlen);
                     int component = typeSection.s32(data);
                     if (component < -1) {
-                        throw fail(what, off, "component index " + component);
+                        throw fail(typeName(id), off, "component index " + component);
                     }
                     types.add(new BtfType.DeclTag(id, name, ref, component, kindFlag));
                     return data + 4;
                 }
                 default:
-                    throw fail(what, off, "unexpected kind " + kind);
+                    throw fail(typeName(id), off, "unexpected kind " + kind);
             }
         }
 
@@ -312,15 +319,15 @@ public final class BtfReader {
             return raw > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) raw;
         }
 
-        private void noMembers(String what, int vlen) throws BtfFormatException {
+        private void noMembers(int id, int vlen) throws BtfFormatException {
             if (vlen != 0) {
-                throw fail(what, -1, "has vlen " + vlen + " but its kind has no members");
+                throw fail(typeName(id), -1, "has vlen " + vlen + " but its kind has no members");
             }
         }
 
-        private void checkEnumSize(String what, long off, long size) throws BtfFormatException {
+        private void checkEnumSize(int id, long off, long size) throws BtfFormatException {
             if (size != 1 && size != 2 && size != 4 && size != 8) {
-                throw fail(what, off, "enum of " + size + " bytes");
+                throw fail(typeName(id), off, "enum of " + size + " bytes");
             }
         }
 
@@ -437,19 +444,22 @@ public final class BtfReader {
                 Composite c = (Composite) t;
                 for (Member m : c.members()) {
                     long msize = sizes[m.type()];
-                    String what = "BTF type #" + t.id() + " member '" + m.name() + "'";
                     if (msize < 0) {
                         // Flexible arrays have size 0 and pass; void, functions and forward declarations fail.
-                        throw fail(what, -1, "has no size");
+                        throw fail(memberName(t, m), -1, "has no size");
                     }
                     long endBits = m.isBitfield() ? m.bitOffset() + m.bitfieldSize()
                             : m.bitOffset() + 8 * Math.max(msize, 0);
                     if (endBits > 8 * c.size()) {
-                        throw fail(what, -1, "ends at bit " + endBits + ", past the end of its "
+                        throw fail(memberName(t, m), -1, "ends at bit " + endBits + ", past the end of its "
                                 + c.size() + "-byte " + t.kind().name().toLowerCase(java.util.Locale.ROOT));
                     }
                 }
             }
+        }
+
+        private static String memberName(BtfType t, Member m) {
+            return "BTF type #" + t.id() + " member '" + m.name() + "'";
         }
 
         /**

@@ -125,6 +125,30 @@ public final class ByteView {
         throw new ObjectFormatException(part, from, "string is not NUL-terminated");
     }
 
+    /** {@code size} bytes at {@code offset} decoded as UTF-8, without an intermediate copy. */
+    public String utf8(long offset, long size) throws ObjectFormatException {
+        check(offset, size, "string");
+        return new String(data, start + (int) offset, (int) size, StandardCharsets.UTF_8);
+    }
+
+    /** The offsets of every byte equal to {@code b}, in order. */
+    public int[] offsetsOf(byte b) {
+        int count = 0;
+        for (int i = start; i < start + length; i++) {
+            if (data[i] == b) {
+                count++;
+            }
+        }
+        int[] out = new int[count];
+        int n = 0;
+        for (int i = start; i < start + length; i++) {
+            if (data[i] == b) {
+                out[n++] = i - start;
+            }
+        }
+        return out;
+    }
+
     public byte[] bytes(long offset, long size) throws ObjectFormatException {
         check(offset, size, "bytes");
         byte[] out = new byte[(int) size];

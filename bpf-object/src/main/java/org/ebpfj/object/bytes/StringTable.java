@@ -1,6 +1,5 @@
 package org.ebpfj.object.bytes;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.ebpfj.object.ObjectFormatException;
@@ -43,25 +42,12 @@ public final class StringTable {
             throw new ObjectFormatException(view.part(), view.absoluteStart() + offset, "string of " + len
                     + " bytes is longer than " + maxLength);
         }
-        return new String(view.bytes(offset, len), StandardCharsets.UTF_8);
+        return view.utf8(offset, len);
     }
 
-    private int[] nulPositions() throws ObjectFormatException {
+    private int[] nulPositions() {
         if (nuls == null) {
-            int count = 0;
-            for (int i = 0; i < view.length(); i++) {
-                if (view.u8(i) == 0) {
-                    count++;
-                }
-            }
-            int[] out = new int[count];
-            int n = 0;
-            for (int i = 0; i < view.length(); i++) {
-                if (view.u8(i) == 0) {
-                    out[n++] = i;
-                }
-            }
-            nuls = out;
+            nuls = view.offsetsOf((byte) 0);
         }
         return nuls;
     }

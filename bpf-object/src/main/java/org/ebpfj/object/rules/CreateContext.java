@@ -19,6 +19,8 @@ public final class CreateContext {
     private final MapCreateAttr attr;
     private final KernelProfile profile;
     private final long flags;
+    private long knownFlags;
+    private boolean knownFlagsRead;
 
     CreateContext(MapCreateAttr attr, KernelProfile profile) {
         this.attr = attr;
@@ -78,7 +80,11 @@ public final class CreateContext {
 
     /** The bits outside a kernel create-flag mask; flags this kernel's UAPI lacks are outside every mask. */
     public long outside(long mask) {
-        return flags & ~(mask & profile.knownFlags());
+        if (!knownFlagsRead) {
+            knownFlags = profile.knownFlags();
+            knownFlagsRead = true;
+        }
+        return flags & ~(mask & knownFlags);
     }
 
     /** {@code !bpf_map_flags_access_ok()}: RDONLY_PROG and WRONLY_PROG together. */

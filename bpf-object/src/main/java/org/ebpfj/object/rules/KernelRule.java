@@ -1,5 +1,6 @@
 package org.ebpfj.object.rules;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +36,9 @@ public record KernelRule(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(errno, "errno");
         Objects.requireNonNull(check, "check");
-        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
-        reads = reads.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(reads));
+        // Enum sets: evaluating a map asks each rule whether it reads a field still unknown, a bit test here.
+        types = types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
+        reads = reads.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(reads));
     }
 
     public RuleInfo info() {
