@@ -97,6 +97,20 @@ public final class MapRuleEngine {
     private Set<AttrField> settleDeferred(MapSpec spec, MapCreateAttr attr, Set<AttrField> unknown,
                                           List<Violation> out) {
         EnumSet<AttrField> stillUnknown = unknown.isEmpty() ? EnumSet.noneOf(AttrField.class) : EnumSet.copyOf(unknown);
+        EnumSet<AttrField> allSettled = EnumSet.copyOf(stillUnknown);
+        for (MapField field : spec.deferred()) {
+            AttrField.of(field).filter(f -> f != AttrField.TYPE).ifPresent(allSettled::remove);
+        }
+        if (allSettled.size() < stillUnknown.size() && evaluate(attr, allSettled).ok()) {
+            // No rule fires with every deferred field at 0, so none fires with fewer of them known (skipping rules
+            // cannot make one fire): each 0 is simply the definition, found in one evaluation instead of one each.
+            for (MapField field : spec.deferred()) {
+                if (AttrField.of(field).filter(stillUnknown::contains).filter(f -> f == AttrField.TYPE).isPresent()) {
+                    out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
+                }
+            }
+            return allSettled;
+        }
         for (MapField field : spec.deferred()) {
             Optional<AttrField> f = AttrField.of(field).filter(stillUnknown::contains);
             if (f.isEmpty() || f.get() == AttrField.TYPE) {
