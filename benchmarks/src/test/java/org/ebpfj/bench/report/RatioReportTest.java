@@ -41,7 +41,8 @@ class RatioReportTest {
     @Test
     void walksArePerEntryAndOpensCompareTwoJavaMeasurements() throws IOException {
         Path c = write("c.csv", C_HEADER,
-                "iter,\"lookup_batch, batch=4096\",HASH,u32/u32,entry,1000000,5,0,0,0,240.00,250.00,260.00,0,0,0,0,\"\"",
+                "iter,\"lookup_batch, batch=4096\",HASH,u32/u32,entry,1000000,5,0,0,0,240.00,250.00,260.00,"
+                        + "0,0,0,0,\"\"",
                 "iter,\"get_next_key + lookup_elem loop\",HASH,u32/u32,entry,1000000,5,0,0,0,1,1000.00,1,0,0,0,0,\"\"");
         Path java = write("java.csv", JavaResults.HEADER,
                 "IterationBenchmark.batch,275000000.0,270000000.0,280000000.0,7",
@@ -59,7 +60,8 @@ class RatioReportTest {
         assertThat(speedUp.met()).isFalse();
         assertThat(find(rows, "open kinds.bpf.o").ratio().getAsDouble()).isCloseTo(1.25, within(1e-9));
         assertThat(find(rows, "HASH update (u32/u32, 1M max, 100k keys)").ratio()).isEmpty();
-        assertThat(RatioReport.render(rows)).contains("| IntIntMap (missing) | C libbpf (missing) | missing | ≥ 0.9 ✘ |")
+        assertThat(RatioReport.render(rows))
+                .contains("| IntIntMap (missing) | C libbpf (missing) | missing | ≥ 0.9 ✘ |")
                 .contains("targets met: 2 of 8");
     }
 
