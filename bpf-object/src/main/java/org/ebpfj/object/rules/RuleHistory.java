@@ -31,6 +31,19 @@ public final class RuleHistory {
      */
     public static final KernelVersion MEMCG_ACCOUNTING = KernelVersion.of(5, 11);
 
+    /**
+     * {@code array_map_alloc_check} refused value_size above KMALLOC_MAX_SIZE with E2BIG; later kernels take up to
+     * INT_MAX. Measured in guests: 5.10 refuses 4194305, 6.1 accepts it (the release in between is not measured).
+     */
+    public static final KernelVersion ARRAY_VALUE_LIMIT_RAISED = KernelVersion.of(6, 1);
+
+    /**
+     * "bpf: Increase supported cgroup storage value size" (5.12): before, CGROUP_STORAGE and PERCPU_CGROUP_STORAGE
+     * values were limited to PAGE_SIZE (E2BIG above); since, BPF_LOCAL_STORAGE_MAX_VALUE_SIZE (and
+     * PCPU_MIN_UNIT_SIZE for the per-CPU variant). Measured: 5.10 refuses 4097.
+     */
+    public static final KernelVersion CGROUP_STORAGE_VALUE_RAISED = KernelVersion.of(5, 12);
+
     /** One change: since {@code since}, {@code after}; before it, {@code before}. */
     public record Change(KernelVersion since, String subject, String before, String after, String ruleId) {
         public String describe() {
@@ -72,6 +85,19 @@ public final class RuleHistory {
             out.add(new Change(HASH_KEY_LIMIT_LIFTED, "hash value size",
                     "E2BIG when value_size >= KMALLOC_MAX_SIZE − 512 − 48 (4193744)",
                     "E2BIG when key_size + value_size >= KMALLOC_MAX_SIZE − 48 (4194256)", "hash.value-size-stack"));
+        }
+        if (MEMCG_ACCOUNTING.compareTo(oldest) > 0) {
+            out.add(new Change(MEMCG_ACCOUNTING, "LPM_TRIE up-front charge",
+                    "E2BIG when max_entries × (40 + value_size + key_size − 4) reaches 4 GiB",
+                    "nodes charged on insert: any max_entries", "lpm-trie.charge"));
+        }
+        if (CGROUP_STORAGE_VALUE_RAISED.compareTo(oldest) > 0) {
+            out.add(new Change(CGROUP_STORAGE_VALUE_RAISED, "cgroup storage value size", "E2BIG above PAGE_SIZE",
+                    "E2BIG above 65407 (32768 per-CPU)", "cgroup-storage.value-size-page"));
+        }
+        if (ARRAY_VALUE_LIMIT_RAISED.compareTo(oldest) > 0) {
+            out.add(new Change(ARRAY_VALUE_LIMIT_RAISED, "array value size", "E2BIG above KMALLOC_MAX_SIZE (4 MiB)",
+                    "E2BIG above INT_MAX", "array.value-size-kmalloc"));
         }
         KernelVersion lru = UapiHistory.lruClampedTargetFreeSince();
         if (lru.compareTo(oldest) > 0) {

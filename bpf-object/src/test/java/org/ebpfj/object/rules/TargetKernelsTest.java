@@ -45,6 +45,19 @@ class TargetKernelsTest {
     }
 
     @Test
+    void limitsFoundByTheDifferentialTestIn510Guests() throws ParseException {
+        assertThat(predict(V5_10, "ARRAY 4 4194305 1 0").ruleId()).contains("array.value-size-kmalloc");
+        assertThat(predict(V5_10, "ARRAY 4 4194304 1 0").ok()).isTrue();
+        assertThat(predict(V6_1, "ARRAY 4 4194305 1 0").ok()).isTrue();
+        assertThat(predict(V5_10, "CGROUP_STORAGE 8 4097 0 0").ruleId()).contains("cgroup-storage.value-size-page");
+        assertThat(predict(V5_10, "PERCPU_CGROUP_STORAGE 8 4096 0 0").ok()).isTrue();
+        assertThat(predict(V6_1, "CGROUP_STORAGE 8 4097 0 0").ok()).isTrue();
+        assertThat(predict(V5_10, "LPM_TRIE 8 8 4294967295 NO_PREALLOC").ruleId()).contains("lpm-trie.charge");
+        assertThat(predict(V5_10, "LPM_TRIE 8 8 1000000 NO_PREALLOC").ok()).isTrue();
+        assertThat(predict(V6_1, "LPM_TRIE 8 8 4294967295 NO_PREALLOC").ok()).isTrue();
+    }
+
+    @Test
     void mapTypesAppearWithTheirRelease() throws ParseException {
         assertThat(predict(V6_1, "ARENA 0 0 1 MMAPABLE").ruleId()).contains("generic.map-type");
         assertThat(predict(V6_1, "ARENA 0 0 1 MMAPABLE").message()).contains("need Linux 6.9");
