@@ -107,14 +107,37 @@ public final class DebianArchive {
                 http.download(suite.url("InRelease"), inRelease);
             }
             SignedRelease release = SignedRelease.verify(inRelease, suite.name());
+            // Most suites sign a gzip index; the security archive only an xz one (decompressed by xz-utils).
             String path = "main/binary-amd64/Packages.gz";
-            String[] hash = release.sha256(path).orElseThrow(() -> new VmException(suite.name()
-                    + "'s InRelease lists no " + path));
-            Path packages = indexDir.resolve(suite.name() + "-" + hash[0].substring(0, 16) + "-Packages.gz");
+            Optional<String[]> listed = release.sha256(path);
+            if (listed.isEmpty()) {
+                path = "main/binary-amd64/Packages.xz";
+                listed = release.sha256(path);
+            }
+            String index = path;
+            String[] hash = listed.orElseThrow(() -> new VmException(suite.name()
+                    + "'s InRelease lists no main/binary-amd64/Packages.gz or .xz"));
+            String ext = path.substring(path.lastIndexOf('.'));
+            Path packages = indexDir.resolve(suite.name() + "-" + hash[0].substring(0, 16) + "-Packages" + ext);
             if (!Files.exists(packages)) {
                 log.accept("Fetching " + suite.url(path) + " (" + Long.parseLong(hash[1]) / (1 << 20) + " MiB)");
                 http.download(suite.url(path), packages);
-                Http.verify(packages, hash[0], Long.parseLong(hash[1]), suite.name() + " " + path);
+                Http.verify(packages, hash[0], Long.parseLong(hash[1]), suite.name() + " " + index);
+            }
+            if (ext.equals(".xz")) {
+                Path plain = packages.resolveSibling(packages.getFileName() + ".txt");
+                if (!Files.exists(plain)) {
+                    Process p = new ProcessBuilder("xz", "-dc", packages.toString()).redirectOutput(plain.toFile())
+                            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                    if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                        p.destroyForcibly();
+                        Files.deleteIfExists(plain);
+                        throw new VmException("cannot decompress " + packages + " with xz: install xz-utils");
+                    }
+                }
+                try (InputStream in = Files.newInputStream(plain)) {
+                    return PackageIndex.kernels(in, suite.name(), suite.base());
+                }
             }
             try (InputStream in = new GZIPInputStream(Files.newInputStream(packages), 1 << 16)) {
                 return PackageIndex.kernels(in, suite.name(), suite.base());
@@ -124,6 +147,9 @@ public final class DebianArchive {
             return List.of();
         } catch (IOException e) {
             throw new VmException("cannot read the index of " + suite.name() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VmException("interrupted while reading " + suite.name(), e);
         }
     }
 
