@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.maven.testing.RecordingLog;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapOverrides;
 import org.ebpfj.object.testing.TestObjects;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.spec.SpecProblem;
+import org.ebpfj.object.spec.TestBtf;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
