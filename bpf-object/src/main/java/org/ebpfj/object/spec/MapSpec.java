@@ -1,5 +1,6 @@
 package org.ebpfj.object.spec;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +50,9 @@ public record MapSpec(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(section, "section");
-        deferred = deferred.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(deferred));
+        // In the enum's order: Set.copyOf would iterate in an order that changes between JVM runs, and maps.json
+        // lists these fields, so a no-op build would rewrite it.
+        deferred = deferred.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(deferred));
     }
 
     /** The map type, when this library knows the id. */
