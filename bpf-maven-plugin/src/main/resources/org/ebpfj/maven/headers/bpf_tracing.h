@@ -279,7 +279,8 @@ struct pt_regs___arm64 {
 #if !defined(__arch64__)
 #define __PT_PARM7_SYSCALL_REG __PT_PARM7_REG /* 32-bit powerpc only */
 #endif
-#define __PT_RET_REG regs[31]
+/* The return address is in the link register (libbpf 1.7 names regs[31], which powerpc's pt_regs lacks). */
+#define __PT_RET_REG link
 #define __PT_FP_REG __unsupported__
 #define __PT_RC_REG gpr[3]
 #define __PT_SP_REG gpr[1]
