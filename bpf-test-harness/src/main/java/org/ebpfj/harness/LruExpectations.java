@@ -3,7 +3,7 @@ package org.ebpfj.harness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import org.ebpfj.kernel.RawMap;
+import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.LruCapacity;
 import org.ebpfj.object.rules.MapCreateAttr;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.ebpfj.harness.RequiresMapType;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.MapCreateException;
+import org.ebpfj.kernel.error.MapCreateException;
+import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
