@@ -135,7 +135,8 @@ public final class HeaderCorpus {
 
     /** The plugin's own headers, written as a build writes them; the folder to pass with -I. */
     public Path ownHeaders() throws IOException {
-        return new BpfHeaders(BuildLog.silent()).write(work.resolve("own-include"), Path.of("/usr/include/linux/bpf.h"));
+        return new BpfHeaders(BuildLog.silent())
+                .write(work.resolve("own-include"), Path.of("/usr/include/linux/bpf.h"));
     }
 
     /** Every unit compiled with {@code clang} against the headers under {@code include}; cached per key. */
@@ -151,11 +152,12 @@ public final class HeaderCorpus {
 
     private List<Built> compileAll(Path out, Path clang, Path include) throws IOException {
         Files.createDirectories(out);
+        Path pch = precompiledVmlinux(out, clang);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<Built>> futures = new ArrayList<>();
             for (Unit unit : units()) {
-                futures.add(pool.submit(() -> compile(clang, include, unit, out)));
+                futures.add(pool.submit(() -> compile(clang, include, unit, out, pch)));
             }
             List<Built> built = new ArrayList<>();
             for (Future<Built> f : futures) {
@@ -172,12 +174,37 @@ public final class HeaderCorpus {
         }
     }
 
-    private Built compile(Path clang, Path include, Unit unit, Path out) throws IOException {
+    /** The flags every unit is compiled with, the architecture's apart. */
+    private static List<String> flags(Path clang, String arch) {
+        return new ArrayList<>(List.of(clang.toString(), "-target", "bpf", "-O2", "-g", "-mcpu=v3",
+                "-D__TARGET_ARCH_" + arch, "-Werror=implicit-function-declaration"));
+    }
+
+    /**
+     * vmlinux.h (5 MB) parsed once per clang rather than once per unit: a precompiled header, which the sources'
+     * own {@code #include "vmlinux.h"} then finds already included (its guard is defined). The objects are
+     * byte-identical to those compiled without it; it only saves most of the compile time.
+     */
+    private Path precompiledVmlinux(Path out, Path clang) throws IOException {
+        Path pch = out.resolve("vmlinux.h.pch");
+        List<String> command = flags(clang, "x86");
+        command.addAll(List.of("-x", "c-header", work.resolve("vmlinux/vmlinux.h").toString(),
+                "-o", pch.toString()));
+        ProcessResult result = new ProcessRunner(300).run(command, work);
+        if (!result.succeeded()) {
+            throw new IOException(clang + " cannot precompile vmlinux.h: " + result.output());
+        }
+        return pch;
+    }
+
+    private Built compile(Path clang, Path include, Unit unit, Path out, Path pch) throws IOException {
         Path object = out.resolve(unit.name() + ".bpf.o");
         Files.deleteIfExists(object);
-        List<String> command = new ArrayList<>(List.of(clang.toString(), "-target", "bpf", "-O2", "-g",
-                "-mcpu=v3", "-D__TARGET_ARCH_" + unit.arch(), "-Werror=implicit-function-declaration",
-                "-I" + work.resolve("vmlinux"), "-I" + include));
+        List<String> command = flags(clang, unit.arch());
+        if (!unit.source().equals("arch.bpf.c")) { // arch.bpf.c declares its own registers, without vmlinux.h
+            command.addAll(List.of("-include-pch", pch.toString()));
+        }
+        command.addAll(List.of("-I" + work.resolve("vmlinux"), "-I" + include));
         Path multiarch = Path.of("/usr/include/x86_64-linux-gnu");
         if (Files.isDirectory(multiarch)) { // <asm/...> for UAPI headers (usdt.bpf.h's <linux/errno.h>)
             command.add("-idirafter");
