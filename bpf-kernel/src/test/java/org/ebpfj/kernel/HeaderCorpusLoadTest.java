@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunResult;
 import org.ebpfj.maven.headers.corpus.Clangs;
 import org.ebpfj.maven.headers.corpus.HeaderCorpus;
 import org.junit.jupiter.api.Assumptions;

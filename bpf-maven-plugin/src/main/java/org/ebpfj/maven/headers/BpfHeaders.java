@@ -13,13 +13,15 @@ import org.ebpfj.maven.compile.FileStamp;
 import org.ebpfj.maven.log.BuildLog;
 
 /**
- * Provides {@code <bpf/bpf_helpers.h>} and friends. The first of these that has {@code bpf/bpf_helpers.h} wins:
+ * Provides {@code <bpf/bpf_helpers.h>} and friends. One rule decides which headers a build uses:
  * <ol>
- *   <li>the configured include folders (the user's own copy of libbpf's headers, say);</li>
- *   <li>the system's libbpf headers ({@code /usr/include/bpf}, from libbpf-dev), which clang finds by itself;</li>
- *   <li>the plugin's own, written into {@code target/bpf-include/bpf/}: drop-ins for libbpf's BPF-side headers
- *       and {@code bpf_helper_defs.h}, the plugin's list of all 211 helpers, or one generated from the UAPI
- *       {@code linux/bpf.h} when that documents more (see {@link #writeHelperDefs}).</li>
+ *   <li>the configured include folders, when one has {@code bpf/bpf_helpers.h} (the user's own copy of libbpf's
+ *       headers, say): they are searched first and the plugin adds none of its own, so the two never mix;</li>
+ *   <li>otherwise the plugin's own, written into {@code target/bpf-include/bpf/}: drop-ins for libbpf's
+ *       BPF-side headers and {@code bpf_helper_defs.h}, the plugin's list of all 211 helpers, or one generated from
+ *       the UAPI {@code linux/bpf.h} when that documents more (see {@link #writeHelperDefs});</li>
+ *   <li>never the system's libbpf-dev ({@code /usr/include/bpf}): {@link SystemHeaderGuard} shadows each of its
+ *       headers with a stub that fails with the fix, so an installed package cannot change a build's result.</li>
  * </ol>
  * Files are written only when their content changes, so that rewriting them does not make every object stale.
  */
@@ -43,16 +45,13 @@ public final class BpfHeaders {
         this.log = log;
     }
 
-    public static Selection select(List<Path> configuredDirectories, Path systemInclude, boolean preferBundled,
+    public static Selection select(List<Path> configuredDirectories, boolean preferBundled,
             Path bundledRoot) {
         if (!preferBundled) {
             for (Path dir : configuredDirectories) {
                 if (Files.isRegularFile(dir.resolve("bpf/bpf_helpers.h"))) {
                     return new Selection("configured include folder " + dir, Optional.empty());
                 }
-            }
-            if (Files.isRegularFile(systemInclude.resolve("bpf/bpf_helpers.h"))) {
-                return new Selection("system libbpf headers in " + systemInclude.resolve("bpf"), Optional.empty());
             }
         }
         return new Selection("bpf-maven-plugin's own headers in " + bundledRoot.resolve("bpf"),

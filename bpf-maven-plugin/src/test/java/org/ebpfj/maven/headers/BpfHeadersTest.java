@@ -35,19 +35,15 @@ class BpfHeadersTest {
     }
 
     @Test
-    void configuredFoldersComeFirstThenTheSystemThenTheBundledHeaders() throws Exception {
+    void configuredFoldersComeFirstThenTheBundledHeadersNeverTheSystems() throws Exception {
         Path user = withHelpers("user");
-        Path system = withHelpers("usr-include");
         Path bundled = dir.resolve("target/bpf-include");
         Path empty = dir.resolve("empty");
 
-        assertThat(BpfHeaders.select(List.of(empty, user), system, false, bundled).origin())
-                .isEqualTo("configured include folder " + user);
-        assertThat(BpfHeaders.select(List.of(empty), system, false, bundled))
-                .isEqualTo(new BpfHeaders.Selection("system libbpf headers in " + system.resolve("bpf"),
-                        Optional.empty()));
-        assertThat(BpfHeaders.select(List.of(empty), empty, false, bundled).includeDirectory()).contains(bundled);
-        assertThat(BpfHeaders.select(List.of(user), system, true, bundled).includeDirectory()).contains(bundled);
+        assertThat(BpfHeaders.select(List.of(empty, user), false, bundled))
+                .isEqualTo(new BpfHeaders.Selection("configured include folder " + user, Optional.empty()));
+        assertThat(BpfHeaders.select(List.of(empty), false, bundled).includeDirectory()).contains(bundled);
+        assertThat(BpfHeaders.select(List.of(user), true, bundled).includeDirectory()).contains(bundled);
     }
 
     @Test
