@@ -12,7 +12,7 @@ import org.ebpfj.kernel.ffi.BpfAttr;
 import org.ebpfj.kernel.ffi.BpfCommand;
 import org.ebpfj.kernel.ffi.BpfSyscall;
 import org.ebpfj.kernel.ffi.Libc;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 
 /** Small bpf() commands shared by maps, programs and probes; each returns a result or {@code -errno}. */

@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;

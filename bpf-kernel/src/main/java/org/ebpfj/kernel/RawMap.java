@@ -20,7 +20,7 @@ import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.kernel.ffi.BpfAttr;
 import org.ebpfj.kernel.ffi.BpfCommand;
 import org.ebpfj.kernel.ffi.BpfSyscall;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;

@@ -141,7 +141,10 @@ public class CompileMojo extends AbstractBpfMojo {
     @Parameter(property = "bpf.headersDirectory", defaultValue = "${project.build.directory}/bpf-include")
     private File headersDirectory;
 
-    /** The kernel UAPI header {@code bpf_helper_defs.h} is generated from (helper prototypes and numbers). */
+    /**
+     * A kernel UAPI {@code linux/bpf.h}: when it documents more helpers than the plugin's complete list of 211,
+     * {@code bpf_helper_defs.h} is generated from it (helper prototypes and numbers).
+     */
     @Parameter(property = "bpf.uapiHeader", defaultValue = "/usr/include/linux/bpf.h")
     private File uapiHeader;
 

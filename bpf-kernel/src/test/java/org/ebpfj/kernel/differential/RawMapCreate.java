@@ -13,7 +13,7 @@ import org.ebpfj.kernel.ffi.BpfCommand;
 import org.ebpfj.kernel.ffi.BpfSyscall;
 import org.ebpfj.kernel.ffi.CallState;
 import org.ebpfj.kernel.ffi.Libc;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
  * BPF_MAP_CREATE with exactly the fields of a {@link MapCreateAttr}, unlike the library's own create path, which

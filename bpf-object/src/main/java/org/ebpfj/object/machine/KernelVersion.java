@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.machine;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,4 +1,5 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.machine;
+
 
 /**
  * Sizes of the kernel structures that enter map-create limits and memory estimates. They are 64-bit layouts and can

@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.spec;
 
 /**
  * What the kernel's BTF says about the value type a STRUCT_OPS map names with {@code btf_vmlinux_value_type_id}.

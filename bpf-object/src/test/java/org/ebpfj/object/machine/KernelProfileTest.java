@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
+import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.rules.Prediction;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;

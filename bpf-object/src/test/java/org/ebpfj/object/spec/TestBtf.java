@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.spec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -8,31 +8,30 @@ import java.nio.charset.StandardCharsets;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfFormatException;
 import org.ebpfj.object.btf.BtfReader;
-import org.ebpfj.object.spec.TypeRef;
 
 /** Writes small BTF blobs for tests, type by type (ids from 1), and reads them back with the real reader. */
-final class TestBtf {
+public final class TestBtf {
     private final ByteArrayOutputStream types = new ByteArrayOutputStream();
     private final ByteArrayOutputStream strings = new ByteArrayOutputStream();
     private int next = 1;
     private Btf built;
 
-    TestBtf() {
+    public TestBtf() {
         strings.write(0);
     }
 
-    int integer(String name, int bytes, boolean signed) {
+    public int integer(String name, int bytes, boolean signed) {
         header(name, 1, 0, bytes);
         u32((signed ? 1 << 24 : 0) | bytes * 8);
         return next++;
     }
 
-    int pointer(int target) {
+    public int pointer(int target) {
         header("", 2, 0, target);
         return next++;
     }
 
-    int array(int element, int index, int count) {
+    public int array(int element, int index, int count) {
         header("", 3, 0, 0);
         u32(element);
         u32(index);
@@ -41,7 +40,7 @@ final class TestBtf {
     }
 
     /** Members as (name, type id, byte offset) triples. */
-    int struct(String name, int size, Object... members) {
+    public int struct(String name, int size, Object... members) {
         header(name, 4, members.length / 3, size);
         for (int i = 0; i < members.length; i += 3) {
             u32(str((String) members[i]));
@@ -51,31 +50,31 @@ final class TestBtf {
         return next++;
     }
 
-    int enumeration(String name, int size) {
+    public int enumeration(String name, int size) {
         header(name, 6, 1, size);
         u32(str("A"));
         u32(0);
         return next++;
     }
 
-    int typedef(String name, int target) {
+    public int typedef(String name, int target) {
         header(name, 8, 0, target);
         return next++;
     }
 
-    int typeTag(String tag, int target) {
+    public int typeTag(String tag, int target) {
         header(tag, 18, 0, target);
         return next++;
     }
 
-    int variable(String name, int type) {
+    public int variable(String name, int type) {
         header(name, 14, 0, type);
         u32(1);
         return next++;
     }
 
     /** Variables as (var id, offset, size) triples; size 0 as clang writes for objects. */
-    int datasec(String name, int... vars) {
+    public int datasec(String name, int... vars) {
         header(name, 15, vars.length / 3, 0);
         for (int v : vars) {
             u32(v);
@@ -83,7 +82,7 @@ final class TestBtf {
         return next++;
     }
 
-    Btf btf() {
+    public Btf btf() {
         if (built == null) {
             byte[] t = types.toByteArray();
             byte[] s = strings.toByteArray();
@@ -99,7 +98,7 @@ final class TestBtf {
         return built;
     }
 
-    TypeRef ref(int id) {
+    public TypeRef ref(int id) {
         return new TypeRef(btf(), id);
     }
 

@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.machine;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.spec;
 
 import java.text.ParseException;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

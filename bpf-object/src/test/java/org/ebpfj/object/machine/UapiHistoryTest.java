@@ -1,4 +1,4 @@
-package org.ebpfj.object.rules;
+package org.ebpfj.object.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
