@@ -8,9 +8,9 @@ assert new File(project, 'src/test/java/com/example/demo/CounterTest.java').text
 // Build it as the user would next: compile the BPF C, check its maps, run the @BpfTest against the kernel (strict,
 // so a skipped kernel test fails here), with the IT repository holding this build's ebpfj artifacts.
 def mvn = new File(System.getProperty('maven.home'), 'bin/mvn').path
-def process = new ProcessBuilder(mvn, '-B', "-Dmaven.repo.local=${localRepositoryPath.path}",
-        "-Dmaven.repo.local.tail=$realLocalRepository", '-Dbpf.test.strict=true', 'verify')
-        .directory(project).redirectErrorStream(true).start()
+def command = [mvn, '-B', "-Dmaven.repo.local=${localRepositoryPath.path}",
+        "-Dmaven.repo.local.tail=$realLocalRepository", '-Dbpf.test.strict=true', 'verify']
+def process = new ProcessBuilder(command.collect { it.toString() }).directory(project).redirectErrorStream(true).start()
 def log = process.inputStream.text
 assert process.waitFor(900, TimeUnit.SECONDS)
 new File(basedir, 'demo-build.log').text = log
