@@ -45,23 +45,25 @@ public final class CodeGenerator {
     public static GeneratedSources generate(byte[] object, String file, CodegenOptions options)
             throws ObjectFormatException {
         ObjectSpec spec = ObjectSpecReader.read(object, file);
+        ElfFile elf = ElfFile.read(object, file);
         Map<String, SourceLocation> locations;
         try {
-            ElfFile elf = ElfFile.read(object, file);
             locations = DwarfLocations.present(elf) ? DwarfLocations.readWithTypes(elf) : Map.of();
         } catch (DwarfFormatException e) {
             locations = Map.of();
         }
-        return generate(spec, options, locations);
+        return new Run(spec, options, locations, elf.order() == java.nio.ByteOrder.BIG_ENDIAN).run();
     }
 
     /**
+     * Generates from a spec already read (of a little-endian object).
+     *
      * @param locations declarations by name: variables by their name, types as {@code struct point},
      *                  {@code union addr}, {@code enum state} (see {@link DwarfLocations#readWithTypes})
      */
     public static GeneratedSources generate(ObjectSpec spec, CodegenOptions options,
                                             Map<String, SourceLocation> locations) {
-        return new Run(spec, options, locations).run();
+        return new Run(spec, options, locations, false).run();
     }
 
     /** One generation: the planner and the names chosen so far. */
@@ -73,9 +75,11 @@ public final class CodeGenerator {
         private final List<String> notes = new ArrayList<>();
         private final Set<String> accessors = new HashSet<>(SKELETON_METHODS);
         private final String file;
+        private final boolean bigEndian;
         private TypePlanner planner;
 
-        Run(ObjectSpec spec, CodegenOptions options, Map<String, SourceLocation> locations) {
+        Run(ObjectSpec spec, CodegenOptions options, Map<String, SourceLocation> locations, boolean bigEndian) {
+            this.bigEndian = bigEndian;
             this.spec = spec;
             this.options = options;
             this.locations = locations;
@@ -109,7 +113,6 @@ public final class CodeGenerator {
                 }
                 records.add(file(p.javaName(), out.toString(), List.of()));
             }
-            boolean bigEndian = false;
             SourceBuilder support = new SourceBuilder();
             SupportWriter.write(support, file, bigEndian);
             records.add(file("BpfBytes", support.toString(), List.of()));
