@@ -74,13 +74,7 @@ public record MapCreateAttr(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(typeId);
-        b.keySize = keySize;
-        b.valueSize = valueSize;
-        b.maxEntries = maxEntries;
-        b.flags = flags;
-        b.mapExtra = mapExtra;
-        b.numaNode = numaNode;
+        Builder b = new Builder(typeId).shape(keySize, valueSize, maxEntries, flags, mapExtra, numaNode);
         b.name = name;
         b.btfKeyTypeId = btfKeyTypeId;
         b.btfValueTypeId = btfValueTypeId;
@@ -152,14 +146,8 @@ public record MapCreateAttr(
     }
 
     /** Builds attributes; unset fields are zero, as in a zeroed {@code union bpf_attr}. */
-    public static final class Builder {
+    public static final class Builder extends MapShapeBuilder<Builder> {
         private final long typeId;
-        private long keySize;
-        private long valueSize;
-        private long maxEntries;
-        private long flags;
-        private long mapExtra;
-        private long numaNode;
         private String name = "";
         private long btfKeyTypeId;
         private long btfValueTypeId;
@@ -170,41 +158,6 @@ public record MapCreateAttr(
 
         private Builder(long typeId) {
             this.typeId = typeId;
-        }
-
-        public Builder keySize(long v) {
-            keySize = v;
-            return this;
-        }
-
-        public Builder valueSize(long v) {
-            valueSize = v;
-            return this;
-        }
-
-        public Builder maxEntries(long v) {
-            maxEntries = v;
-            return this;
-        }
-
-        public Builder flags(long v) {
-            flags = v;
-            return this;
-        }
-
-        public Builder flags(MapFlag... f) {
-            flags = MapFlag.maskOf(f);
-            return this;
-        }
-
-        public Builder mapExtra(long v) {
-            mapExtra = v;
-            return this;
-        }
-
-        public Builder numaNode(long v) {
-            numaNode = v;
-            return this;
         }
 
         public Builder name(String v) {
