@@ -5,7 +5,8 @@ import java.io.PrintStream;
 
 import java.util.List;
 
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
@@ -31,7 +32,7 @@ final class CheckCommand {
         int warnings = 0;
         for (ObjectSpec o : inputs.objects) {
             for (Violation v : targets.isEmpty() ? engine.check(o) : TargetFindings.of(o, engine, targets)) {
-                out.println(v.render());
+                out.println(FindingLine.of(v));
                 if (v.severity() == Severity.ERROR) {
                     errors++;
                 } else if (v.severity() == Severity.WARNING) {

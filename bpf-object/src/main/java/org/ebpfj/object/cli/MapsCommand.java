@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ebpfj.object.report.MapsReport;
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.TargetVerdicts;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.machine.KernelProfile;
 
 /** {@code maps FILE.o...}: the map specs of each object as JSON. */
 final class MapsCommand {

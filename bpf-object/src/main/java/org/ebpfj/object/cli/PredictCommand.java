@@ -10,11 +10,11 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ebpfj.object.rules.KernelProfile;
 
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Prediction;
+import org.ebpfj.object.spec.MapCreateAttr;
+import org.ebpfj.object.machine.KernelProfile;
 
 /**
  * {@code predict}: for each stdin line {@code TYPE KEY_SIZE VALUE_SIZE MAX_ENTRIES MAP_FLAGS [MAP_EXTRA]}, prints

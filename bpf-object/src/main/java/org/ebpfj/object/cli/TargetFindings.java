@@ -3,13 +3,13 @@ package org.ebpfj.object.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.TargetVerdicts;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.machine.KernelProfile;
 
 /**
  * The findings of one object checked for several target kernels: the object's own problems and each map's

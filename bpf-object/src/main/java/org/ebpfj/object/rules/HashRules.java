@@ -10,9 +10,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.machine.KernelProfile;
 
 /** kernel/bpf/hashtab.c: {@code htab_map_alloc_check} and {@code htab_map_alloc}. */
 final class HashRules {

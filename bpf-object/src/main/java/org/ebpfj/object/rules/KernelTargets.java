@@ -3,6 +3,8 @@ package org.ebpfj.object.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.KernelVersion;
 
 /**
  * The kernels a project targets, as a user names them ({@code 5.10,6.1,6.12}): one {@link KernelProfile} per

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
  * Checks that only kernels older than a given release make; each rule fires only for such targets and names the

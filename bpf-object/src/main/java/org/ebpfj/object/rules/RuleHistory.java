@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.machine.UapiHistory;
 
 /**
  * Every BPF_MAP_CREATE answer that changed between Linux 5.10 and today, with the release that changed it: the map

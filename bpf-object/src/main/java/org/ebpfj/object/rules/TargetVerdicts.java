@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.KernelVersion;
 
 /**
  * One map definition checked for several target kernels: the first error each kernel would answer (or none), and

@@ -12,6 +12,9 @@ import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /** The rules per target kernel: the limits measured in 5.10 / 6.1 / 6.12 guests, and the grouped verdicts. */
 class TargetKernelsTest {
