@@ -9,8 +9,8 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;

@@ -4,17 +4,17 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 
-import org.ebpfj.kernel.BpfLink;
-import org.ebpfj.kernel.BpfMap;
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.GlobalVariable;
-import org.ebpfj.kernel.IntIntMap;
-import org.ebpfj.kernel.IntLongMap;
-import org.ebpfj.kernel.LongLongMap;
-import org.ebpfj.kernel.PerCpuMap;
-import org.ebpfj.kernel.QueueMap;
-import org.ebpfj.kernel.RawMap;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.IntLongMap;
+import org.ebpfj.kernel.map.LongLongMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -46,6 +46,9 @@ final class Handles {
             }
             if (point.type() == BpfObject.class) {
                 return object;
+            }
+            if (Skeletons.isSkeleton(point.type())) {
+                return Skeletons.wrap(point.type(), object);
             }
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(point.where() + ": " + e.getMessage(), e);

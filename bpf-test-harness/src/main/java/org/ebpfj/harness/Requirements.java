@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import org.ebpfj.kernel.PermissionException;
+import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.machine.UapiHistory;
 import org.ebpfj.object.uapi.MapType;

@@ -8,11 +8,11 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
-import org.ebpfj.kernel.ffi.BpfAttr;
-import org.ebpfj.kernel.ffi.BpfCommand;
-import org.ebpfj.kernel.ffi.BpfSyscall;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.kernel.internal.sys.BpfAttr;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
+import org.ebpfj.kernel.internal.sys.BpfSyscall;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.Libc;
 import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
