@@ -24,7 +24,7 @@ fi
 
 start=$(date +%s)
 echo "matrix: example tests on kernels $KERNELS"
-./mvnw -B -q -pl examples/hash-vs-lru -am verify -DskipLibraryTests -Dbpf.test.strict=true \
+./mvnw -B -pl examples/hash-vs-lru -am verify -DskipLibraryTests -Dbpf.test.strict=true \
   -Dbpf.kernels="$KERNELS"
 
 echo "matrix: map-create differential test on kernels $KERNELS ($DIFF_COUNT random attributes each)"

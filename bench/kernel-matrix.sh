@@ -11,7 +11,7 @@ M2=${M2_REPO:-$HOME/.m2/repository}
 out=bench/results/kernel-matrix
 mkdir -p "$out"
 
-./mvnw -B -q -pl examples/hash-vs-lru -am verify -DskipLibraryTests -Dbpf.kernels="$KERNELS" \
+./mvnw -B -pl examples/hash-vs-lru -am verify -DskipLibraryTests -Dbpf.kernels="$KERNELS" \
   > "$out/example.log" 2>&1
 ./mvnw -B -q -pl bpf-kernel,bpf-vm -am test-compile dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test > "$out/build.log" 2>&1 || {
@@ -27,7 +27,7 @@ java -cp "bpf-vm/target/classes:$launcher" org.ebpfj.vm.Main --kernels "$KERNELS
 
 echo
 for k in $(echo "$KERNELS" | tr ',' ' '); do
-  line=$(grep -h "^kernel $k (" "$out/example.log" | grep 'tests ' | tail -1)
+  line=$(grep -h "kernel $k (" "$out/example.log" | grep "tests [0-9]" | tail -1)
   tests=$(echo "$line" | sed -n 's/.*tests \([0-9]*\).*/\1/p')
   failed=$(echo "$line" | sed -n 's/.*failed \([0-9]*\).*/\1/p')
   skipped=$(echo "$line" | sed -n 's/.*skipped \([0-9]*\).*/\1/p')
