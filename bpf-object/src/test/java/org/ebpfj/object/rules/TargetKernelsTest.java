@@ -78,7 +78,7 @@ class TargetKernelsTest {
 
         assertThat(t.summary()).startsWith("OK on 6.1+; E2BIG on 5.10: [hash.key-size-stack] key_size 513 > 512");
         assertThat(t.failures()).extracting(v -> v.kernel().toString()).containsExactly("5.10");
-        assertThat(t.toViolation().orElseThrow().render()).startsWith("src/main/bpf/s.bpf.c:7: error: "
+        assertThat(org.ebpfj.object.report.FindingLine.of(t.toViolation().orElseThrow())).startsWith("src/main/bpf/s.bpf.c:7: error: "
                 + "[hash.key-size-stack] map 'sessions' (HASH): OK on 6.1+; E2BIG on 5.10");
         assertThat(TargetVerdicts.of(big, List.of(V6_1, V6_12), CheckOptions.defaults()).toViolation()).isEmpty();
     }
