@@ -10,16 +10,16 @@ final class KernelApi {
     static final String SKELETON_SIMPLE = "BpfSkeleton";
 
     static final List<String> IMPORTS = List.of(
-            "org.ebpfj.kernel.BpfMap",
             "org.ebpfj.kernel.BpfObject",
-            "org.ebpfj.kernel.BpfProgram",
             "org.ebpfj.kernel.BpfSkeleton",
             "org.ebpfj.kernel.LoadOptions",
-            "org.ebpfj.kernel.PerCpuMap",
-            "org.ebpfj.kernel.QueueMap",
-            "org.ebpfj.kernel.RawMap",
             "org.ebpfj.kernel.codec.Codecs",
-            "org.ebpfj.kernel.codec.MapCodec");
+            "org.ebpfj.kernel.codec.MapCodec",
+            "org.ebpfj.kernel.map.BpfMap",
+            "org.ebpfj.kernel.map.PerCpuMap",
+            "org.ebpfj.kernel.map.QueueMap",
+            "org.ebpfj.kernel.map.RawMap",
+            "org.ebpfj.kernel.program.BpfProgram");
 
     private KernelApi() {
     }
