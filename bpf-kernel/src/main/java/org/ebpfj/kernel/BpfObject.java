@@ -57,6 +57,8 @@ public final class BpfObject implements AutoCloseable {
     private final Map<String, RawMap> maps = new ConcurrentHashMap<>();
     private final Map<String, BpfProgram> programs = new ConcurrentHashMap<>();
     private final List<BpfLink> links = Collections.synchronizedList(new ArrayList<>());
+    /** Resources made on the object's maps (event readers and writers), closed first when the object closes. */
+    private final Set<AutoCloseable> dependents = ConcurrentHashMap.newKeySet();
     /** Global-data maps mapped into this process (by map name), unmapped on close. */
     private final Map<String, MemorySegment> mappedSections = new ConcurrentHashMap<>();
     private boolean closed;
@@ -439,6 +441,23 @@ public final class BpfObject implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Closes {@code resource} when this object closes, before its links and maps: event readers and writers
+     * register here, so none outlives the maps it reads.
+     *
+     * @throws IllegalStateException when the object is already closed
+     */
+    public <R extends AutoCloseable> R closeWithObject(R resource) {
+        checkOpen();
+        dependents.add(Objects.requireNonNull(resource, "resource"));
+        return resource;
+    }
+
+    /** Forgets a resource given to {@link #closeWithObject} (it was closed on its own). */
+    public void forgetOnClose(AutoCloseable resource) {
+        dependents.remove(resource);
+    }
+
     void track(BpfLink link) {
         links.add(link);
     }
@@ -466,6 +485,15 @@ public final class BpfObject implements AutoCloseable {
             }
             closed = true;
         }
+        IllegalStateException failure = null;
+        for (AutoCloseable d : List.copyOf(dependents)) {
+            try {
+                d.close();
+            } catch (Exception e) {
+                failure = failure != null ? failure
+                        : new IllegalStateException("closing " + d + " with object '" + name + "' failed", e);
+            }
+        }
         List<BpfLink> open;
         synchronized (links) {
             open = new ArrayList<>(links);
@@ -485,6 +513,9 @@ public final class BpfObject implements AutoCloseable {
             org.ebpfj.kernel.ffi.Libc.munmap(state, s[0], s[1]);
         }
         LibBpf.objectClose(obj);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
