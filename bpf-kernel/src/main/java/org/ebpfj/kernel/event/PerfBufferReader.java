@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -35,7 +36,7 @@ import org.ebpfj.object.uapi.MapType;
  *
  * @param <T> the decoded event type
  */
-public final class PerfBufferReader<T> implements AutoCloseable {
+public final class PerfBufferReader<T> implements EventReader<T> {
     /** Data pages per CPU unless asked otherwise (a power of two), as libbpf's examples use. */
     public static final int DEFAULT_PAGES = 8;
     private static final long PAGE = RingBufferReader.PAGE;
@@ -139,6 +140,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
                 object, pagesPerCpu));
     }
 
+    @Override
     public String mapName() {
         return mapName;
     }
@@ -154,6 +156,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
     }
 
     /** Samples handed out by this reader so far. */
+    @Override
     public long consumed() {
         return consumed;
     }
@@ -196,6 +199,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
         return n;
     }
 
+    @Override
     public int consume(Consumer<? super T> sink) {
         return consume(sink, Integer.MAX_VALUE);
     }
@@ -206,6 +210,7 @@ public final class PerfBufferReader<T> implements AutoCloseable {
     }
 
     /** Consumes what is there; when nothing is, waits up to {@code timeout} for a ring to be written. */
+    @Override
     public int poll(Duration timeout, Consumer<? super T> sink) {
         Objects.requireNonNull(sink, "sink");
         return pollRaw(timeout, (m, o, l) -> sink.accept(decoder.decode(m, o, l)));
@@ -225,10 +230,17 @@ public final class PerfBufferReader<T> implements AutoCloseable {
         }
     }
 
+    @Override
     public String eventType() {
         return decoder.name();
     }
 
+    @Override
+    public OptionalLong lostCount() {
+        return OptionalLong.of(lost[0]);
+    }
+
+    @Override
     public boolean isClosed() {
         return closed.get();
     }

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -32,7 +33,7 @@ import org.ebpfj.object.uapi.MapType;
  *
  * @param <T> the decoded event type
  */
-public final class RingBufferReader<T> implements AutoCloseable {
+public final class RingBufferReader<T> implements EventReader<T> {
     static final long PAGE = 4096;
     private static final int BUSY = 1 << 31;
     private static final int DISCARD = 1 << 30;
@@ -112,6 +113,7 @@ public final class RingBufferReader<T> implements AutoCloseable {
         return reader;
     }
 
+    @Override
     public String mapName() {
         return mapName;
     }
@@ -132,6 +134,7 @@ public final class RingBufferReader<T> implements AutoCloseable {
     }
 
     /** Records handed out by this reader so far. */
+    @Override
     public long consumed() {
         return consumed;
     }
@@ -187,6 +190,7 @@ public final class RingBufferReader<T> implements AutoCloseable {
     }
 
     /** Decodes every committed record and gives it to {@code sink}, without waiting. */
+    @Override
     public int consume(Consumer<? super T> sink) {
         return consume(sink, Integer.MAX_VALUE);
     }
@@ -200,6 +204,7 @@ public final class RingBufferReader<T> implements AutoCloseable {
      * Consumes what is there; when nothing is, waits up to {@code timeout} for the kernel's wakeup (epoll) and
      * consumes then. Returns 0 on timeout, or when another thread closed the reader meanwhile.
      */
+    @Override
     public int poll(Duration timeout, Consumer<? super T> sink) {
         Objects.requireNonNull(sink, "sink");
         return pollRaw(timeout, (m, o, l) -> sink.accept(decoder.decode(m, o, l)));
@@ -220,10 +225,17 @@ public final class RingBufferReader<T> implements AutoCloseable {
     }
 
     /** The event type's codec name, e.g. {@code record Event <- struct event}. */
+    @Override
     public String eventType() {
         return decoder.name();
     }
 
+    @Override
+    public OptionalLong lostCount() {
+        return OptionalLong.empty();
+    }
+
+    @Override
     public boolean isClosed() {
         return poller.isClosed();
     }
