@@ -23,6 +23,7 @@ final class PerfRing {
     /** {@code struct perf_event_header}: u32 type, u16 misc, u16 size. */
     private static final long HEADER = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final ValueLayout.OfShort U16 = JAVA_SHORT.withByteAlignment(2);
 
     final int cpu;
     final int fd;
@@ -53,42 +54,48 @@ final class PerfRing {
     int drain(RecordHandler handler, int max, long[] lost) {
         long head = (long) LONG.getAcquire(meta, DATA_HEAD);
         long tail = meta.get(JAVA_LONG, DATA_TAIL);
+        long capacity = mask + 1;
         int n = 0;
-        while (tail < head && n < max) {
-            long at = tail & mask;
-            MemorySegment rec = data;
-            long base = at;
-            int size = Short.toUnsignedInt(data.get(JAVA_SHORT.withByteAlignment(2), at + 6));
-            if (size < HEADER || size > head - tail) {
-                throw new EventFormatException("perf ring of CPU " + cpu, "a record header at position " + tail
-                        + " claims " + size + " bytes with " + (head - tail) + " written");
-            }
-            if (at + size > data.byteSize()) {
-                long first = data.byteSize() - at;
-                MemorySegment.copy(data, at, scratch, 0, first);
-                MemorySegment.copy(data, 0, scratch, first, size - first);
-                rec = scratch;
-                base = 0;
-            }
-            int type = rec.get(JAVA_INT, base);
-            if (type == RECORD_SAMPLE) {
-                int length = rec.get(JAVA_INT, base + HEADER);
-                try {
-                    handler.onRecord(rec, base + HEADER + 4, length);
-                } finally {
-                    tail += size;
-                    LONG.setRelease(meta, DATA_TAIL, tail);
+        try {
+            while (tail < head && n < max) {
+                long at = tail & mask;
+                int size = Short.toUnsignedInt(data.get(U16, at + 6));
+                if (size < HEADER || size > head - tail) {
+                    throw new EventFormatException("perf ring of CPU " + cpu, "a record header at position " + tail
+                            + " claims " + size + " bytes with " + (head - tail) + " written");
                 }
-                n++;
-            } else {
-                if (type == RECORD_LOST) {
-                    lost[0] += rec.get(JAVA_LONG.withByteAlignment(4), base + HEADER + 8);
+                if (at + size <= capacity) {
+                    n += record(data, at, handler, lost);
+                } else {
+                    n += record(wrapped(at, size), 0, handler, lost);
                 }
                 tail += size;
-                LONG.setRelease(meta, DATA_TAIL, tail);
             }
+        } finally {
+            // Published once for the pass, as libbpf does: the kernel may reuse the space only after the handler.
+            LONG.setRelease(meta, DATA_TAIL, tail);
         }
         return n;
     }
 
+    /** Hands a sample to the handler or counts a lost record; returns the samples handed out (0 or 1). */
+    private static int record(MemorySegment rec, long base, RecordHandler handler, long[] lost) {
+        int type = rec.get(JAVA_INT, base);
+        if (type == RECORD_SAMPLE) {
+            handler.onRecord(rec, base + HEADER + 4, rec.get(JAVA_INT, base + HEADER));
+            return 1;
+        }
+        if (type == RECORD_LOST) {
+            lost[0] += rec.get(JAVA_LONG, base + HEADER + 8);
+        }
+        return 0;
+    }
+
+    /** A record that wraps the ring's end, copied into the scratch buffer in one piece. */
+    private MemorySegment wrapped(long at, int size) {
+        long first = mask + 1 - at;
+        MemorySegment.copy(data, at, scratch, 0, first);
+        MemorySegment.copy(data, 0, scratch, first, size - first);
+        return scratch;
+    }
 }

@@ -159,29 +159,33 @@ public final class RingBufferReader<T> implements EventReader<T> {
         }
     }
 
+    /*
+     * As the kernel's ringbuf.rst and libbpf's consumer: the producer position is read (acquire) once per pass, each
+     * record's header (acquire) decides whether it is still being written (BUSY: stop) or was discarded (skip), and
+     * the consumer position is published (release) after each record, once the handler is done with it. A handler
+     * that throws leaves its record unconsumed.
+     */
     private int drain(RecordHandler handler, int max) {
         int n = 0;
-        long cons = (long) LONG.getAcquire(consumer, 0L);
+        long cons = consumer.get(ValueLayout.JAVA_LONG, 0);
+        outer:
         while (n < max) {
             long prod = (long) LONG.getAcquire(producer, 0L);
             if (cons >= prod) {
                 break;
             }
-            long at = cons & mask;
-            int len = (int) INT.getAcquire(data, at);
-            if ((len & BUSY) != 0) {
-                break;
-            }
-            int length = len & ~DISCARD;
-            cons += (length + HEADER + 7) & ~7L;
-            if ((len & DISCARD) == 0) {
-                try {
-                    handler.onRecord(data, at + HEADER, length);
-                } finally {
-                    LONG.setRelease(consumer, 0L, cons);
+            while (cons < prod && n < max) {
+                long at = cons & mask;
+                int len = (int) INT.getAcquire(data, at);
+                if ((len & BUSY) != 0) {
+                    break outer;
                 }
-                n++;
-            } else {
+                int length = len & ~DISCARD;
+                cons += (length + HEADER + 7) & ~7L;
+                if ((len & DISCARD) == 0) {
+                    handler.onRecord(data, at + HEADER, length);
+                    n++;
+                }
                 LONG.setRelease(consumer, 0L, cons);
             }
         }

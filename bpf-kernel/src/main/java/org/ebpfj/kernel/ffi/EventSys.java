@@ -49,6 +49,7 @@ public final class EventSys {
     private static final int EPOLL_CTL_ADD = 1;
     /** {@code struct epoll_event} is packed on x86_64: a u32 of events, then a u64 of user data. */
     public static final long EPOLL_EVENT_SIZE = 12;
+    private static final java.lang.foreign.ValueLayout.OfLong PACKED_LONG = JAVA_LONG.withByteAlignment(4);
 
     private EventSys() {
     }
@@ -96,7 +97,7 @@ public final class EventSys {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ev = arena.allocate(EPOLL_EVENT_SIZE, 4);
             ev.set(JAVA_INT, 0, events);
-            ev.set(JAVA_LONG.withByteAlignment(4), 4, data);
+            ev.set(PACKED_LONG, 4, data);
             int r = (int) EPOLL_CTL.invokeExact(state, epfd, EPOLL_CTL_ADD, fd, ev);
             return r == 0 ? 0 : -CallState.errno(state);
         } catch (Throwable t) {
@@ -120,7 +121,7 @@ public final class EventSys {
 
     /** The user data of the {@code i}-th event {@link #epollWait} returned. */
     public static long epollData(MemorySegment events, int i) {
-        return events.get(JAVA_LONG.withByteAlignment(4), i * EPOLL_EVENT_SIZE + 4);
+        return events.get(PACKED_LONG, i * EPOLL_EVENT_SIZE + 4);
     }
 
     /** A non-blocking, close-on-exec eventfd (used to wake a thread blocked in epoll_wait), or -errno. */
