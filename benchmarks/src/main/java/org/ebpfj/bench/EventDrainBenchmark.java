@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
-import org.ebpfj.kernel.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RecordHandler;
 import org.ebpfj.kernel.event.RingBufferReader;

@@ -2,11 +2,11 @@ package org.ebpfj.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.IntIntMap;
-import org.ebpfj.kernel.IterationMode;
-import org.ebpfj.kernel.RawMap;
-import org.ebpfj.kernel.UpdateFlag;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.IterationMode;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.map.UpdateFlag;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -9,10 +9,10 @@ import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.object.ObjectFormatException;
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;

@@ -19,8 +19,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.ffi.LibBpf;
-import org.ebpfj.kernel.ffi.LibbpfPrint;
+import org.ebpfj.kernel.error.AttachException;
+import org.ebpfj.kernel.error.LoadErrors;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.error.ObjectLoadException;
+import org.ebpfj.kernel.error.UnsupportedFeatureException;
+import org.ebpfj.kernel.internal.Owner;
+import org.ebpfj.kernel.internal.sys.Errnos;
+import org.ebpfj.kernel.internal.sys.LibBpf;
+import org.ebpfj.kernel.internal.sys.LibbpfPrint;
+import org.ebpfj.kernel.internal.sys.LoadLog;
+import org.ebpfj.kernel.internal.sys.Scratch;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.IntLongMap;
+import org.ebpfj.kernel.map.LongLongMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfFormatException;
@@ -56,12 +74,9 @@ public final class BpfObject implements AutoCloseable {
     private final List<LibbpfMessage> log;
     private final Map<String, RawMap> maps = new ConcurrentHashMap<>();
     private final Map<String, BpfProgram> programs = new ConcurrentHashMap<>();
-    private final List<BpfLink> links = Collections.synchronizedList(new ArrayList<>());
-    /** Resources made on the object's maps (event readers and writers), closed first when the object closes. */
-    private final Set<AutoCloseable> dependents = ConcurrentHashMap.newKeySet();
     /** Global-data maps mapped into this process (by map name), unmapped on close. */
     private final Map<String, MemorySegment> mappedSections = new ConcurrentHashMap<>();
-    private boolean closed;
+    private final Owner owner;
 
     private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
                       Map<String, MemorySegment> programPointers, Optional<Btf> btf, OfflineRead offline,
@@ -76,6 +91,7 @@ public final class BpfObject implements AutoCloseable {
         this.specProblem = offline.problem();
         this.mapSpecs = mapSpecs;
         this.log = log;
+        this.owner = new Owner("object '" + name + "'");
     }
 
     /** What the offline reader made of the object: its spec, or why there is none. */
@@ -144,7 +160,7 @@ public final class BpfObject implements AutoCloseable {
             MemorySegment state = Scratch.get().state;
             obj = LibBpf.objectOpenMem(state, buf.asSlice(0, bytes.length), opts);
             if (obj.equals(MemorySegment.NULL)) {
-                throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.ffi.CallState.errno(state),
+                throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.internal.sys.CallState.errno(state),
                         loadLog.warnings());
             }
             Map<String, MemorySegment> mapPointers = mapPointers(obj);
@@ -280,7 +296,7 @@ public final class BpfObject implements AutoCloseable {
                 throw new IllegalArgumentException("object '" + name + "' has no map '" + n + "'; it has "
                         + mapNames());
             }
-            return RawMap.ofObject(LibBpf.mapFd(m), mapSpecs.get(n));
+            return RawMap.ofObject(LibBpf.mapFd(m), mapSpecs.get(n), owner);
         });
     }
 
@@ -327,7 +343,7 @@ public final class BpfObject implements AutoCloseable {
                 throw new IllegalArgumentException("object '" + name + "' has no program '" + n + "'; it has "
                         + programNames());
             }
-            return new BpfProgram(this, p, n);
+            return new BpfProgram(owner, p, n);
         });
     }
 
@@ -394,12 +410,12 @@ public final class BpfObject implements AutoCloseable {
                     "the map was created without BPF_F_MMAPABLE (Linux 5.5+)");
         }
         long size = pageAlign(LibBpf.mapValueSize(map));
-        int prot = place.section().startsWith(".rodata") ? org.ebpfj.kernel.ffi.Libc.PROT_READ
-                : org.ebpfj.kernel.ffi.Libc.PROT_READ | org.ebpfj.kernel.ffi.Libc.PROT_WRITE;
+        int prot = place.section().startsWith(".rodata") ? org.ebpfj.kernel.internal.sys.Libc.PROT_READ
+                : org.ebpfj.kernel.internal.sys.Libc.PROT_READ | org.ebpfj.kernel.internal.sys.Libc.PROT_WRITE;
         MemorySegment state = Scratch.get().state;
-        MemorySegment data = org.ebpfj.kernel.ffi.Libc.mmapShared(state, LibBpf.mapFd(map), size, prot, arena);
+        MemorySegment data = org.ebpfj.kernel.internal.sys.Libc.mmapShared(state, LibBpf.mapFd(map), size, prot, arena);
         if (data.equals(MemorySegment.NULL)) {
-            throw new MapOperationException(mapName, "mmap", org.ebpfj.kernel.ffi.CallState.errno(state), "");
+            throw new MapOperationException(mapName, "mmap", org.ebpfj.kernel.internal.sys.CallState.errno(state), "");
         }
         return data;
     }
@@ -442,67 +458,32 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /**
-     * Closes {@code resource} when this object closes, before its links and maps: event readers and writers
-     * register here, so none outlives the maps it reads.
+     * Closes {@code resource} when this object closes, before its maps: event readers and writers register here,
+     * so none outlives the maps it reads.
      *
      * @throws IllegalStateException when the object is already closed
      */
     public <R extends AutoCloseable> R closeWithObject(R resource) {
         checkOpen();
-        dependents.add(Objects.requireNonNull(resource, "resource"));
+        owner.track(Objects.requireNonNull(resource, "resource"));
         return resource;
     }
 
     /** Forgets a resource given to {@link #closeWithObject} (it was closed on its own). */
     public void forgetOnClose(AutoCloseable resource) {
-        dependents.remove(resource);
-    }
-
-    void track(BpfLink link) {
-        links.add(link);
-    }
-
-    void untrack(BpfLink link) {
-        links.remove(link);
-    }
-
-    synchronized boolean isClosed() {
-        return closed;
+        owner.untrack(resource);
     }
 
     void checkOpen() {
-        if (isClosed()) {
-            throw new IllegalStateException("object '" + name + "' is closed");
-        }
+        owner.checkOpen();
     }
 
     /** Detaches links, then closes every map and program of the object. Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!owner.close()) {
+            return;
         }
-        IllegalStateException failure = null;
-        for (AutoCloseable d : List.copyOf(dependents)) {
-            try {
-                d.close();
-            } catch (Exception e) {
-                failure = failure != null ? failure
-                        : new IllegalStateException("closing " + d + " with object '" + name + "' failed", e);
-            }
-        }
-        List<BpfLink> open;
-        synchronized (links) {
-            open = new ArrayList<>(links);
-        }
-        for (BpfLink l : open) {
-            l.close();
-        }
-        maps.values().forEach(RawMap::markClosed);
-        programs.values().forEach(BpfProgram::markClosed);
         // The arena first: it invalidates GlobalVariable segments before their memory is unmapped.
         // libbpf no longer reads the object bytes or the open options it holds once the object is open.
         long[][] sections = mappedSections.values().stream()
@@ -510,12 +491,9 @@ public final class BpfObject implements AutoCloseable {
         arena.close();
         MemorySegment state = Scratch.get().state;
         for (long[] s : sections) {
-            org.ebpfj.kernel.ffi.Libc.munmap(state, s[0], s[1]);
+            org.ebpfj.kernel.internal.sys.Libc.munmap(state, s[0], s[1]);
         }
         LibBpf.objectClose(obj);
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.BitSet;
 
-import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.kernel.internal.sys.Errnos;
+import org.ebpfj.kernel.internal.sys.Libc;
+import org.ebpfj.kernel.internal.sys.Scratch;
 
 /**
  * Pins the calling thread to one CPU until closed, then restores its previous CPU set:

@@ -5,7 +5,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.kernel.error.PermissionException;
+import org.ebpfj.kernel.internal.sys.Bpf;
+import org.ebpfj.kernel.internal.sys.Errnos;
+import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 

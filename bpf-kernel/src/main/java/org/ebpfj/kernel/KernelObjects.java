@@ -3,7 +3,10 @@ package org.ebpfj.kernel;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.ebpfj.kernel.ffi.BpfCommand;
+import org.ebpfj.kernel.error.PermissionException;
+import org.ebpfj.kernel.internal.sys.Bpf;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
+import org.ebpfj.kernel.internal.sys.Errnos;
 
 /**
  * The ids of every map, program, BTF object and link the kernel holds (BPF_*_GET_NEXT_ID; needs CAP_SYS_ADMIN).

@@ -3,7 +3,10 @@ package org.ebpfj.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.kernel.error.MountException;
+import org.ebpfj.kernel.internal.sys.Errnos;
+import org.ebpfj.kernel.internal.sys.Libc;
+import org.ebpfj.kernel.internal.sys.Scratch;
 
 /**
  * Makes sure the filesystems BPF work needs are mounted: bpffs (pinning) at {@code /sys/fs/bpf} and tracefs

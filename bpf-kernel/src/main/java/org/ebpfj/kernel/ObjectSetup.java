@@ -5,7 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ebpfj.kernel.ffi.LibBpf;
+import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.object.btf.Btf;
 
 /** Applies {@link LoadOptions} to an opened object before it is loaded. */

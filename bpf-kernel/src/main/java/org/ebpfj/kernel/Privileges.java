@@ -3,6 +3,8 @@ package org.ebpfj.kernel;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.ebpfj.kernel.error.PermissionException;
+
 /**
  * What the calling thread may do with BPF, found by asking the kernel (creating a one-element ARRAY) and reading
  * the thread's effective capabilities.

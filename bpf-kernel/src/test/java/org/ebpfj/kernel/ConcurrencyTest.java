@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntLongMap;
+import org.ebpfj.kernel.map.UpdateFlag;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;

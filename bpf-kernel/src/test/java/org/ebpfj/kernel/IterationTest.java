@@ -11,6 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 import org.ebpfj.kernel.codec.Codecs;
+import org.ebpfj.kernel.error.KeyExistsException;
+import org.ebpfj.kernel.error.MapFullException;
+import org.ebpfj.kernel.error.UnsupportedFeatureException;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.IterationMode;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.map.UpdateFlag;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;

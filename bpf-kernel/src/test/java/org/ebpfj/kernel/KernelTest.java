@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.kernel.error.PermissionException;
+import org.ebpfj.kernel.internal.sys.Bpf;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.ebpfj.kernel.error.MapCreateException;
+import org.ebpfj.kernel.error.VerifierException;
+import org.ebpfj.kernel.map.MapInfo;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -6,6 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.ebpfj.kernel.codec.Codecs;
+import org.ebpfj.kernel.error.KeyExistsException;
+import org.ebpfj.kernel.error.KeyNotFoundException;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.MapInfo;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.map.UpdateFlag;
+import org.ebpfj.kernel.map.UpdateResult;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;

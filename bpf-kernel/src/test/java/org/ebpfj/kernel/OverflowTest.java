@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.TimeUnit;
 
+import org.ebpfj.kernel.error.MapFullException;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.UpdateFlag;
+import org.ebpfj.kernel.map.UpdateResult;
+import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

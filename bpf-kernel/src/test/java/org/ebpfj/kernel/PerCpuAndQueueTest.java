@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Collections;
 import java.util.List;
 
+import org.ebpfj.kernel.error.MapFullException;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.map.UpdateFlag;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,5 +1,7 @@
 package org.ebpfj.kernel;
 
+import org.ebpfj.kernel.error.PermissionException;
+
 /**
  * Run as a separate JVM by {@link PrivilegeTest} with capabilities dropped: prints what the library reports, one
  * {@code key=value} per line.

@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Set;
 
+import org.ebpfj.kernel.error.AttachException;
+import org.ebpfj.kernel.error.TestRunException;
+import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.ProgramInfo;
+import org.ebpfj.kernel.program.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunResult;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.kernel.error.MapCreateException;
+import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;

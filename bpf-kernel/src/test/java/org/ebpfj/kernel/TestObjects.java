@@ -1,28 +1,28 @@
 package org.ebpfj.kernel;
 
 /** The committed test objects under src/test/resources/bpf (see regenerate.sh there). */
-final class TestObjects {
-    static final String OVERFLOW = "/bpf/overflow.bpf.o";
-    static final String TYPES = "/bpf/types.bpf.o";
-    static final String SMALL = "/bpf/small.bpf.o";
-    static final String ARRAY_KEY8 = "/bpf/array_key8.bpf.o";
-    static final String VERIFIER_REJECT = "/bpf/verifier_reject.bpf.o";
-    static final String FENTRY = "/bpf/fentry.bpf.o";
-    static final String PINNED = "/bpf/pinned.bpf.o";
+public final class TestObjects {
+    public static final String OVERFLOW = "/bpf/overflow.bpf.o";
+    public static final String TYPES = "/bpf/types.bpf.o";
+    public static final String SMALL = "/bpf/small.bpf.o";
+    public static final String ARRAY_KEY8 = "/bpf/array_key8.bpf.o";
+    public static final String VERIFIER_REJECT = "/bpf/verifier_reject.bpf.o";
+    public static final String FENTRY = "/bpf/fentry.bpf.o";
+    public static final String PINNED = "/bpf/pinned.bpf.o";
 
     private TestObjects() {
     }
 
-    static BpfObject load(String resource) {
+    public static BpfObject load(String resource) {
         return BpfObject.loadResource(TestObjects.class, resource, LoadOptions.defaults());
     }
 
-    static BpfObject load(String resource, LoadOptions options) {
+    public static BpfObject load(String resource, LoadOptions options) {
         return BpfObject.loadResource(TestObjects.class, resource, options);
     }
 
     /** The {@code n}-th CPU this thread may run on (CI containers may not allow CPU 0). */
-    static int allowedCpu(int n) {
+    public static int allowedCpu(int n) {
         java.util.BitSet allowed = CpuAffinity.current();
         int cpu = allowed.nextSetBit(0);
         for (int i = 0; i < n && cpu >= 0; i++) {
@@ -34,7 +34,7 @@ final class TestObjects {
         return cpu;
     }
 
-    static byte[] bytes(String resource) {
+    public static byte[] bytes(String resource) {
         try (var in = TestObjects.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("missing test resource " + resource);

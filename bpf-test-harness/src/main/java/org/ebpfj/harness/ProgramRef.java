@@ -6,7 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Injects a {@link org.ebpfj.kernel.BpfProgram} of the {@link BpfTest}'s object into a field or parameter. */
+/** Injects a {@link org.ebpfj.kernel.program.BpfProgram} of the {@link BpfTest}'s object into a field or parameter. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER})

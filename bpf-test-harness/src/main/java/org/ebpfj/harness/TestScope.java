@@ -55,7 +55,7 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
         return resource;
     }
 
-    synchronized void register(org.ebpfj.kernel.BpfLink link) {
+    synchronized void register(org.ebpfj.kernel.program.BpfLink link) {
         checkOpen();
         resources.push(link::close);
     }

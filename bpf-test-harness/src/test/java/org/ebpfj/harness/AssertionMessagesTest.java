@@ -3,13 +3,13 @@ package org.ebpfj.harness;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ebpfj.harness.assertions.BpfAssertions.assertThat;
 
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.IntIntMap;
-import org.ebpfj.kernel.PerCpuMap;
-import org.ebpfj.kernel.QueueMap;
-import org.ebpfj.kernel.RawMap;
-import org.ebpfj.kernel.TestRunResult;
-import org.ebpfj.kernel.UpdateFlag;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.map.UpdateFlag;
+import org.ebpfj.kernel.program.TestRunResult;
 import org.junit.jupiter.api.Test;
 
 /** What a failed assertion says: the map's name, type, max_entries, size and some of its keys. */

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.ebpfj.kernel.Capability;
 import org.ebpfj.kernel.event.PerfBufferReader;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;

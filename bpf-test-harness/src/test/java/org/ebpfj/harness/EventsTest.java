@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.ebpfj.harness.assertions.BpfAssertions;
-import org.ebpfj.kernel.BpfProgram;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.kernel.GlobalVariable;
-import org.ebpfj.kernel.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RingBufferReader;
 import org.ebpfj.kernel.event.UserRingBufferWriter;

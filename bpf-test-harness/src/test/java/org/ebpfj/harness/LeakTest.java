@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.KernelObjects;
-import org.ebpfj.kernel.PerCpuMap;
-import org.ebpfj.kernel.QueueMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class LeakTest {
         @RepeatedTest(PLAIN)
         void loadAndInject(RepetitionInfo info, BpfObject object, @MapRef("packet_sizes") QueueMap<Integer> sizes) {
             sizes.push(info.getCurrentRepetition());
-            counts.putAllCpus(0, 1L, org.ebpfj.kernel.UpdateFlag.ANY);
+            counts.putAllCpus(0, 1L, org.ebpfj.kernel.map.UpdateFlag.ANY);
             if (info.getCurrentRepetition() % 100 == 1) {
                 record(object);
             }

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.KernelObjects;
-import org.ebpfj.kernel.MapCreateException;
-import org.ebpfj.kernel.TestRunOptions;
+import org.ebpfj.kernel.error.MapCreateException;
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.platform.testkit.engine.EngineExecutionResults;

@@ -5,14 +5,14 @@ import static org.ebpfj.harness.assertions.BpfAssertions.assertThat;
 import java.util.BitSet;
 
 import org.assertj.core.api.Assertions;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.CpuAffinity;
 import org.ebpfj.kernel.GlobalVariable;
-import org.ebpfj.kernel.PerCpuMap;
-import org.ebpfj.kernel.QueueMap;
-import org.ebpfj.kernel.TestRunOptions;
 import org.ebpfj.kernel.codec.BpfField;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.TestRunOptions;
 import org.junit.jupiter.api.Test;
 
 /**

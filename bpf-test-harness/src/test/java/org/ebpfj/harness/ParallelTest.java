@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.CpuAffinity;
-import org.ebpfj.kernel.IntIntMap;
 import org.ebpfj.kernel.KernelObjects;
+import org.ebpfj.kernel.map.IntIntMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;

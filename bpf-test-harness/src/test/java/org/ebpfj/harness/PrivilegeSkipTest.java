@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +28,7 @@ class PrivilegeSkipTest {
     @TestKit.Fixture
     @BpfTest(object = "bpf/kinds.bpf.o")
     static class NeedsBpf {
-        @MapRef("flows") org.ebpfj.kernel.RawMap flows;
+        @MapRef("flows") org.ebpfj.kernel.map.RawMap flows;
 
         @Test
         void loadsTheObject() {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.ebpfj.kernel.PermissionException;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.kernel.error.PermissionException;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;

@@ -16,13 +16,13 @@ import java.util.function.Consumer;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.Kernel;
-import org.ebpfj.kernel.MapOperationException;
-import org.ebpfj.kernel.RawMap;
-import org.ebpfj.kernel.UpdateFlag;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.map.UpdateFlag;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.EventSys;
-import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.EventSys;
+import org.ebpfj.kernel.internal.sys.Libc;
 import org.ebpfj.object.uapi.MapType;
 
 /**

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.ebpfj.kernel.MapOperationException;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.EventSys;
-import org.ebpfj.kernel.ffi.Libc;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.EventSys;
+import org.ebpfj.kernel.internal.sys.Libc;
 
 /**
  * The waiting half of a reader: one epoll fd over the reader's fds plus an eventfd that {@link #close} signals, so

@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.MapOperationException;
-import org.ebpfj.kernel.RawMap;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.EventSys;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.EventSys;
 import org.ebpfj.object.uapi.MapType;
 
 /**

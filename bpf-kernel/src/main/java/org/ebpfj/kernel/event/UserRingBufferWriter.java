@@ -8,12 +8,12 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.MapOperationException;
-import org.ebpfj.kernel.RawMap;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.EventSys;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.EventSys;
 import org.ebpfj.object.btf.BtfKind;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;

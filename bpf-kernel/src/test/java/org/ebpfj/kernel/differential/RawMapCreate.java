@@ -8,12 +8,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
-import org.ebpfj.kernel.ffi.BpfAttr;
-import org.ebpfj.kernel.ffi.BpfCommand;
-import org.ebpfj.kernel.ffi.BpfSyscall;
-import org.ebpfj.kernel.ffi.CallState;
-import org.ebpfj.kernel.ffi.Libc;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.kernel.internal.sys.BpfAttr;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
+import org.ebpfj.kernel.internal.sys.BpfSyscall;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.Libc;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
  * BPF_MAP_CREATE with exactly the fields of a {@link MapCreateAttr}, unlike the library's own create path, which

@@ -5,7 +5,7 @@ import java.lang.foreign.ValueLayout;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
-import org.ebpfj.kernel.TestRunOptions;
+import org.ebpfj.kernel.program.TestRunOptions;
 
 /** The test object events.bpf.c: its event struct as a record, and ways to make its programs produce. */
 final class EventObject {

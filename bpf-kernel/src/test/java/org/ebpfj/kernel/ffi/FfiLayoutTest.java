@@ -1,4 +1,4 @@
-package org.ebpfj.kernel.ffi;
+package org.ebpfj.kernel.internal.sys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.report.FindingLine;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.spec.SpecProblem;
+import org.ebpfj.object.spec.TestBtf;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
@@ -35,7 +38,7 @@ class MapCheckTest {
         List<Violation> vs = engine.check(map("counts", MapType.ARRAY, 8, 4, 16).build());
 
         assertThat(vs).hasSize(1);
-        assertThat(vs.get(0).render()).isEqualTo("src/main/bpf/probe.bpf.c:12: error: [array.key-size] map 'counts' "
+        assertThat(FindingLine.of(vs.get(0))).isEqualTo("src/main/bpf/probe.bpf.c:12: error: [array.key-size] map 'counts' "
                 + "(ARRAY): key_size is 8, an ARRAY key is the 32-bit index: key_size must be 4 (kernel: EINVAL)");
         assertThat(vs.get(0).kernelFunction()).isEqualTo("array_map_alloc_check");
     }
@@ -225,7 +228,7 @@ class MapCheckTest {
 
         assertThat(ids(vs)).containsExactly("error libbpf.legacy-maps-section", "warning overrides.unknown-map",
                 "error array.key-size");
-        assertThat(vs.get(0).render()).endsWith("(kernel: EINVAL)");
+        assertThat(FindingLine.of(vs.get(0))).endsWith("(kernel: EINVAL)");
         assertThat(vs.get(1).message()).contains("'nope'").contains("[counts, idx]");
     }
 }

@@ -1,14 +1,14 @@
 package org.ebpfj.harness.assertions;
 
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.IntIntMap;
-import org.ebpfj.kernel.IntLongMap;
-import org.ebpfj.kernel.LongLongMap;
-import org.ebpfj.kernel.PerCpuMap;
-import org.ebpfj.kernel.QueueMap;
-import org.ebpfj.kernel.RawMap;
-import org.ebpfj.kernel.TestRunResult;
 import org.ebpfj.kernel.codec.Codecs;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.map.IntLongMap;
+import org.ebpfj.kernel.map.LongLongMap;
+import org.ebpfj.kernel.map.PerCpuMap;
+import org.ebpfj.kernel.map.QueueMap;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.program.TestRunResult;
 
 /**
  * Entry points for AssertJ-style assertions on live BPF maps and test-run results. Import them next to AssertJ's

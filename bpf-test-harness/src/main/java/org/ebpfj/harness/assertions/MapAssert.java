@@ -14,7 +14,7 @@ import org.ebpfj.object.uapi.MapType;
 
 /**
  * Assertions on a live map with keys (HASH, LRU_HASH, ARRAY, ...). Sizes are counted by the kernel walk of
- * {@link org.ebpfj.kernel.RawMap#count()} (batched where the kernel can), once per assertion. Failure messages show
+ * {@link org.ebpfj.kernel.map.RawMap#count()} (batched where the kernel can), once per assertion. Failure messages show
  * the map's name, type, max_entries, size and a sample of its keys.
  *
  * <p>For LRU maps, sizes after overflowing depend on the kernel and on how inserts spread over CPUs; see
@@ -180,7 +180,7 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
 
     /**
      * Exactly as many entries as bpf-object's LRU model predicts for this machine after {@code inserts} distinct
-     * keys from one CPU ({@link LruExpectations#afterInserts(org.ebpfj.kernel.RawMap, long)}). Use it with
+     * keys from one CPU ({@link LruExpectations#afterInserts(org.ebpfj.kernel.map.RawMap, long)}). Use it with
      * {@link org.ebpfj.harness.PinnedToCpu} (or inserts from one BPF program run).
      */
     public MapAssert<K, V> hasLruModelSizeAfter(long inserts) {

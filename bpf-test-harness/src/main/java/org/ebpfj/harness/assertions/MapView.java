@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import org.ebpfj.kernel.IterationMode;
-import org.ebpfj.kernel.RawMap;
 import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.map.IterationMode;
+import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.object.uapi.MapFlag;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.assertj.core.api.AbstractAssert;
-import org.ebpfj.kernel.PerCpuMap;
+import org.ebpfj.kernel.map.PerCpuMap;
 
 /**
  * Assertions on a per-CPU map (PERCPU_HASH, PERCPU_ARRAY, LRU_PERCPU_HASH): every key holds one value per possible

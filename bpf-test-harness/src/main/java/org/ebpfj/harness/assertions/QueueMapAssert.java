@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.assertj.core.api.AbstractAssert;
-import org.ebpfj.kernel.QueueMap;
+import org.ebpfj.kernel.map.QueueMap;
 
 /** Assertions on a QUEUE or STACK that do not change it (they peek; only {@code pop} removes). */
 public final class QueueMapAssert<V> extends AbstractAssert<QueueMapAssert<V>, QueueMap<V>> {

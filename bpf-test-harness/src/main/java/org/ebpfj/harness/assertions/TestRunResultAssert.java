@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.assertj.core.api.AbstractAssert;
-import org.ebpfj.kernel.TestRunResult;
+import org.ebpfj.kernel.program.TestRunResult;
 
 /** Assertions on what one BPF_PROG_TEST_RUN reported. */
 public final class TestRunResultAssert extends AbstractAssert<TestRunResultAssert, TestRunResult> {

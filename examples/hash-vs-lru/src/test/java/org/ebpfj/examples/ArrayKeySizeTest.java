@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.ebpfj.harness.RequiresMapType;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.MapCreateException;
-import org.ebpfj.object.rules.KernelProfile;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.kernel.error.MapCreateException;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.Errno;

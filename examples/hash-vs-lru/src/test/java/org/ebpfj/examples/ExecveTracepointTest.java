@@ -10,9 +10,9 @@ import org.ebpfj.harness.GlobalRef;
 import org.ebpfj.harness.LruExpectations;
 import org.ebpfj.harness.MapRef;
 import org.ebpfj.harness.ProgramRef;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.GlobalVariable;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.junit.jupiter.api.Test;
 
 /**

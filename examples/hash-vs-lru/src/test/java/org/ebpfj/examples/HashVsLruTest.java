@@ -10,12 +10,12 @@ import org.ebpfj.harness.LruExpectations;
 import org.ebpfj.harness.MapRef;
 import org.ebpfj.harness.PinnedToCpu;
 import org.ebpfj.harness.ProgramRef;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.BpfProgram;
 import org.ebpfj.kernel.GlobalVariable;
-import org.ebpfj.kernel.IntIntMap;
 import org.ebpfj.kernel.Kernel;
-import org.ebpfj.kernel.MapFullException;
+import org.ebpfj.kernel.error.MapFullException;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.IntIntMap;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,7 +12,7 @@ import org.ebpfj.harness.Global;
 import org.ebpfj.harness.GlobalRef;
 import org.ebpfj.harness.MapRef;
 import org.ebpfj.harness.ProgramRef;
-import org.ebpfj.kernel.BpfProgram;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.kernel.GlobalVariable;
 import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RingBufferReader;

@@ -1,8 +1,0 @@
-package org.ebpfj.kernel;
-
-/** An update with {@link UpdateFlag#EXIST}, or a delete, found no such key (ENOENT). */
-public final class KeyNotFoundException extends MapException {
-    public KeyNotFoundException(String mapName, String key, String operation) {
-        super(mapName, "map '" + mapName + "': key " + key + " not found (ENOENT on " + operation + ")", 2);
-    }
-}

@@ -1,0 +1,42 @@
+package org.ebpfj.kernel.error;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.ebpfj.kernel.Capability;
+
+/**
+ * The kernel refused an operation for lack of privilege (EPERM, sometimes EACCES). The message names what is
+ * missing: the capability the kernel checks for this map or program type, or kernel lockdown when the process has
+ * every capability and the program type is one lockdown forbids.
+ */
+public final class PermissionException extends BpfException {
+    private final String subject;
+    private final Set<Capability> missing;
+    private final Optional<String> lockdown;
+
+    public PermissionException(String subject, String operation, int errno, Set<Capability> missing,
+                               Optional<String> lockdown, String reason) {
+        super(operation + " " + subject + " was refused (" + org.ebpfj.object.uapi.Errno.nameOf(errno) + "): "
+                + reason, errno);
+        this.subject = subject;
+        this.missing = missing.isEmpty() ? Set.of()
+                : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(missing));
+        this.lockdown = lockdown;
+    }
+
+    /** What was refused, e.g. {@code program 'on_unlinkat' (TRACING)}. */
+    public String subject() {
+        return subject;
+    }
+
+    /** Capabilities the operation needs that the calling thread does not have (empty when lockdown is the cause). */
+    public Set<Capability> missingCapabilities() {
+        return missing;
+    }
+
+    /** The kernel lockdown mode when lockdown is the likely cause, e.g. {@code integrity}. */
+    public Optional<String> lockdown() {
+        return lockdown;
+    }
+}

@@ -1,0 +1,21 @@
+package org.ebpfj.kernel.error;
+
+import org.ebpfj.kernel.internal.sys.Libc;
+import org.ebpfj.object.uapi.Errno;
+
+/** BPF_PROG_LOAD failed before or outside verification (no verifier log explains it). */
+public final class ProgramLoadException extends ProgramException {
+    private final String libbpfLog;
+
+    public ProgramLoadException(String programName, int errno, String libbpfLog) {
+        super(programName, "cannot load program '" + programName + "': " + Errno.nameOf(errno) + " ("
+                + Libc.strerror(errno) + ")" + (libbpfLog.isBlank() ? ""
+                        : "\n  libbpf: " + libbpfLog.strip().replace("\n", "\n  libbpf: ")), errno, null);
+        this.libbpfLog = libbpfLog;
+    }
+
+    /** What libbpf printed while loading. */
+    public String libbpfLog() {
+        return libbpfLog;
+    }
+}

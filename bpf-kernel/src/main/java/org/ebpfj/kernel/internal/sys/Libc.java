@@ -1,0 +1,150 @@
+package org.ebpfj.kernel.internal.sys;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The libc functions the library needs beyond bpf(2). Functions that can fail return {@code -errno}
+ * (read through the caller's {@link CallState} segment) instead of setting a global.
+ */
+@SuppressWarnings("restricted")
+public final class Libc {
+    private static final MethodHandle CLOSE = Native.libc("close",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle SCHED_SETAFFINITY = Native.libc("sched_setaffinity",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle SCHED_GETAFFINITY = Native.libc("sched_getaffinity",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle MOUNT = Native.libc("mount",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle STATFS = Native.libc("statfs",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle MMAP = Native.libc("mmap",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
+            CallState.CAPTURE_ERRNO);
+    private static final MethodHandle MUNMAP = Native.libc("munmap",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CallState.CAPTURE_ERRNO);
+    private static final MethodHandle VSNPRINTF = Native.libc("vsnprintf",
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
+    private static final MethodHandle STRERROR_R = Native.libc("__xpg_strerror_r",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+
+    /** {@code struct statfs} is 120 bytes on x86_64; {@code f_type} is its first field. */
+    private static final long STATFS_SIZE = 120;
+
+    private Libc() {
+    }
+
+    public static int close(MemorySegment state, int fd) {
+        try {
+            int r = (int) CLOSE.invokeExact(state, fd);
+            return r == 0 ? 0 : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Sets the CPU mask of thread {@code tid} (0 = the calling thread). */
+    public static int schedSetaffinity(MemorySegment state, int tid, MemorySegment mask) {
+        try {
+            int r = (int) SCHED_SETAFFINITY.invokeExact(state, tid, mask.byteSize(), mask);
+            return r == 0 ? 0 : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** Reads the CPU mask of thread {@code tid} into {@code mask}; returns the bytes the kernel wrote or -errno. */
+    public static int schedGetaffinity(MemorySegment state, int tid, MemorySegment mask) {
+        try {
+            int r = (int) SCHED_GETAFFINITY.invokeExact(state, tid, mask.byteSize(), mask);
+            return r >= 0 ? r : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    public static int mount(MemorySegment state, String source, String target, String fsType, long flags) {
+        try (Arena arena = Arena.ofConfined()) {
+            int r = (int) MOUNT.invokeExact(state, arena.allocateFrom(source), arena.allocateFrom(target),
+                    arena.allocateFrom(fsType), flags, MemorySegment.NULL);
+            return r == 0 ? 0 : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** The filesystem magic ({@code f_type}) of the filesystem holding {@code path}, or -errno. */
+    public static long statfsType(MemorySegment state, String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(STATFS_SIZE, 8);
+            int r = (int) STATFS.invokeExact(state, arena.allocateFrom(path), buf);
+            return r == 0 ? buf.get(JAVA_LONG, 0) : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    public static final int PROT_READ = 1;
+    public static final int PROT_WRITE = 2;
+    private static final int MAP_SHARED = 1;
+    private static final long MAP_FAILED = -1;
+
+    /**
+     * Maps {@code length} bytes of a file descriptor (e.g. an mmap-able BPF array) shared, read-only or read-write.
+     * The segment is valid until {@code scope} closes; the caller must {@link #munmap} after that.
+     *
+     * @return the mapping, or NULL with errno in {@code state}
+     */
+    public static MemorySegment mmapShared(MemorySegment state, int fd, long length, int prot, Arena scope) {
+        try {
+            MemorySegment p = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, length, prot, MAP_SHARED,
+                    fd, 0L);
+            if (p.address() == MAP_FAILED) {
+                return MemorySegment.NULL;
+            }
+            return p.reinterpret(length, scope, null);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** @return 0 or -errno */
+    public static int munmap(MemorySegment state, long address, long length) {
+        try {
+            int r = (int) MUNMAP.invokeExact(state, MemorySegment.ofAddress(address), length);
+            return r == 0 ? 0 : -CallState.errno(state);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /**
+     * {@code vsnprintf(buf, size, format, ap)}: formats a C varargs message. {@code ap} is the {@code va_list} a
+     * native callback received; on x86_64 that is a pointer to the caller's {@code __va_list_tag}.
+     */
+    public static int vsnprintf(MemorySegment buf, long size, MemorySegment format, MemorySegment ap) {
+        try {
+            return (int) VSNPRINTF.invokeExact(buf, size, format, ap);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** libc's text for an errno, e.g. "Invalid argument". */
+    public static String strerror(int errno) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(256);
+            int r = (int) STRERROR_R.invokeExact(Math.abs(errno), buf, 256L);
+            return r == 0 ? buf.getString(0) : "errno " + Math.abs(errno);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+}

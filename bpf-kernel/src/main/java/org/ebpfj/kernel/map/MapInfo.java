@@ -1,0 +1,80 @@
+package org.ebpfj.kernel.map;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Optional;
+
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.internal.sys.Bpf;
+import org.ebpfj.kernel.internal.sys.BpfInfo;
+import org.ebpfj.object.spec.MapOrigin;
+import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.uapi.MapFlag;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * What the kernel says about a live map (BPF_OBJ_GET_INFO_BY_FD): the values it actually uses, after any
+ * adjustment at creation (e.g. max_entries rounded up for NO_COMMON_LRU). Sizes are unsigned 32-bit values.
+ */
+public record MapInfo(int typeId, int id, long keySize, long valueSize, long maxEntries, long flags, String name,
+                      int btfId, int btfKeyTypeId, int btfValueTypeId, long mapExtra) {
+
+    public Optional<MapType> type() {
+        return MapType.byId(typeId);
+    }
+
+    /** {@code HASH}, or {@code type 40} for a type this library does not know. */
+    public String typeName() {
+        return type().map(Enum::name).orElse("type " + Integer.toUnsignedString(typeId));
+    }
+
+    public boolean is(MapType t) {
+        return typeId == t.id();
+    }
+
+    /** The same facts as a spec, e.g. for messages or for creating a similar map. */
+    public MapSpec toSpec() {
+        return MapSpec.builder(name, typeId).keySize(keySize).valueSize(valueSize).maxEntries(maxEntries)
+                .flags(flags).mapExtra(mapExtra).origin(MapOrigin.PROGRAMMATIC).build();
+    }
+
+    /**
+     * The kernel keeps the first 15 characters of a map's name (BPF_OBJ_NAME_LEN); where it cut {@code fullName},
+     * the full name is kept instead, so messages name the map as the object does.
+     */
+    MapInfo withFullName(String fullName) {
+        if (name.equals(fullName) || !fullName.startsWith(name)) {
+            return this;
+        }
+        return new MapInfo(typeId, id, keySize, valueSize, maxEntries, flags, fullName, btfId, btfKeyTypeId,
+                btfValueTypeId, mapExtra);
+    }
+
+    static MapInfo ofFd(int fd, String fallbackName) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);
+            int r = Bpf.objInfo(fd, info);
+            if (r < 0) {
+                throw new MapOperationException(fallbackName, "BPF_OBJ_GET_INFO_BY_FD", -r, "");
+            }
+            String name = info.asSlice(BpfInfo.Map.NAME, 16).getString(0);
+            return new MapInfo(info.get(JAVA_INT, BpfInfo.Map.TYPE), info.get(JAVA_INT, BpfInfo.Map.ID),
+                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.KEY_SIZE)),
+                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.VALUE_SIZE)),
+                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.MAX_ENTRIES)),
+                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.MAP_FLAGS)),
+                    name.isEmpty() ? fallbackName : name,
+                    info.get(JAVA_INT, BpfInfo.Map.BTF_ID), info.get(JAVA_INT, BpfInfo.Map.BTF_KEY_TYPE_ID),
+                    info.get(JAVA_INT, BpfInfo.Map.BTF_VALUE_TYPE_ID), info.get(JAVA_LONG, BpfInfo.Map.MAP_EXTRA));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "map '" + name + "' #" + id + " (" + typeName() + ", key " + keySize + ", value " + valueSize
+                + ", max_entries " + maxEntries + ", flags " + MapFlag.describe(flags) + ")";
+    }
+}

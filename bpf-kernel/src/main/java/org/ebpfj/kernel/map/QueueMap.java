@@ -1,0 +1,112 @@
+package org.ebpfj.kernel.map;
+
+import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.Scratch;
+import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * A QUEUE (first in, first out) or STACK (last in, first out) map: values without keys. An empty map gives
+ * {@link Optional#empty()}; pushing onto a full one throws {@link MapFullException} unless asked to overwrite.
+ */
+public final class QueueMap<V> implements AutoCloseable {
+    private final RawMap raw;
+    private final MapCodec<V> codec;
+
+    QueueMap(RawMap raw, MapCodec<V> codec) {
+        MapViews.requireQueue(raw);
+        MapViews.checkCodec(raw, "value", codec, raw.valueSize());
+        this.raw = raw;
+        this.codec = codec;
+    }
+
+    public static <V> QueueMap<V> create(MapSpec spec, Class<V> valueClass) {
+        RawMap raw = RawMap.create(spec);
+        try {
+            return raw.queue(valueClass);
+        } catch (RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    public boolean isStack() {
+        return raw.type().orElse(null) == MapType.STACK;
+    }
+
+    /** Adds a value. @throws MapFullException when the map holds max_entries values */
+    public void push(V value) {
+        push(value, false);
+    }
+
+    /**
+     * Adds a value; with {@code overwriteOldest}, a full map drops its oldest value to make room
+     * (BPF_EXIST, the kernel's meaning of that flag for these maps).
+     */
+    public void push(V value, boolean overwriteOldest) {
+        Scratch s = Scratch.get(0, raw.valueSize());
+        codec.encode(value, s.value, 0);
+        UpdateFlag flag = overwriteOldest ? UpdateFlag.EXIST : UpdateFlag.ANY;
+        int r = raw.update(s, flag.bits());
+        if (r != 0) {
+            throw MapErrors.update(raw, -r, flag, "(none)");
+        }
+    }
+
+    /** Removes and returns the next value (oldest for a QUEUE, newest for a STACK); empty when there is none. */
+    public Optional<V> pop() {
+        Scratch s = Scratch.get(0, raw.valueSize());
+        int r = raw.lookupAndDelete(s);
+        return result(s, r, "BPF_MAP_LOOKUP_AND_DELETE_ELEM");
+    }
+
+    /** The value {@link #pop()} would return, without removing it. */
+    public Optional<V> peek() {
+        Scratch s = Scratch.get(0, raw.valueSize());
+        int r = raw.lookup(s);
+        return result(s, r, "BPF_MAP_LOOKUP_ELEM");
+    }
+
+    private Optional<V> result(Scratch s, int r, String command) {
+        if (r == 0) {
+            return Optional.of(codec.decode(s.value, 0));
+        }
+        if (r == -ENOENT) {
+            return Optional.empty();
+        }
+        throw MapErrors.other(raw, command, -r, "");
+    }
+
+    /** Pops until empty. */
+    public List<V> drain() {
+        List<V> out = new ArrayList<>();
+        for (Optional<V> v = pop(); v.isPresent(); v = pop()) {
+            out.add(v.get());
+        }
+        return out;
+    }
+
+    public long capacity() {
+        return raw.maxEntries();
+    }
+
+    public String name() {
+        return raw.name();
+    }
+
+    public RawMap raw() {
+        return raw;
+    }
+
+    @Override
+    public void close() {
+        raw.close();
+    }
+}

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * Header corpus: what compiles everywhere but does not load on the project's CI machine, each for a named
+ * reason: fentry/fexit programs (EPERM there), arena pointers (ARENA maps get EPERM there), the stream kfunc
+ * bpf_stream_vprintk (kernel 6.19+; 6.18 names it bpf_stream_vprintk_impl), and a trusted-pointer argument
+ * (needs a caller holding a trusted pointer, as an fentry program does).
+ * Uses: bpf_stream_printk __arg_arena __arg_trusted BPF_PROG (fentry/fexit)
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+
+char LICENSE[] SEC("license") = "GPL";
+
+/* Declared here: a 6.18 vmlinux.h does not have it. */
+extern int bpf_stream_vprintk(int stream_id, const char *fmt__str, const void *args, __u32 len__sz) __weak __ksym;
+
+__noinline int first_byte(char *p __arg_arena)
+{
+	return p ? *p : 0;
+}
+
+__noinline int pid_of(struct task_struct *t __arg_trusted)
+{
+	return t->pid;
+}
+
+SEC("fentry/do_unlinkat")
+int BPF_PROG(entry_unlink, int dfd, struct filename *name)
+{
+	bpf_stream_printk(1, "unlink %d\n", dfd);
+	return pid_of(bpf_get_current_task_btf());
+}
+
+SEC("fexit/do_unlinkat")
+int BPF_PROG(exit_unlink, int dfd, struct filename *name, long ret)
+{
+	return first_byte(0) + ret;
+}
