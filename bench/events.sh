@@ -3,6 +3,7 @@
 #
 #   bench/events.sh              # 3 rounds, a few minutes on 2 CPUs
 #   ROUNDS=5 bench/events.sh
+#   JMH_OPTS=-Djmh.ignoreLock=true bench/events.sh   # when another JMH run holds /tmp/jmh.lock
 #
 # Both sides load the same object (events.bpf.o of the harness tests, its ring buffer resized to 4 MiB) and do the
 # same thing: a program run by BPF_PROG_TEST_RUN with repeat 80,000 fills the buffer with 80,000 32-byte events,
@@ -47,7 +48,7 @@ log "building benchmarks.jar ..."
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 : >"$OUT/events-jmh.log"
 java_side() { # java_side OUT.csv: ns per event, ring and perf
-	"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.ebpfj.bench.BenchRunner "$1" EventDrainBenchmark \
+	"$JAVA" --enable-native-access=ALL-UNNAMED ${JMH_OPTS:-} -cp "$JAR" org.ebpfj.bench.BenchRunner "$1" EventDrainBenchmark \
 		-wi 5 -w 1 -i 10 -r 1 >>"$OUT/events-jmh.log" 2>&1 || { tail -40 "$OUT/events-jmh.log" >&2; exit 1; }
 }
 c_side() { "$OUT/eventbench" "$OBJECT" 30 >"$1" 2>>"$OUT/events-c.log"; }
@@ -67,7 +68,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	PERF+=("$(awk -v c="$c_perf" -v j="$j_perf" 'BEGIN {printf "%.3f", c / j}')")
 done
 log "allocation per event on the raw path (JMH -prof gc) ..."
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.ebpfj.bench.BenchRunner "$OUT/java-events-gc.csv" \
+"$JAVA" --enable-native-access=ALL-UNNAMED ${JMH_OPTS:-} -cp "$JAR" org.ebpfj.bench.BenchRunner "$OUT/java-events-gc.csv" \
 	EventDrainBenchmark -wi 3 -w 1 -i 5 -r 1 -prof gc >"$OUT/events-gc.log" 2>&1
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 {
@@ -75,7 +76,7 @@ median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR
 	echo "kernel $(uname -r), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1), $ROUNDS rounds; ratios per round:"
 	echo "  ring ${RING[*]}"
 	echo "  perf ${PERF[*]}"
-	grep -E 'gc.alloc.rate.norm' "$OUT/events-gc.log" | sed 's/^/  /'
+	grep -E '^EventDrainBenchmark.drain:gc.alloc.rate.norm' "$OUT/events-gc.log" | sed 's/^/  /'
 	echo "ringbuf drain: $(median "${RING[@]}")× libbpf"
 	echo "perfbuf drain: $(median "${PERF[@]}")× libbpf"
 } | tee "$OUT/events.md"

@@ -73,4 +73,20 @@ class BenchmarkSmokeTest {
             }
         }
     }
+
+    @Test
+    void eventDrainsTakeEveryEventTheProducerWrote() throws Exception {
+        for (String buffer : new String[] {"ring", "perf"}) {
+            EventDrainBenchmark b = new EventDrainBenchmark();
+            b.buffer = buffer;
+            b.load();
+            try {
+                b.fill();
+                b.drain(); // throws unless exactly EVENTS events were drained
+                assertThat(b.dropped()).as(buffer + ": nothing dropped").isZero();
+            } finally {
+                b.close();
+            }
+        }
+    }
 }
