@@ -20,9 +20,11 @@ gpg --batch --quiet --passphrase '' --quick-gen-key 'ebpfj throwaway release-che
     ed25519 sign 1d 2>/dev/null
 KEY="$(gpg --batch --list-keys --with-colons | awk -F: '/^fpr:/ {print $10; exit}')"
 
-MODULES=.,bpf-object,bpf-maven-plugin,bpf-kernel,bpf-test-harness
-./mvnw -B -q versions:set -DnewVersion="$VERSION" -DgenerateBackupPoms=false -DprocessAllModules=true
-./mvnw -B -q -pl "$MODULES" deploy -DskipTests -Psign -Dgpg.keyname="$KEY" \
+MODULES=.,bpf-object,bpf-maven-plugin,bpf-kernel,bpf-test-harness,bpf-archetype
+./mvnw -B -q org.codehaus.mojo:versions-maven-plugin:2.18.0:set -DnewVersion="$VERSION" \
+    -DgenerateBackupPoms=false -DprocessAllModules=true
+# -Dmaven.install.skip: a deploy runs the install phase first; the shared local repository must not get these.
+./mvnw -B -q -pl "$MODULES" deploy -DskipTests -Dmaven.install.skip=true -Psign -Dgpg.keyname="$KEY" \
     -DaltDeploymentRepository="staging::file://$WORK/staging"
 
 STAGING="$WORK/staging"
@@ -57,7 +59,7 @@ while IFS= read -r pom; do
     done
     : "$effective"
 done < <(find "$STAGING" -name '*.pom' | sort)
-[ "$artifacts" -ge 5 ] || problem "expected 5 artifacts (parent, bpf-object, bpf-maven-plugin, bpf-kernel, bpf-test-harness), found $artifacts"
+[ "$artifacts" -ge 6 ] || problem "expected 6 artifacts (parent, bpf-object, bpf-maven-plugin, bpf-kernel, bpf-test-harness, bpf-archetype), found $artifacts"
 echo "release-bundle: $artifacts artifacts in $STAGING:"
 (cd "$STAGING" && find . -type f ! -name '*.md5' ! -name '*.sha1' ! -name '*.asc' ! -name 'maven-metadata*' | sort | sed 's/^/  /')
 [ "$fail" = 0 ] && echo "release-bundle: passes Maven Central's rules (signed with a throwaway key)"

@@ -13,7 +13,7 @@ def before = ['counter.bpf.o', 'knobs.bpf.o'].collectEntries { name ->
 def copy = new File(original.parentFile, original.name + '-copy')
 copy.deleteDir()
 def run = { List<String> command, File dir ->
-    def process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+    def process = new ProcessBuilder(command.collect { it.toString() }).directory(dir).redirectErrorStream(true).start()
     def output = process.inputStream.text
     assert process.waitFor(600, TimeUnit.SECONDS)
     [process.exitValue(), output]

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ebpfj.harness.BpfTest;
 import org.ebpfj.harness.MapRef;
-import org.ebpfj.kernel.BpfMap;
+import org.ebpfj.kernel.map.BpfMap;
 import org.junit.jupiter.api.Test;
 
 @BpfTest(object = "bpf/counter.bpf.o")

@@ -10,21 +10,22 @@
 
 char LICENSE[] SEC("license") = "GPL";
 
-int init_pid = -1;
-int from_cast = -1;
+int wanted_pid = 1; /* set by the loader's user */
+int found_pid = -1;
+int found_tgid = -1;
 
 SEC("syscall")
-int find_init(void *ctx)
+int find_task(void *ctx)
 {
 	struct task_struct *task;
 
 	if (!bpf_ksym_exists(bpf_task_from_pid))
 		return 1;
-	task = bpf_task_from_pid(1);
+	task = bpf_task_from_pid(wanted_pid);
 	if (!task)
 		return 2;
-	init_pid = task->pid;
-	from_cast = bpf_core_cast(task, struct task_struct)->tgid;
+	found_pid = task->pid;
+	found_tgid = bpf_core_cast(task, struct task_struct)->tgid;
 	bpf_task_release(task);
 	return 0;
 }

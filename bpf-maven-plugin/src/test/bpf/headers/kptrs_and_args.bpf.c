@@ -2,8 +2,8 @@
 /*
  * Header corpus: kernel pointers in map values and tagged arguments of global functions (kernel 6.8+).
  * Loadable (a syscall program).
- * Uses: __kptr __kptr_untrusted __percpu_kptr __uptr __arg_ctx __arg_nonnull __arg_nullable __arg_untrusted
- * __arg_trusted
+ * Uses: __kptr __kptr_untrusted __percpu_kptr __uptr __arg_ctx __arg_nonnull __arg_untrusted (__arg_nullable and
+ * __arg_trusted: compile_only.bpf.c)
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -58,11 +58,6 @@ __noinline int deref(int *p __arg_nonnull)
 	return *p;
 }
 
-__noinline int maybe(int *p __arg_nullable)
-{
-	return p ? *p : 0;
-}
-
 __noinline int untrusted_pid(struct task_struct *t __arg_untrusted)
 {
 	return t ? 1 : 0;
@@ -80,5 +75,5 @@ int use_tags(void *ctx)
 
 	if (!h || !p)
 		return 1;
-	return count_ctx(ctx) + deref(&local) + maybe(0) + maybe(&answer) + untrusted_pid(h->seen);
+	return count_ctx(ctx) + deref(&local) + deref(&answer) + untrusted_pid(h->seen);
 }

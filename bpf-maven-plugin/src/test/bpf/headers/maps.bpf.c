@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * Header corpus: bpf_helpers.h's map definitions, attributes and small macros. Loadable (a tracepoint).
- * Uses: SEC __uint __type __array __ulong LIBBPF_PIN_NONE LIBBPF_PIN_BY_NAME __kconfig TRI_YES KERNEL_VERSION
+ * Uses: SEC __uint __type __array LIBBPF_PIN_NONE LIBBPF_PIN_BY_NAME __kconfig TRI_YES KERNEL_VERSION
  * likely unlikely barrier barrier_var __always_inline __noinline __weak __hidden NULL offsetof container_of
  * bpf_tail_call_static __bpf_unreachable __ksym bpf_ksym_exists
  */
@@ -30,7 +30,7 @@ struct {
 	__uint(type, BPF_MAP_TYPE_BLOOM_FILTER);
 	__uint(max_entries, 128);
 	__type(value, __u32);
-	__ulong(map_extra, 3); /* number of hash functions */
+	__uint(map_extra, 3); /* number of hash functions (__ulong: see compile_only.bpf.c) */
 } bloom SEC(".maps");
 
 struct {

@@ -117,7 +117,11 @@ class CheckServiceTest {
         // The LRU capacity finding is logged at its own level, with the map's location.
         assertThat(log.lines()).anyMatch(l -> l.matches("\\[(INFO|WARNING)\\] objects/maps_valid\\.bpf\\.c:\\d+: "
                 + "(info|warning): \\[lru\\.capacity\\] map 'lru_seen' \\(LRU_HASH\\): .*"));
-        assertThat(log.at("INFO")).contains("Checked 15 maps in 1 object: 0 errors, 0 warnings",
+        // struct flow_key has 3 bytes of tail padding: as a HASH key and as a QUEUE value (the alignment trap).
+        assertThat(log.at("WARNING")).anyMatch(l -> l.startsWith("objects/maps_valid.bpf.c:27: warning:"
+                + " [layout.padding] map 'flows' (HASH): key struct flow_key (16 bytes) has 3 bytes of implicit"
+                + " padding: 3 bytes of tail padding after 'proto' (offsets 13..15)"));
+        assertThat(log.at("INFO")).contains("Checked 15 maps in 1 object: 0 errors, 2 warnings",
                 "Wrote target/bpf/maps.json");
     }
 
@@ -197,5 +201,31 @@ class CheckServiceTest {
         assertThat(Files.getLastModifiedTime(report)).isEqualTo(old);
         assertThat(log.at("INFO")).contains("Unchanged: target/bpf/maps.json");
         assertThat(new String(Files.readAllBytes(report), StandardCharsets.UTF_8)).endsWith("}\n");
+    }
+
+    @Test
+    void targetKernelsGiveOneVerdictPerKernelInTheLogAndTheReport() throws Exception {
+        object("maps_invalid.bpf.o");
+        Path src = source("maps_invalid.bpf.c");
+        CheckConfiguration config = new CheckConfiguration(base, objects, List.of(), List.of(),
+                KernelProfile.defaults(), CheckOptions.defaults(), false, Optional.of(report),
+                org.ebpfj.object.rules.KernelTargets.parse("6.12,5.10"));
+
+        CheckResult result = new CheckService(log).check(config);
+
+        // huge_hash: value 4194304 is refused by both kernels, by 5.10's older value-only limit.
+        assertThat(log.at("ERROR")).contains(src + ":22: error: [hash.value-size-stack] map 'huge_hash' (HASH): "
+                + "E2BIG on 5.10: [hash.value-size-stack] value_size 4194304 >= 4193744 (KMALLOC_MAX_SIZE − "
+                + "MAX_BPF_STACK − htab_elem): Linux 5.10 reserves a stack-sized key in every element (the limit "
+                + "became key_size + value_size in 6.1); E2BIG on 6.12: [hash.key-value-size] key_size 4 + "
+                + "value_size 4194304 = 4194308 bytes, but a hash element (48-byte header + key + value) must fit in "
+                + "KMALLOC_MAX_SIZE (4194304 bytes (4 MiB)): key_size + value_size must be at most 4194255 "
+                + "(kernel: E2BIG)");
+        assertThat(result.errors()).hasSize(3);
+        assertThat(log.at("INFO")).anyMatch(l -> l.startsWith("Target kernels: [5.10, 6.12] (before 5.11 map "
+                + "memory is charged to RLIMIT_MEMLOCK"));
+        String json = Files.readString(report).replaceAll("\\s+", "");
+        assertThat(json).contains("\"targets\":[{\"kernel\":\"5.10\",\"verdict\":\"E2BIG\","
+                + "\"rule\":\"hash.value-size-stack\"");
     }
 }

@@ -85,7 +85,7 @@ class ClangMatrixTest {
         }
     }
 
-    /** Each folder holding .bpf.c files directly, with its sources, in a stable order. */
+    /** Each source root (a project's src/main/bpf, or a folder of test sources) with its sources, in a stable order. */
     private static Map<Path, List<Path>> sourceRoots(Path repo) throws IOException {
         try (Stream<Path> files = Files.walk(repo)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".bpf.c"))
@@ -94,14 +94,24 @@ class ClangMatrixTest {
                     .filter(p -> !repo.relativize(p).startsWith(".git"))
                     .filter(p -> BROKEN_ON_PURPOSE.stream().noneMatch(b -> repo.relativize(p).toString().startsWith(b)))
                     .sorted()
-                    .collect(Collectors.groupingBy(Path::getParent, TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(ClangMatrixTest::sourceRoot, TreeMap::new, Collectors.toList()));
         }
+    }
+
+    /** A project's src/main/bpf (sources in sub-folders include headers from its top), else the source's folder. */
+    private static Path sourceRoot(Path source) {
+        for (Path dir = source.getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.endsWith(Path.of("src", "main", "bpf"))) {
+                return dir;
+            }
+        }
+        return source.getParent();
     }
 
     private CompileConfiguration config(Path sources, Path out, Path vmlinux) {
         Platform platform = Platform.current();
-        return new CompileConfiguration(sources, sources, List.of("*.bpf.c"), List.of(), out.resolve("objects"),
-                out.resolve("work"), List.of(), List.of(), Optional.of(CompileFlags.DEFAULT_CPU), List.of(), List.of(),
+        return new CompileConfiguration(sources, sources, SourceScanner.DEFAULT_INCLUDES, List.of(),
+                out.resolve("objects"), out.resolve("work"), List.of(), List.of(), Optional.of(CompileFlags.DEFAULT_CPU), List.of(), List.of(),
                 platform.kernelArch(), out.resolve("include"), Path.of("/usr/include/linux/bpf.h"), false,
                 Optional.of(vmlinux), Path.of("/usr/include"), platform.multiarchTriple(), 2);
     }

@@ -32,7 +32,8 @@ class HelperDefsWriterTest {
                 new HelperPrototype("bpf_get_smp_processor_id", 8, "__u32", List.of(), false)), List.of());
 
         assertThat(HelperDefsWriter.write(parsed, "x"))
-                .contains("#if __has_attribute(bpf_fastcall)\n#define __bpf_fastcall __attribute__((bpf_fastcall))\n#else\n")
+                .contains("#if __has_attribute(bpf_fastcall)\n"
+                        + "#define __bpf_fastcall __attribute__((bpf_fastcall))\n#else\n")
                 .contains("static __bpf_fastcall __u32 (* const bpf_get_smp_processor_id)(void) = (void *) 8;");
     }
 }

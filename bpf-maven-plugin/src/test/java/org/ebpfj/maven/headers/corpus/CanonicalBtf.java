@@ -142,7 +142,8 @@ public final class CanonicalBtf {
             case CONST:
             case VOLATILE:
             case RESTRICT:
-                return t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + ref(((BtfType.Modifier) t).type(), depth);
+                return t.kind().name().toLowerCase(java.util.Locale.ROOT) + " "
+                        + ref(((BtfType.Modifier) t).type(), depth);
             case FUNC_PROTO: {
                 BtfType.FuncProto p = (BtfType.FuncProto) t;
                 return "fn(" + p.params().stream().map(q -> q.name() + ":" + ref(q.type(), depth))
