@@ -30,6 +30,7 @@ compile maps_rejected.bpf.c maps_rejected.bpf.o
 compile global_data.bpf.c global_data.bpf.o
 compile legacy_maps.bpf.c legacy_maps.bpf.o -gdwarf-4
 compile programs.bpf.c programs.bpf.o
+compile shapes.bpf.c shapes.bpf.o
 
 # Two translation units in one object, so the DWARF reader sees several compile units (as a linked object has).
 tmp="$(mktemp -d)"

@@ -76,6 +76,25 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void generatedHandWrittenAndRawPathsReadTheSameValues() throws Exception {
+        RecordCodecBenchmark b = new RecordCodecBenchmark();
+        b.createAndFill();
+        try {
+            assertThat(b.lookupGenerated()).isEqualTo(RecordCodecBenchmark.value(0));
+            RecordCodecBenchmark.PaddedByHand h = b.lookupHandWritten();
+            assertThat(h.pid()).isEqualTo(1);
+            assertThat(h.stamp()).isEqualTo(1_000_000_000_002L - 1);
+            assertThat(b.lookupRaw()).isEqualTo(1_000_000_000_002L);
+            b.updateGenerated();
+            b.updateHandWritten();
+            b.updateRaw();
+            assertThat(b.lookupGenerated()).isEqualTo(RecordCodecBenchmark.value(6));
+        } finally {
+            b.close();
+        }
+    }
+
+    @Test
     void eventDrainsTakeEveryEventTheProducerWrote() throws Exception {
         for (String buffer : new String[] {"ring", "perf"}) {
             EventDrainBenchmark b = new EventDrainBenchmark();

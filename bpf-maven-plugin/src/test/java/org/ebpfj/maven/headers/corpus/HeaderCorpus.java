@@ -152,12 +152,11 @@ public final class HeaderCorpus {
 
     private List<Built> compileAll(Path out, Path clang, Path include) throws IOException {
         Files.createDirectories(out);
-        Path pch = precompiledVmlinux(out, clang);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<Built>> futures = new ArrayList<>();
             for (Unit unit : units()) {
-                futures.add(pool.submit(() -> compile(clang, include, unit, out, pch)));
+                futures.add(pool.submit(() -> compile(clang, include, unit, out)));
             }
             List<Built> built = new ArrayList<>();
             for (Future<Built> f : futures) {
@@ -180,30 +179,15 @@ public final class HeaderCorpus {
                 "-D__TARGET_ARCH_" + arch, "-Werror=implicit-function-declaration"));
     }
 
-    /**
-     * vmlinux.h (5 MB) parsed once per clang rather than once per unit: a precompiled header, which the sources'
-     * own {@code #include "vmlinux.h"} then finds already included (its guard is defined). The objects are
-     * byte-identical to those compiled without it; it only saves most of the compile time.
+    /*
+     * No precompiled vmlinux.h, although it would save most of the compile time: with one, clang 20 leaves the
+     * BTF of an extern kfunc named only in a cleanup attribute (bpf_iter_num_destroy in bpf_for) out of the
+     * object, and libbpf then refuses to open it.
      */
-    private Path precompiledVmlinux(Path out, Path clang) throws IOException {
-        Path pch = out.resolve("vmlinux.h.pch");
-        List<String> command = flags(clang, "x86");
-        command.addAll(List.of("-x", "c-header", work.resolve("vmlinux/vmlinux.h").toString(),
-                "-o", pch.toString()));
-        ProcessResult result = new ProcessRunner(300).run(command, work);
-        if (!result.succeeded()) {
-            throw new IOException(clang + " cannot precompile vmlinux.h: " + result.output());
-        }
-        return pch;
-    }
-
-    private Built compile(Path clang, Path include, Unit unit, Path out, Path pch) throws IOException {
+    private Built compile(Path clang, Path include, Unit unit, Path out) throws IOException {
         Path object = out.resolve(unit.name() + ".bpf.o");
         Files.deleteIfExists(object);
         List<String> command = flags(clang, unit.arch());
-        if (!unit.source().equals("arch.bpf.c")) { // arch.bpf.c declares its own registers, without vmlinux.h
-            command.addAll(List.of("-include-pch", pch.toString()));
-        }
         command.addAll(List.of("-I" + work.resolve("vmlinux"), "-I" + include));
         Path multiarch = Path.of("/usr/include/x86_64-linux-gnu");
         if (Files.isDirectory(multiarch)) { // <asm/...> for UAPI headers (usdt.bpf.h's <linux/errno.h>)
