@@ -12,7 +12,7 @@ module org.ebpfj.kernel {
     exports org.ebpfj.kernel;
     exports org.ebpfj.kernel.map;
     exports org.ebpfj.kernel.program;
-    // org.ebpfj.kernel.event is exported once it has its first class (issue 9: the event readers).
+    exports org.ebpfj.kernel.event;
     exports org.ebpfj.kernel.error;
     exports org.ebpfj.kernel.codec;
 }

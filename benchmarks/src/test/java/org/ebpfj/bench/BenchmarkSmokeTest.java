@@ -93,4 +93,20 @@ class BenchmarkSmokeTest {
             b.close();
         }
     }
+
+    @Test
+    void eventDrainsTakeEveryEventTheProducerWrote() throws Exception {
+        for (String buffer : new String[] {"ring", "perf"}) {
+            EventDrainBenchmark b = new EventDrainBenchmark();
+            b.buffer = buffer;
+            b.load();
+            try {
+                b.fill();
+                b.drain(); // throws unless exactly EVENTS events were drained
+                assertThat(b.dropped()).as(buffer + ": nothing dropped").isZero();
+            } finally {
+                b.close();
+            }
+        }
+    }
 }

@@ -457,6 +457,23 @@ public final class BpfObject implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Closes {@code resource} when this object closes, before its maps: event readers and writers register here,
+     * so none outlives the maps it reads.
+     *
+     * @throws IllegalStateException when the object is already closed
+     */
+    public <R extends AutoCloseable> R closeWithObject(R resource) {
+        checkOpen();
+        owner.track(Objects.requireNonNull(resource, "resource"));
+        return resource;
+    }
+
+    /** Forgets a resource given to {@link #closeWithObject} (it was closed on its own). */
+    public void forgetOnClose(AutoCloseable resource) {
+        owner.untrack(resource);
+    }
+
     void checkOpen() {
         owner.checkOpen();
     }

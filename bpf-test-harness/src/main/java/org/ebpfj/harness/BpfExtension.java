@@ -53,6 +53,7 @@ public final class BpfExtension implements ExecutionCondition, BeforeAllCallback
         }
         Verdict verdict = verdict(context);
         if (verdict.kind() == Verdict.Kind.SKIP && !StrictMode.isOn(context)) {
+            SkipReport.print(context, verdict.reason());
             return ConditionEvaluationResult.disabled(verdict.reason());
         }
         return ConditionEvaluationResult.enabled(verdict.runs() ? "the kernel has what the test needs"

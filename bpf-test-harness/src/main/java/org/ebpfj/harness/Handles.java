@@ -15,6 +15,9 @@ import org.ebpfj.kernel.map.QueueMap;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.event.PerfBufferReader;
+import org.ebpfj.kernel.event.RingBufferReader;
+import org.ebpfj.kernel.event.UserRingBufferWriter;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  */
 final class Handles {
     private static final List<Class<?>> MAP_VIEWS = List.of(BpfMap.class, PerCpuMap.class, QueueMap.class,
-            IntIntMap.class, IntLongMap.class, LongLongMap.class, RawMap.class);
+            IntIntMap.class, IntLongMap.class, LongLongMap.class, RawMap.class, RingBufferReader.class,
+            PerfBufferReader.class, UserRingBufferWriter.class);
 
     private Handles() {
     }
@@ -36,7 +40,9 @@ final class Handles {
         BpfObject object = fixture.object();
         try {
             if (point.has(MapRef.class)) {
-                return map(point, object, name(point, point.element().getAnnotation(MapRef.class).value()));
+                String name = name(point, point.element().getAnnotation(MapRef.class).value());
+                Object events = EventHandles.open(point, object, name, scope);
+                return events != null ? events : map(point, object, name);
             }
             if (point.has(GlobalRef.class)) {
                 return variable(point, fixture, name(point, point.element().getAnnotation(GlobalRef.class).value()));
@@ -121,7 +127,7 @@ final class Handles {
     }
 
     /** The concrete classes of the declared type's arguments, e.g. {@code Integer, byte[]} for BpfMap. */
-    private static Class<?>[] typeArguments(InjectionPoint point, int count) {
+    static Class<?>[] typeArguments(InjectionPoint point, int count) {
         String shape = point.type().getSimpleName() + (count == 2 ? "<Integer, Long>" : "<Integer>");
         if (!(point.genericType() instanceof ParameterizedType p)) {
             throw new IllegalArgumentException("declare the type arguments, e.g. " + shape

@@ -1,6 +1,7 @@
 package org.ebpfj.harness;
 
 import java.util.Optional;
+import java.util.Set;
 
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.Privileges;
@@ -24,6 +25,11 @@ interface KernelFacts {
     boolean supports(MapType type);
 
     boolean supports(ProgramType type);
+
+    /** The process's effective capabilities. */
+    default Set<org.ebpfj.kernel.Capability> capabilities() {
+        return org.ebpfj.kernel.Capability.in(org.ebpfj.kernel.Kernel.effectiveCapabilities());
+    }
 
     /** The running kernel, through bpf-kernel's probes (each probe is cached by bpf-kernel). */
     static KernelFacts running() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import org.ebpfj.kernel.Capability;
 import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.machine.UapiHistory;
@@ -26,7 +27,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param minimumKernel from {@link RequiresKernel}, the highest when several levels ask
  */
 record Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set<MapType> mapTypes,
-                    Set<ProgramType> programTypes) {
+                    Set<ProgramType> programTypes, Set<Capability> capabilities) {
+
+    Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set<MapType> mapTypes,
+                 Set<ProgramType> programTypes) {
+        this(needsBpf, minimumKernel, mapTypes, programTypes, Set.of());
+    }
 
     /** Collects the annotations of the given elements (e.g. enclosing classes, the class, the method). */
     static Requirements of(List<? extends AnnotatedElement> elements) {
@@ -34,7 +40,11 @@ record Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set
         Optional<KernelVersion> minimum = Optional.empty();
         Set<MapType> maps = EnumSet.noneOf(MapType.class);
         Set<ProgramType> programs = EnumSet.noneOf(ProgramType.class);
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         for (AnnotatedElement e : elements) {
+            AnnotationSupport.findAnnotation(e, RequiresCapability.class)
+                    .ifPresent(r -> capabilities.addAll(List.of(r.value())));
+            capabilities.addAll(CapabilityNeeds.implied(e));
             bpfTest |= AnnotationSupport.isAnnotated(e, BpfTest.class);
             AnnotationSupport.findAnnotation(e, RequiresMapType.class).ifPresent(r -> maps.addAll(List.of(r.value())));
             AnnotationSupport.findAnnotation(e, RequiresProgramType.class)
@@ -50,7 +60,8 @@ record Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set
             }
         }
         boolean probes = !maps.isEmpty() || !programs.isEmpty();
-        return new Requirements(bpfTest || probes, minimum, maps, programs);
+        return new Requirements(bpfTest || probes || !capabilities.isEmpty(), minimum, maps, programs,
+                Set.copyOf(capabilities));
     }
 
     Verdict evaluate(KernelFacts kernel) {
@@ -73,6 +84,7 @@ record Requirements(boolean needsBpf, Optional<KernelVersion> minimumKernel, Set
                 return Verdict.combine(verdicts);
             }
         }
+        CapabilityNeeds.missing(capabilities, kernel.capabilities()).ifPresent(verdicts::add);
         for (MapType t : mapTypes) {
             probe("map type " + t, () -> kernel.supports(t), UapiHistory.since(t), running, kernel.release(),
                     "creating a minimal " + t + " map failed").ifPresent(verdicts::add);

@@ -42,6 +42,19 @@ final class TestScope implements AutoCloseable, ExtensionContext.Store.Closeable
         return fixture;
     }
 
+    /** An event reader or writer opened for this scope's test: closed after it, before the object. */
+    synchronized <R extends AutoCloseable> R register(R resource) {
+        checkOpen();
+        resources.push(() -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + resource + " failed", e);
+            }
+        });
+        return resource;
+    }
+
     synchronized void register(org.ebpfj.kernel.program.BpfLink link) {
         checkOpen();
         resources.push(link::close);

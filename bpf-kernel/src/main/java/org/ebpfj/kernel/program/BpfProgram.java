@@ -201,12 +201,19 @@ public final class BpfProgram {
         }
     }
 
-    private interface Attach {
+    /** One libbpf attach call, given the program's libbpf pointer and the errno segment. */
+    interface Attach {
         MemorySegment run(MemorySegment state);
     }
 
+    /** The libbpf {@code struct bpf_program *} (for the explicit attach calls in {@link Attachments}). */
+    MemorySegment pointer() {
+        loadedFd();
+        return prog;
+    }
+
     @SuppressWarnings("try")
-    private BpfLink link(String target, Attach attach) {
+    BpfLink link(String target, Attach attach) {
         LoadLog log = new LoadLog();
         MemorySegment state = Scratch.get().state;
         MemorySegment link;

@@ -63,4 +63,9 @@ public final class BpfAssertions {
     public static TestRunResultAssert assertThat(TestRunResult result) {
         return new TestRunResultAssert(result);
     }
+
+    /** Events a program sends through a ring buffer or a perf buffer (see {@link EventsAssert}). */
+    public static <T> EventsAssert<T> assertThat(org.ebpfj.kernel.event.EventReader<T> reader) {
+        return new EventsAssert<>(reader);
+    }
 }

@@ -1,0 +1,170 @@
+package org.ebpfj.kernel.event;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.ebpfj.kernel.BpfObject;
+import org.ebpfj.kernel.error.MapOperationException;
+import org.ebpfj.kernel.map.RawMap;
+import org.ebpfj.kernel.codec.Codecs;
+import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.internal.sys.CallState;
+import org.ebpfj.kernel.internal.sys.EventSys;
+import org.ebpfj.object.btf.BtfKind;
+import org.ebpfj.object.spec.TypeRef;
+import org.ebpfj.object.uapi.MapType;
+
+/**
+ * Writes records into a {@code BPF_MAP_TYPE_USER_RINGBUF} map, for a program to take with
+ * {@code bpf_user_ringbuf_drain}. User space is the producer here: the consumer page is mapped read-only, the
+ * producer page and the (twice-mapped) data read-write. A record is reserved with the BUSY bit set, the producer
+ * position published (release), the record filled, then its header written without BUSY (release), as the kernel
+ * reads it with acquire semantics. Writers are serialised; the kernel side consumes.
+ *
+ * @param <T> the type of the records written
+ */
+public final class UserRingBufferWriter<T> implements AutoCloseable {
+    private static final long PAGE = RingBufferReader.PAGE;
+    private static final int BUSY = 1 << 31;
+    private static final int HEADER = 8;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
+
+    private final String mapName;
+    private final MapCodec<T> codec;
+    private final BpfObject owner;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment consumer;
+    private final MemorySegment producer;
+    private final MemorySegment data;
+    private final long mask;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private UserRingBufferWriter(RawMap map, MapCodec<T> codec, BpfObject owner) {
+        this.mapName = map.name();
+        if (map.type().orElse(null) != MapType.USER_RINGBUF) {
+            throw new IllegalArgumentException("map '" + mapName + "' is " + map.type().map(Enum::name)
+                    .orElse("of an unknown type") + ", not USER_RINGBUF");
+        }
+        this.codec = codec;
+        this.owner = owner;
+        long size = map.maxEntries();
+        this.mask = size - 1;
+        MemorySegment state = CallState.allocate(arena);
+        try {
+            this.consumer = map(state, map.fd(), PAGE, EventSys.PROT_READ, 0);
+            MemorySegment pd = map(state, map.fd(), PAGE + 2 * size, EventSys.PROT_READ | EventSys.PROT_WRITE, PAGE);
+            this.producer = pd.asSlice(0, PAGE);
+            this.data = pd.asSlice(PAGE);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private MemorySegment map(MemorySegment state, int fd, long length, int prot, long offset) {
+        MemorySegment m = EventSys.mmap(state, fd, length, prot, offset, arena);
+        if (m.equals(MemorySegment.NULL)) {
+            throw new MapOperationException(mapName, "mmap of the user ring buffer", CallState.errno(state), "");
+        }
+        return m;
+    }
+
+    /** A writer of records of {@code type} (a record is laid out from the object's BTF struct of the same name). */
+    public static <T extends Record> UserRingBufferWriter<T> open(BpfObject object, String mapName, Class<T> type) {
+        String struct = EventDecoder.structName(type);
+        TypeRef ref = object.btf().flatMap(b -> b.find(BtfKind.STRUCT, struct).map(t -> new TypeRef(b, t.id())))
+                .orElseThrow(() -> new IllegalArgumentException("object '" + object.name() + "' has no BTF type"
+                        + " 'struct " + struct + "' to lay out " + type.getSimpleName() + "; give a MapCodec"));
+        return open(object, mapName, Codecs.record(type, ref));
+    }
+
+    public static <T> UserRingBufferWriter<T> open(BpfObject object, String mapName, MapCodec<T> codec) {
+        return object.closeWithObject(new UserRingBufferWriter<>(object.rawMap(mapName), codec, object));
+    }
+
+    /** Free bytes now (the program may free more by draining). */
+    public synchronized long free() {
+        check();
+        return capacity() - ((long) LONG.getAcquire(producer, 0L) - (long) LONG.getAcquire(consumer, 0L));
+    }
+
+    public long capacity() {
+        return mask + 1;
+    }
+
+    /**
+     * Writes one record if there is room.
+     *
+     * @return false when the buffer is full (the program has not drained enough yet)
+     */
+    public synchronized boolean offer(T value) {
+        Objects.requireNonNull(value, "value");
+        check();
+        long size = codec.size();
+        long at = reserve(size);
+        if (at < 0) {
+            return false;
+        }
+        codec.encode(value, data, at + HEADER);
+        INT.setRelease(data, at, (int) size);
+        return true;
+    }
+
+    /** Writes raw bytes as one record if there is room; false when full. */
+    public synchronized boolean offerRaw(MemorySegment bytes) {
+        check();
+        long at = reserve(bytes.byteSize());
+        if (at < 0) {
+            return false;
+        }
+        MemorySegment.copy(bytes, 0, data, at + HEADER, bytes.byteSize());
+        INT.setRelease(data, at, (int) bytes.byteSize());
+        return true;
+    }
+
+    /** Reserves a BUSY record and publishes the new producer position; -1 when there is no room. */
+    private long reserve(long size) {
+        long total = (size + HEADER + 7) & ~7L;
+        if (size == 0 || total > capacity()) {
+            throw new IllegalArgumentException("a record of " + size + " bytes does not fit map '" + mapName
+                    + "' (" + capacity() + " bytes with an 8-byte header)");
+        }
+        long cons = (long) LONG.getAcquire(consumer, 0L);
+        long prod = (long) LONG.getAcquire(producer, 0L);
+        if (prod + total - cons > capacity()) {
+            return -1;
+        }
+        long at = prod & mask;
+        data.set(ValueLayout.JAVA_INT, at, (int) size | BUSY);
+        data.set(ValueLayout.JAVA_INT, at + 4, 0);
+        LONG.setRelease(producer, 0L, prod + total);
+        return at;
+    }
+
+    private void check() {
+        if (closed.get()) {
+            throw new IllegalStateException("the writer of map '" + mapName + "' is closed");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        arena.close();
+        if (owner != null) {
+            owner.forgetOnClose(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "user ring buffer writer of map '" + mapName + "' (" + capacity() + " bytes, " + codec.name() + ")";
+    }
+}
