@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.ebpfj.kernel.internal.sys.Errnos;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.LibbpfPrint;
 import org.ebpfj.kernel.internal.sys.LoadLog;
+import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.IntIntMap;
@@ -148,17 +148,8 @@ public final class BpfObject implements AutoCloseable {
         MemorySegment obj = MemorySegment.NULL;
         boolean loaded = false;
         try (LibbpfPrint.Scope ignored = LibbpfPrint.capture(loadLog)) {
-            MemorySegment buf = arena.allocate(Math.max(1, bytes.length), 8);
-            MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            MemorySegment opts = arena.allocate(LibBpf.OpenOpts.LAYOUT);
-            opts.set(ValueLayout.JAVA_LONG, LibBpf.OpenOpts.SZ, LibBpf.OpenOpts.LAYOUT.byteSize());
-            opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.OBJECT_NAME, arena.allocateFrom(objectName));
-            if (options.pinRoot().isPresent()) {
-                opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.PIN_ROOT_PATH,
-                        arena.allocateFrom(options.pinRoot().get().toString()));
-            }
             MemorySegment state = Scratch.get().state;
-            obj = LibBpf.objectOpenMem(state, buf.asSlice(0, bytes.length), opts);
+            obj = OpenOpts.openMem(state, bytes, objectName, options.pinRoot().map(Path::toString), arena);
             if (obj.equals(MemorySegment.NULL)) {
                 throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.internal.sys.CallState.errno(state),
                         loadLog.warnings());

@@ -95,7 +95,7 @@ final class MapIteration {
                 // popped one
             }
             if (r != -ENOENT) {
-                throw MapErrors.other(map, "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
+                throw MapErrors.other(map.info(), "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
             }
             return;
         }
@@ -154,7 +154,7 @@ final class MapIteration {
                         }
                         return false;
                     }
-                    throw MapErrors.other(map, BpfCommand.name(cmd), -r, "");
+                    throw MapErrors.other(map.info(), BpfCommand.name(cmd), -r, "");
                 }
                 if (first) {
                     if (delete) {
@@ -192,7 +192,7 @@ final class MapIteration {
                     return;
                 }
                 if (r < 0) {
-                    throw MapErrors.other(map, "BPF_MAP_GET_NEXT_KEY", -r, "");
+                    throw MapErrors.other(map.info(), "BPF_MAP_GET_NEXT_KEY", -r, "");
                 }
                 if (++steps > limit) {
                     throw new ConcurrentModificationException("map '" + map.name() + "': a GET_NEXT_KEY walk took "
@@ -210,13 +210,13 @@ final class MapIteration {
                         continue; // deleted between GET_NEXT_KEY and the lookup
                     }
                     if (r < 0) {
-                        throw MapErrors.other(map, "BPF_MAP_LOOKUP_ELEM", -r, "");
+                        throw MapErrors.other(map.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
                     }
                 }
                 if (delete) {
                     r = map.elem(s, BpfCommand.MAP_DELETE_ELEM, current.address(), 0, 0);
                     if (r < 0 && r != -ENOENT) {
-                        throw MapErrors.delete(map, -r, map.hex(current));
+                        throw MapErrors.delete(map.info(), -r, map.hex(current));
                     }
                 }
                 visitor.visit(current, value, 1);
@@ -250,7 +250,7 @@ final class MapIteration {
                     updateBatch = SUPPORTED;
                     // on failure the kernel reports how many elements it wrote: the next one failed
                     int failed = n[0] >= 0 && n[0] < count ? n[0] : 0;
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(failed * keySize, keySize)));
+                    throw MapErrors.update(map.info(), -r, flag, map.hex(k.asSlice(failed * keySize, keySize)));
                 }
             }
             Scratch s = Scratch.get(keySize, valueSize);
@@ -259,7 +259,7 @@ final class MapIteration {
                 int r = map.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
                         flag.bits());
                 if (r != 0) {
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(ko, keySize)));
+                    throw MapErrors.update(map.info(), -r, flag, map.hex(k.asSlice(ko, keySize)));
                 }
             }
         }
@@ -286,7 +286,7 @@ final class MapIteration {
                 deleted += n[0];
                 if (r != -ENOENT || n[0] < 0 || pos + n[0] >= count) {
                     int failed = Math.min(count - 1, pos + Math.max(0, n[0]));
-                    throw MapErrors.delete(map, -r, map.hex(k.asSlice(failed * map.keySize(), map.keySize())));
+                    throw MapErrors.delete(map.info(), -r, map.hex(k.asSlice(failed * map.keySize(), map.keySize())));
                 }
                 pos += n[0] + 1; // skip the absent key
             }
@@ -297,7 +297,7 @@ final class MapIteration {
                 if (r == 0) {
                     deleted++;
                 } else if (r != -ENOENT) {
-                    throw MapErrors.delete(map, -r, map.hex(k.asSlice(ko)));
+                    throw MapErrors.delete(map.info(), -r, map.hex(k.asSlice(ko)));
                 }
             }
             return deleted;

@@ -16,25 +16,18 @@ import org.ebpfj.object.uapi.MapType;
  * A QUEUE (first in, first out) or STACK (last in, first out) map: values without keys. An empty map gives
  * {@link Optional#empty()}; pushing onto a full one throws {@link MapFullException} unless asked to overwrite.
  */
-public final class QueueMap<V> implements AutoCloseable {
-    private final RawMap raw;
+public final class QueueMap<V> extends MapView {
     private final MapCodec<V> codec;
 
     QueueMap(RawMap raw, MapCodec<V> codec) {
+        super(raw);
         MapViews.requireQueue(raw);
         MapViews.checkCodec(raw, "value", codec, raw.valueSize());
-        this.raw = raw;
         this.codec = codec;
     }
 
     public static <V> QueueMap<V> create(MapSpec spec, Class<V> valueClass) {
-        RawMap raw = RawMap.create(spec);
-        try {
-            return raw.queue(valueClass);
-        } catch (RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        return MapViews.create(spec, raw -> raw.queue(valueClass));
     }
 
     public boolean isStack() {
@@ -56,7 +49,7 @@ public final class QueueMap<V> implements AutoCloseable {
         UpdateFlag flag = overwriteOldest ? UpdateFlag.EXIST : UpdateFlag.ANY;
         int r = raw.update(s, flag.bits());
         if (r != 0) {
-            throw MapErrors.update(raw, -r, flag, "(none)");
+            throw MapErrors.update(raw.info(), -r, flag, "(none)");
         }
     }
 
@@ -81,7 +74,7 @@ public final class QueueMap<V> implements AutoCloseable {
         if (r == -ENOENT) {
             return Optional.empty();
         }
-        throw MapErrors.other(raw, command, -r, "");
+        throw MapErrors.other(raw.info(), command, -r, "");
     }
 
     /** Pops until empty. */
@@ -97,16 +90,5 @@ public final class QueueMap<V> implements AutoCloseable {
         return raw.maxEntries();
     }
 
-    public String name() {
-        return raw.name();
-    }
 
-    public RawMap raw() {
-        return raw;
-    }
-
-    @Override
-    public void close() {
-        raw.close();
-    }
 }

@@ -1,10 +1,6 @@
 package org.ebpfj.kernel.map;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.ebpfj.kernel.internal.sys.Errnos.E2BIG;
-import static org.ebpfj.kernel.internal.sys.Errnos.EEXIST;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
 
 import java.lang.foreign.MemorySegment;
@@ -23,9 +19,8 @@ import org.ebpfj.kernel.error.MapErrors;
 import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.Owner;
 import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.kernel.internal.sys.BpfAttr;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
-import org.ebpfj.kernel.internal.sys.BpfSyscall;
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
@@ -44,7 +39,7 @@ import org.ebpfj.object.uapi.MapType;
  * <p>Thread-safe: operations from several threads may run at once (each thread uses its own native buffers).
  * Closing a map while another thread still uses it is a caller error.
  */
-public final class RawMap implements AutoCloseable {
+public final class RawMap implements MapHandle {
     private static final Cleaner CLEANER = Cleaner.create();
 
     private final int fd;
@@ -93,17 +88,17 @@ public final class RawMap implements AutoCloseable {
      */
     public static RawMap create(MapSpec spec) {
         Objects.requireNonNull(spec, "spec");
-        MapCreateAttr attr = Bpf.attributeOf(spec);
+        MapCreateAttr attr = MapCommands.attributeOf(spec);
         int inner = -1;
         if (attr.innerMap().isPresent()) {
             MapCreateAttr in = attr.innerMap().get();
-            inner = Bpf.createMap(in, 0);
+            inner = MapCommands.create(in, 0);
             if (inner < 0) {
                 throw MapCreateErrors.ofAttribute(spec.innerMap().orElseThrow(), in, -inner);
             }
         }
         try {
-            int fd = Bpf.createMap(attr, Math.max(inner, 0));
+            int fd = MapCommands.create(attr, Math.max(inner, 0));
             if (fd < 0) {
                 throw MapCreateErrors.ofAttribute(spec, attr, -fd);
             }
@@ -146,6 +141,12 @@ public final class RawMap implements AutoCloseable {
             Bpf.close(fd);
             throw e;
         }
+    }
+
+    /** This handle itself. */
+    @Override
+    public RawMap raw() {
+        return this;
     }
 
     // ---- facts ----------------------------------------------------------------------------------------------
@@ -281,14 +282,14 @@ public final class RawMap implements AutoCloseable {
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.other(this, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        throw MapErrors.other(info, "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
     /** @throws KeyExistsException, KeyNotFoundException, MapFullException as the flag and the map decide */
     public void update(MemorySegment key, MemorySegment value, UpdateFlag flag) {
         int r = updateSegments(key, value, flag);
         if (r != 0) {
-            throw MapErrors.update(this, -r, flag, hex(key));
+            throw MapErrors.update(info, -r, flag, hex(key));
         }
     }
 
@@ -314,7 +315,7 @@ public final class RawMap implements AutoCloseable {
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.delete(this, -r, hex(key));
+        throw MapErrors.delete(info, -r, hex(key));
     }
 
     /**
@@ -333,7 +334,7 @@ public final class RawMap implements AutoCloseable {
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.other(this, "BPF_MAP_GET_NEXT_KEY", -r, "");
+        throw MapErrors.other(info, "BPF_MAP_GET_NEXT_KEY", -r, "");
     }
 
     /** The value of {@code key} as bytes, or empty when absent. */
@@ -445,7 +446,7 @@ public final class RawMap implements AutoCloseable {
     public void pin(Path path) {
         int r = Bpf.obj(BpfCommand.OBJ_PIN, path.toString(), fd());
         if (r < 0) {
-            throw MapErrors.other(this, "BPF_OBJ_PIN", -r, -r == ENOENT ? path.getParent()
+            throw MapErrors.other(info, "BPF_OBJ_PIN", -r, -r == ENOENT ? path.getParent()
                     + " does not exist or is not on bpffs (see Mounts.ensureBpffs)" : "");
         }
     }
@@ -493,35 +494,18 @@ public final class RawMap implements AutoCloseable {
         if (closed) {
             throw closedError();
         }
-        MemorySegment a = s.attr;
-        a.set(JAVA_INT, BpfAttr.Elem.MAP_FD, fd);
-        a.set(JAVA_INT, BpfAttr.Elem.PAD, 0);
-        a.set(JAVA_LONG, BpfAttr.Elem.KEY, key);
-        a.set(JAVA_LONG, BpfAttr.Elem.VALUE, value);
-        a.set(JAVA_LONG, BpfAttr.Elem.FLAGS, flags);
-        int r = (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.Elem.SIZE);
+        int r = MapCommands.elem(s, cmd, fd, key, value, flags);
         Reference.reachabilityFence(this);
         return r;
     }
 
-    /** One batch command on the calling thread's attr; @return 0 or -errno, with the count in {@code countOut[0]} */
+    /** One batch command; @return 0 or -errno, with the count in {@code countOut[0]} */
     int batch(int cmd, long inBatch, long outBatch, long keys, long values, int count, long elemFlags,
               int[] countOut) {
         if (closed) {
             throw closedError();
         }
-        Scratch s = Scratch.get();
-        MemorySegment a = s.attr;
-        a.set(JAVA_LONG, BpfAttr.Batch.IN_BATCH, inBatch);
-        a.set(JAVA_LONG, BpfAttr.Batch.OUT_BATCH, outBatch);
-        a.set(JAVA_LONG, BpfAttr.Batch.KEYS, keys);
-        a.set(JAVA_LONG, BpfAttr.Batch.VALUES, values);
-        a.set(JAVA_INT, BpfAttr.Batch.COUNT, count);
-        a.set(JAVA_INT, BpfAttr.Batch.MAP_FD, fd);
-        a.set(JAVA_LONG, BpfAttr.Batch.ELEM_FLAGS, elemFlags);
-        a.set(JAVA_LONG, BpfAttr.Batch.FLAGS, 0);
-        int r = (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.Batch.SIZE);
-        countOut[0] = a.get(JAVA_INT, BpfAttr.Batch.COUNT);
+        int r = MapCommands.batch(cmd, fd, inBatch, outBatch, keys, values, count, elemFlags, countOut);
         Reference.reachabilityFence(this);
         return r;
     }
@@ -531,17 +515,11 @@ public final class RawMap implements AutoCloseable {
         if (r == 0) {
             return UpdateResult.UPDATED;
         }
-        MapType t = type.orElse(null);
-        if (-r == EEXIST && t != MapType.ARRAY && t != MapType.PERCPU_ARRAY) {
-            return UpdateResult.KEY_EXISTS;
+        UpdateResult refusal = MapErrors.refusal(info, -r);
+        if (refusal != null) {
+            return refusal;
         }
-        if (-r == ENOENT) {
-            return UpdateResult.KEY_NOT_FOUND;
-        }
-        if (-r == E2BIG && t != null && (t.isHash() || t == MapType.QUEUE || t == MapType.STACK)) {
-            return UpdateResult.MAP_FULL;
-        }
-        throw MapErrors.update(this, -r, flag, keyForMessage instanceof MemorySegment m ? hex(m)
+        throw MapErrors.update(info, -r, flag, keyForMessage instanceof MemorySegment m ? hex(m)
                 : String.valueOf(keyForMessage));
     }
 
