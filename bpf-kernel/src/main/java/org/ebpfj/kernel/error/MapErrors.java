@@ -37,6 +37,18 @@ public final class MapErrors {
         return null;
     }
 
+    /** An update's status ({@code 0} or {@code -errno}) as a result: the expected refusals, or the exception. */
+    public static UpdateResult updateResult(MapInfo map, int status, UpdateFlag flag, String key) {
+        if (status == 0) {
+            return UpdateResult.UPDATED;
+        }
+        UpdateResult refusal = refusal(map, -status);
+        if (refusal != null) {
+            return refusal;
+        }
+        throw update(map, -status, flag, key);
+    }
+
     /** A failed update as an exception: the expected refusals typed, anything else with a hint where one is known. */
     public static RuntimeException update(MapInfo map, int errno, UpdateFlag flag, String key) {
         UpdateResult refusal = refusal(map, errno);

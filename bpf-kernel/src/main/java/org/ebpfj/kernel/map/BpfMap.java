@@ -57,7 +57,7 @@ public final class BpfMap<K, V> extends MapView {
     public Optional<V> lookup(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0) {
             return Optional.of(valueCodec.decode(s.value, 0));
         }
@@ -74,7 +74,7 @@ public final class BpfMap<K, V> extends MapView {
     public boolean containsKey(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
@@ -101,14 +101,14 @@ public final class BpfMap<K, V> extends MapView {
     /** {@link #put(Object, Object, UpdateFlag)} with the expected refusals as values instead of exceptions. */
     public UpdateResult tryPut(K key, V value, UpdateFlag flag) {
         int r = update(key, value, flag);
-        return r == 0 ? UpdateResult.UPDATED : raw.updateResult(r, flag, keyCodec.describe(key));
+        return MapErrors.updateResult(raw.info(), r, flag, keyCodec.describe(key));
     }
 
     private int update(K key, V value, UpdateFlag flag) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
         valueCodec.encode(value, s.value, 0);
-        return raw.update(s, flag.bits());
+        return raw.descriptor.update(s, flag.bits());
     }
 
     /** Deletes the key. @throws KeyNotFoundException when it is absent */
@@ -131,14 +131,14 @@ public final class BpfMap<K, V> extends MapView {
     private int deleteStatus(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        return raw.delete(s);
+        return raw.descriptor.delete(s);
     }
 
     /** Removes the key and returns its value (BPF_MAP_LOOKUP_AND_DELETE_ELEM; hash maps need Linux 5.14). */
     public Optional<V> lookupAndDelete(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookupAndDelete(s);
+        int r = raw.descriptor.lookupAndDelete(s);
         if (r == 0) {
             return Optional.of(valueCodec.decode(s.value, 0));
         }

@@ -74,7 +74,7 @@ final class MapIteration {
                 MemorySegment keys = arena.allocate(Math.max(1, map.keySize()), 8);
                 MemorySegment values = arena.allocate(Math.max(1, map.valueBufferSize()), 8);
                 int[] n = new int[1];
-                int r = map.batch(BpfCommand.MAP_LOOKUP_BATCH, 0, token.address(), keys.address(),
+                int r = map.descriptor.batch(BpfCommand.MAP_LOOKUP_BATCH, 0, token.address(), keys.address(),
                         values.address(), 1, 0, n);
                 lookupBatch = r < 0 && unsupported(-r) ? UNSUPPORTED : SUPPORTED;
             }
@@ -91,7 +91,7 @@ final class MapIteration {
         if (t != null && t.isKeyless()) {
             Scratch s = Scratch.get(0, map.valueBufferSize());
             int r;
-            while ((r = map.lookupAndDelete(s)) == 0) {
+            while ((r = map.descriptor.lookupAndDelete(s)) == 0) {
                 // popped one
             }
             if (r != -ENOENT) {
@@ -136,7 +136,7 @@ final class MapIteration {
             int[] n = new int[1];
             boolean first = true;
             while (true) {
-                int r = map.batch(cmd, first ? 0 : in.address(), out.address(), keys.address(), values.address(),
+                int r = map.descriptor.batch(cmd, first ? 0 : in.address(), out.address(), keys.address(), values.address(),
                         chunk, 0, n);
                 if (r < 0 && r != -ENOENT) {
                     if (r == -ENOSPC && n[0] == 0) {
@@ -187,7 +187,7 @@ final class MapIteration {
             boolean first = true;
             while (true) {
                 Scratch s = Scratch.get();
-                int r = map.elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : current.address(), next.address(), 0);
+                int r = map.descriptor.elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : current.address(), next.address(), 0);
                 if (r == -ENOENT) {
                     return;
                 }
@@ -205,7 +205,7 @@ final class MapIteration {
                     continue;
                 }
                 if (withValues) {
-                    r = map.elem(s, BpfCommand.MAP_LOOKUP_ELEM, current.address(), value.address(), 0);
+                    r = map.descriptor.elem(s, BpfCommand.MAP_LOOKUP_ELEM, current.address(), value.address(), 0);
                     if (r == -ENOENT) {
                         continue; // deleted between GET_NEXT_KEY and the lookup
                     }
@@ -214,7 +214,7 @@ final class MapIteration {
                     }
                 }
                 if (delete) {
-                    r = map.elem(s, BpfCommand.MAP_DELETE_ELEM, current.address(), 0, 0);
+                    r = map.descriptor.elem(s, BpfCommand.MAP_DELETE_ELEM, current.address(), 0, 0);
                     if (r < 0 && r != -ENOENT) {
                         throw MapErrors.delete(map.info(), -r, map.hex(current));
                     }
@@ -239,7 +239,7 @@ final class MapIteration {
             MemorySegment v = nativeCopy(arena, values, valueSize * count);
             if (flag == UpdateFlag.ANY && updateBatch != UNSUPPORTED) {
                 int[] n = new int[1];
-                int r = map.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, 0, n);
+                int r = map.descriptor.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, 0, n);
                 if (r == 0) {
                     updateBatch = SUPPORTED;
                     return;
@@ -256,7 +256,7 @@ final class MapIteration {
             Scratch s = Scratch.get(keySize, valueSize);
             for (int i = 0; i < count; i++) {
                 long ko = i * keySize;
-                int r = map.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
+                int r = map.descriptor.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
                         flag.bits());
                 if (r != 0) {
                     throw MapErrors.update(map.info(), -r, flag, map.hex(k.asSlice(ko, keySize)));
@@ -272,7 +272,7 @@ final class MapIteration {
             int pos = 0;
             int[] n = new int[1];
             while (pos < count && deleteBatch != UNSUPPORTED) {
-                int r = map.batch(BpfCommand.MAP_DELETE_BATCH, 0, 0, k.address() + pos * map.keySize(), 0,
+                int r = map.descriptor.batch(BpfCommand.MAP_DELETE_BATCH, 0, 0, k.address() + pos * map.keySize(), 0,
                         count - pos, 0, n);
                 if (r == 0) {
                     deleteBatch = SUPPORTED;
@@ -293,7 +293,7 @@ final class MapIteration {
             Scratch s = Scratch.get();
             for (; pos < count; pos++) {
                 long ko = pos * map.keySize();
-                int r = map.elem(s, BpfCommand.MAP_DELETE_ELEM, k.address() + ko, 0, 0);
+                int r = map.descriptor.elem(s, BpfCommand.MAP_DELETE_ELEM, k.address() + ko, 0, 0);
                 if (r == 0) {
                     deleted++;
                 } else if (r != -ENOENT) {

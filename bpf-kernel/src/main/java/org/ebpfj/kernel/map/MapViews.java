@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
@@ -60,6 +61,15 @@ final class MapViews {
             raw.close();
             throw e;
         }
+    }
+
+    /** A codec for the class, laid out from the map's BTF key type when there is one ({@link Codecs#forClass}). */
+    static <T> MapCodec<T> keyCodec(RawMap raw, Class<T> type) {
+        return Codecs.forClass(type, raw.keySize(), raw.keyType(), "map '" + raw.name() + "' key");
+    }
+
+    static <T> MapCodec<T> valueCodec(RawMap raw, Class<T> type) {
+        return Codecs.forClass(type, raw.valueSize(), raw.valueType(), "map '" + raw.name() + "' value");
     }
 
     static void checkCodec(RawMap raw, String what, MapCodec<?> codec, long size) {

@@ -52,7 +52,7 @@ public final class PerCpuMap<K, V> extends MapView {
     public Optional<List<V>> lookup(K key) {
         Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0) {
             return Optional.of(decode(s.value, 0));
         }
@@ -74,7 +74,7 @@ public final class PerCpuMap<K, V> extends MapView {
         for (int cpu = 0; cpu < cpus; cpu++) {
             valueCodec.encode(values.get(cpu), s.value, cpu * slot);
         }
-        int r = raw.update(s, flag.bits());
+        int r = raw.descriptor.update(s, flag.bits());
         if (r != 0) {
             throw MapErrors.update(raw.info(), -r, flag, keyCodec.describe(key));
         }
@@ -89,7 +89,7 @@ public final class PerCpuMap<K, V> extends MapView {
     public boolean remove(K key) {
         Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
         keyCodec.encode(key, s.key, 0);
-        int r = raw.delete(s);
+        int r = raw.descriptor.delete(s);
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }

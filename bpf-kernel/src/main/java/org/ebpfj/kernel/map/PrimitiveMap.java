@@ -48,7 +48,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
 
     /** Looks up the key in {@code s}; true when found (the value is then in {@code s}, see {@link #value}). */
     final boolean find(Scratch s) {
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
@@ -93,7 +93,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
 
     /** {@link #put(long, long, UpdateFlag)} with the expected refusals as values instead of exceptions. */
     public UpdateResult tryPut(long key, long value, UpdateFlag flag) {
-        return raw.updateResult(update(key, value, flag), flag, key);
+        return MapErrors.updateResult(raw.info(), update(key, value, flag), flag, String.valueOf(key));
     }
 
     private int update(long key, long value, UpdateFlag flag) {
@@ -103,12 +103,12 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
         } else {
             s.value.set(JAVA_LONG, 0, value);
         }
-        return raw.update(s, flag.bits());
+        return raw.descriptor.update(s, flag.bits());
     }
 
     /** @return whether the key was present */
     public boolean remove(long key) {
-        int r = raw.delete(keyed(key));
+        int r = raw.descriptor.delete(keyed(key));
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }

@@ -47,7 +47,7 @@ public final class QueueMap<V> extends MapView {
         Scratch s = Scratch.get(0, raw.valueSize());
         codec.encode(value, s.value, 0);
         UpdateFlag flag = overwriteOldest ? UpdateFlag.EXIST : UpdateFlag.ANY;
-        int r = raw.update(s, flag.bits());
+        int r = raw.descriptor.update(s, flag.bits());
         if (r != 0) {
             throw MapErrors.update(raw.info(), -r, flag, "(none)");
         }
@@ -56,14 +56,14 @@ public final class QueueMap<V> extends MapView {
     /** Removes and returns the next value (oldest for a QUEUE, newest for a STACK); empty when there is none. */
     public Optional<V> pop() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.lookupAndDelete(s);
+        int r = raw.descriptor.lookupAndDelete(s);
         return result(s, r, "BPF_MAP_LOOKUP_AND_DELETE_ELEM");
     }
 
     /** The value {@link #pop()} would return, without removing it. */
     public Optional<V> peek() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         return result(s, r, "BPF_MAP_LOOKUP_ELEM");
     }
 

@@ -4,25 +4,18 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.MapCreateErrors;
 import org.ebpfj.kernel.error.MapErrors;
-import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.Owner;
 import org.ebpfj.kernel.internal.sys.Bpf;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
-import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.internal.sys.Scratch;
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
@@ -40,9 +33,7 @@ import org.ebpfj.object.uapi.MapType;
  * Closing a map while another thread still uses it is a caller error.
  */
 public final class RawMap implements MapHandle {
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    private final int fd;
+    final MapDescriptor descriptor;
     private final MapInfo info;
     private final Optional<MapSpec> spec;
     private final Optional<TypeRef> keyType;
@@ -51,12 +42,9 @@ public final class RawMap implements MapHandle {
     private final long keySize;
     private final long valueSize;
     private final long valueBufferSize;
-    private final Cleaner.Cleanable cleanable;
     private final MapIteration iteration;
-    private volatile boolean closed;
 
-    private RawMap(int fd, MapInfo info, Optional<MapSpec> spec, boolean owned) {
-        this.fd = fd;
+    RawMap(int fd, MapInfo info, Optional<MapSpec> spec, boolean owned) {
         this.info = info;
         this.spec = spec;
         this.keyType = spec.flatMap(MapSpec::keyType);
@@ -66,7 +54,7 @@ public final class RawMap implements MapHandle {
         this.valueSize = info.valueSize();
         this.valueBufferSize = type.isPresent() && type.get().isPerCpu()
                 ? roundUp8(valueSize) * Kernel.possibleCpus() : valueSize;
-        this.cleanable = owned ? CLEANER.register(this, new FdCloser(fd)) : null;
+        this.descriptor = new MapDescriptor(fd, info.name(), keySize == 0, owned);
         this.iteration = new MapIteration(this);
     }
 
@@ -75,7 +63,7 @@ public final class RawMap implements MapHandle {
     public static RawMap ofObject(int fd, MapSpec spec, Owner owner) {
         RawMap map = new RawMap(fd, MapInfo.ofFd(fd, spec.name()).withFullName(spec.name()), Optional.of(spec),
                 false);
-        owner.onClose(map::markClosed);
+        owner.onClose(map.descriptor::markClosed);
         return map;
     }
 
@@ -87,60 +75,17 @@ public final class RawMap implements MapHandle {
      * @throws PermissionException when the process may not create this map type
      */
     public static RawMap create(MapSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        MapCreateAttr attr = MapCommands.attributeOf(spec);
-        int inner = -1;
-        if (attr.innerMap().isPresent()) {
-            MapCreateAttr in = attr.innerMap().get();
-            inner = MapCommands.create(in, 0);
-            if (inner < 0) {
-                throw MapCreateErrors.ofAttribute(spec.innerMap().orElseThrow(), in, -inner);
-            }
-        }
-        try {
-            int fd = MapCommands.create(attr, Math.max(inner, 0));
-            if (fd < 0) {
-                throw MapCreateErrors.ofAttribute(spec, attr, -fd);
-            }
-            try {
-                return new RawMap(fd, MapInfo.ofFd(fd, spec.name()), Optional.of(spec), true);
-            } catch (RuntimeException e) {
-                Bpf.close(fd);
-                throw e;
-            }
-        } finally {
-            if (inner >= 0) {
-                Bpf.close(inner);
-            }
-        }
+        return MapOpening.create(spec);
     }
 
     /** Opens a map pinned in bpffs (BPF_OBJ_GET). */
     public static RawMap openPinned(Path path) {
-        int fd = Bpf.obj(BpfCommand.OBJ_GET, path.toString(), 0);
-        if (fd < 0) {
-            throw new MapOperationException(path.toString(), "BPF_OBJ_GET", -fd,
-                    -fd == ENOENT ? "nothing is pinned at " + path : "");
-        }
-        return owned(fd, path.getFileName().toString());
+        return MapOpening.openPinned(path);
     }
 
     /** Opens a map by its kernel id (BPF_MAP_GET_FD_BY_ID; needs CAP_SYS_ADMIN). */
     public static RawMap openById(int id) {
-        int fd = Bpf.fdById(BpfCommand.MAP_GET_FD_BY_ID, id);
-        if (fd < 0) {
-            throw new MapOperationException("#" + id, "BPF_MAP_GET_FD_BY_ID", -fd, "");
-        }
-        return owned(fd, "#" + id);
-    }
-
-    private static RawMap owned(int fd, String name) {
-        try {
-            return new RawMap(fd, MapInfo.ofFd(fd, name), Optional.empty(), true);
-        } catch (RuntimeException e) {
-            Bpf.close(fd);
-            throw e;
-        }
+        return MapOpening.openById(id);
     }
 
     /** This handle itself. */
@@ -161,8 +106,7 @@ public final class RawMap implements MapHandle {
 
     /** The file descriptor, for passing to other native code; valid until the map (or its object) is closed. */
     public int fd() {
-        checkOpen();
-        return fd;
+        return descriptor.fd();
     }
 
     public Optional<MapType> type() {
@@ -211,7 +155,7 @@ public final class RawMap implements MapHandle {
     }
 
     public boolean isClosed() {
-        return closed;
+        return descriptor.isClosed();
     }
 
     // ---- typed views ----------------------------------------------------------------------------------------
@@ -224,8 +168,7 @@ public final class RawMap implements MapHandle {
     /** A typed view with codecs chosen for the classes ({@link Codecs#forClass}). */
     public <K, V> BpfMap<K, V> typed(Class<K> keyClass, Class<V> valueClass) {
         MapViews.requireKeyed(this);
-        return typed(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
-                Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return typed(MapViews.keyCodec(this, keyClass), MapViews.valueCodec(this, valueClass));
     }
 
     /** A per-CPU view; the value codec describes one CPU's value ({@link #valueSize()} bytes). */
@@ -235,8 +178,7 @@ public final class RawMap implements MapHandle {
 
     public <K, V> PerCpuMap<K, V> perCpu(Class<K> keyClass, Class<V> valueClass) {
         MapViews.requirePerCpu(this);
-        return perCpu(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
-                Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return perCpu(MapViews.keyCodec(this, keyClass), MapViews.valueCodec(this, valueClass));
     }
 
     /** A QUEUE or STACK view. */
@@ -246,7 +188,7 @@ public final class RawMap implements MapHandle {
 
     public <V> QueueMap<V> queue(Class<V> valueClass) {
         MapViews.requireQueue(this);
-        return queue(Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return queue(MapViews.valueCodec(this, valueClass));
     }
 
     /** A view without boxing for 4-byte keys and 4-byte values. */
@@ -274,7 +216,7 @@ public final class RawMap implements MapHandle {
     public boolean lookup(MemorySegment key, MemorySegment valueOut) {
         checkSize(valueOut, valueBufferSize, "value");
         Scratch s = scratchWithKey(key);
-        int r = lookup(s);
+        int r = descriptor.lookup(s);
         if (r == 0) {
             MemorySegment.copy(s.value, 0, valueOut, 0, valueBufferSize);
             return true;
@@ -295,20 +237,20 @@ public final class RawMap implements MapHandle {
 
     /** Like {@link #update} but reports the expected refusals as values. */
     public UpdateResult tryUpdate(MemorySegment key, MemorySegment value, UpdateFlag flag) {
-        return updateResult(updateSegments(key, value, flag), flag, key);
+        return MapErrors.updateResult(info, updateSegments(key, value, flag), flag, hex(key));
     }
 
     private int updateSegments(MemorySegment key, MemorySegment value, UpdateFlag flag) {
         checkSize(value, valueBufferSize, "value");
         Scratch s = scratchWithKey(key);
         MemorySegment.copy(value, 0, s.value, 0, valueBufferSize);
-        return update(s, flag.bits());
+        return descriptor.update(s, flag.bits());
     }
 
     /** @return false when the key was absent */
     public boolean delete(MemorySegment key) {
         Scratch s = scratchWithKey(key);
-        int r = delete(s);
+        int r = descriptor.delete(s);
         if (r == 0) {
             return true;
         }
@@ -326,7 +268,7 @@ public final class RawMap implements MapHandle {
     public boolean nextKey(MemorySegment key, MemorySegment nextOut) {
         checkSize(nextOut, keySize, "key");
         Scratch s = key == null ? Scratch.get(keySize, valueBufferSize) : scratchWithKey(key);
-        int r = nextKey(s, key == null);
+        int r = descriptor.nextKey(s, key == null);
         if (r == 0) {
             MemorySegment.copy(s.nextKey, 0, nextOut, 0, keySize);
             return true;
@@ -463,66 +405,6 @@ public final class RawMap implements MapHandle {
         void visit(MemorySegment keys, long keyOffset, MemorySegment values, long valueOffset);
     }
 
-    // ---- the commands, on the calling thread's scratch buffers (package-private hot path) -------------------
-
-    int lookup(Scratch s) {
-        return elem(s, BpfCommand.MAP_LOOKUP_ELEM, keyAddress(s), s.value.address(), 0);
-    }
-
-    int update(Scratch s, long flags) {
-        return elem(s, BpfCommand.MAP_UPDATE_ELEM, keyAddress(s), s.value.address(), flags);
-    }
-
-    int delete(Scratch s) {
-        return elem(s, BpfCommand.MAP_DELETE_ELEM, keyAddress(s), 0, 0);
-    }
-
-    int lookupAndDelete(Scratch s) {
-        return elem(s, BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM, keyAddress(s), s.value.address(), 0);
-    }
-
-    int nextKey(Scratch s, boolean first) {
-        return elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : s.key.address(), s.nextKey.address(), 0);
-    }
-
-    private long keyAddress(Scratch s) {
-        return keySize == 0 ? 0 : s.key.address();
-    }
-
-    /** One element command with explicit addresses; @return 0 or -errno */
-    int elem(Scratch s, int cmd, long key, long value, long flags) {
-        if (closed) {
-            throw closedError();
-        }
-        int r = MapCommands.elem(s, cmd, fd, key, value, flags);
-        Reference.reachabilityFence(this);
-        return r;
-    }
-
-    /** One batch command; @return 0 or -errno, with the count in {@code countOut[0]} */
-    int batch(int cmd, long inBatch, long outBatch, long keys, long values, int count, long elemFlags,
-              int[] countOut) {
-        if (closed) {
-            throw closedError();
-        }
-        int r = MapCommands.batch(cmd, fd, inBatch, outBatch, keys, values, count, elemFlags, countOut);
-        Reference.reachabilityFence(this);
-        return r;
-    }
-
-    /** Maps an update's status to the expected refusals; other errors throw. */
-    UpdateResult updateResult(int r, UpdateFlag flag, Object keyForMessage) {
-        if (r == 0) {
-            return UpdateResult.UPDATED;
-        }
-        UpdateResult refusal = MapErrors.refusal(info, -r);
-        if (refusal != null) {
-            return refusal;
-        }
-        throw MapErrors.update(info, -r, flag, keyForMessage instanceof MemorySegment m ? hex(m)
-                : String.valueOf(keyForMessage));
-    }
-
     private Scratch scratchWithKey(MemorySegment key) {
         checkSize(key, keySize, "key");
         Scratch s = Scratch.get(keySize, valueBufferSize);
@@ -542,27 +424,13 @@ public final class RawMap implements MapHandle {
     }
 
     void checkOpen() {
-        if (closed) {
-            throw closedError();
-        }
+        descriptor.checkOpen();
     }
 
-    private IllegalStateException closedError() {
-        return new IllegalStateException("map '" + name() + "' is closed");
-    }
-
-    /** Called when the owning object closes: the descriptor is about to go away. */
-    private void markClosed() {
-        closed = true;
-    }
-
-    /** Closes the descriptor when this handle owns it; for a map of a {@link BpfObject}, does nothing. */
+    /** Closes the descriptor when this handle owns it; for a map of a loaded object, does nothing. */
     @Override
     public void close() {
-        if (cleanable != null) {
-            closed = true;
-            cleanable.clean();
-        }
+        descriptor.close();
     }
 
     static long roundUp8(long n) {
@@ -573,12 +441,4 @@ public final class RawMap implements MapHandle {
     public String toString() {
         return info.toString();
     }
-
-    private record FdCloser(int fd) implements Runnable {
-        @Override
-        public void run() {
-            Bpf.close(fd);
-        }
-    }
-
 }
