@@ -9,8 +9,10 @@ module org.ebpfj.object {
     exports org.ebpfj.object.bytes;
     exports org.ebpfj.object.cdump;
     exports org.ebpfj.object.cli;
+    exports org.ebpfj.object.codegen;
     exports org.ebpfj.object.dwarf;
     exports org.ebpfj.object.elf;
+    exports org.ebpfj.object.machine;
     exports org.ebpfj.object.report;
     exports org.ebpfj.object.rules;
     exports org.ebpfj.object.spec;

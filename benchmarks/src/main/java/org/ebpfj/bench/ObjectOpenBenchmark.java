@@ -13,7 +13,7 @@ import org.ebpfj.kernel.internal.sys.CallState;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.object.ObjectFormatException;
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;

@@ -14,7 +14,7 @@ import java.util.zip.GZIPInputStream;
 
 import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.object.machine.KernelVersion;
 
 /** Facts about the running kernel and the calling process that decide what BPF can do here. */
 public final class Kernel {

@@ -10,7 +10,7 @@ import java.util.BitSet;
 import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;

@@ -18,8 +18,8 @@ import org.ebpfj.maven.check.CheckConfiguration;
 import org.ebpfj.maven.check.CheckResult;
 import org.ebpfj.maven.check.CheckService;
 import org.ebpfj.maven.check.KernelProfiles;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapOverrides;
 
 /**

@@ -20,7 +20,9 @@ import org.ebpfj.maven.compile.CompileReporter;
 import org.ebpfj.maven.compile.CompileResult;
 import org.ebpfj.maven.compile.CompileService;
 import org.ebpfj.maven.compile.SourceScanner;
+import org.ebpfj.maven.compile.CompileFlags;
 import org.ebpfj.maven.toolchain.CachingClangProbe;
+import org.ebpfj.maven.toolchain.ClangChoice;
 import org.ebpfj.maven.toolchain.EmbeddedLlvm;
 import org.ebpfj.maven.toolchain.Platform;
 import org.ebpfj.maven.toolchain.ToolchainException;
@@ -30,9 +32,9 @@ import org.ebpfj.maven.toolchain.ToolchainResolver;
  * Compiles the project's BPF C sources ({@code src/main/bpf/**}{@code /*.bpf.c}) with clang into BPF objects
  * under {@code target/classes/bpf/}, so they are packaged in the jar and are on the test classpath.
  *
- * <p>clang is the configured one, else the first on the PATH with the BPF target, else the embedded clang
- * ({@code org.bytedeco:llvm}, resolved from the configured repositories and extracted once under the local
- * repository). Only sources whose inputs (the source, every header it included, the flags, the clang) changed
+ * <p>clang is the configured one, else the pinned embedded clang ({@code org.bytedeco:llvm}, resolved from the
+ * configured repositories and extracted once under the local repository), or with {@code <toolchain>path}
+ * clang 14+ from the PATH. Only sources whose inputs (the source, every header it included, the flags, the clang) changed
  * since the last build are compiled, several at once.
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
@@ -66,14 +68,17 @@ public class CompileMojo extends AbstractBpfMojo {
     private List<String> defines;
 
     /**
-     * Flags the plugin passes unless configured otherwise: {@code -O2} (the verifier needs optimized code).
+     * Flags the plugin passes unless configured otherwise: {@code -O2} (the verifier needs optimized code) and
+     * {@code -Werror=implicit-function-declaration} (a call to an undeclared function, such as a macro a header
+     * lacks, fails at the call instead of becoming an undefined extern).
      * Setting this list replaces them, e.g. {@code <defaultFlags><flag>-O1</flag></defaultFlags>}.
      */
     @Parameter(property = "bpf.defaultFlags")
     private List<String> defaultFlags;
 
     /**
-     * Extra clang flags, appended after the defaults (e.g. {@code -mcpu=v3}, {@code -Wall}). The forced flags
+     * Extra clang flags, appended after the defaults and {@code -mcpu} (e.g. {@code -Wall}; a {@code -mcpu=} here
+     * wins over {@code <cpu>}). The forced flags
      * ({@code -target bpf -g -fno-ident -fdebug-prefix-map=<basedir>=.}) still come last.
      */
     @Parameter(property = "bpf.extraFlags")
@@ -88,11 +93,31 @@ public class CompileMojo extends AbstractBpfMojo {
     private String targetArch;
 
     /**
-     * The clang to use. When set, it is used or the build fails; nothing else is tried. When not set: {@code clang}
-     * (or {@code clang-21} ... {@code clang-14}) on the PATH with the BPF target, else the embedded clang.
+     * A clang to use instead of the embedded one: a path, or a name looked up on the PATH (e.g. {@code clang-14}).
+     * When set, it is used or the build fails; nothing else is tried. It must have the BPF target and be clang 14
+     * or newer.
      */
     @Parameter(property = "bpf.clang")
-    private File clang;
+    private String clang;
+
+    /**
+     * Which clang to use when {@code <clang>} is not set: {@code embedded} (default), the pinned clang of
+     * {@code org.bytedeco:llvm}, the same on every machine (the PATH is used only when it cannot be had: another
+     * platform, offline before the first download); or {@code path}: {@code clang}, then {@code clang-21} ...
+     * {@code clang-14} from the PATH, clang 14 at least.
+     */
+    @Parameter(property = "bpf.toolchain", defaultValue = "embedded")
+    private String toolchain;
+
+    /**
+     * The BPF instruction set version passed as {@code -mcpu=} ({@code v1} ... {@code v4}, {@code probe}), or
+     * {@code none} for clang's own default. {@code v3} (default) has 32-bit jumps and ALU and atomic
+     * fetch-and-add; kernels from 5.1 load it (atomics that return the old value: 5.12). Clang before 20 defaults to
+     * v1, on which some sources do not compile at all; passing the version makes every clang emit the same
+     * instructions. {@code v4} (kernel 6.6+, clang 18+) adds sign extension and 32-bit jumps of any distance.
+     */
+    @Parameter(property = "bpf.cpu", defaultValue = CompileFlags.DEFAULT_CPU)
+    private String cpu;
 
     /**
      * The {@code org.bytedeco:llvm} version of the embedded clang, used when no clang is configured or on the PATH.
@@ -116,7 +141,10 @@ public class CompileMojo extends AbstractBpfMojo {
     @Parameter(property = "bpf.headersDirectory", defaultValue = "${project.build.directory}/bpf-include")
     private File headersDirectory;
 
-    /** The kernel UAPI header {@code bpf_helper_defs.h} is generated from (helper prototypes and numbers). */
+    /**
+     * A kernel UAPI {@code linux/bpf.h}: when it documents more helpers than the plugin's complete list of 211,
+     * {@code bpf_helper_defs.h} is generated from it (helper prototypes and numbers).
+     */
     @Parameter(property = "bpf.uapiHeader", defaultValue = "/usr/include/linux/bpf.h")
     private File uapiHeader;
 
@@ -162,6 +190,7 @@ public class CompileMojo extends AbstractBpfMojo {
                 workDirectory.toPath(),
                 orEmpty(includeDirectories).stream().map(File::toPath).collect(Collectors.toList()),
                 orEmpty(defines),
+                cpu == null || cpu.isBlank() || cpu.trim().equals("none") ? Optional.empty() : Optional.of(cpu.trim()),
                 orEmpty(defaultFlags),
                 orEmpty(extraFlags),
                 targetArch(platform),
@@ -172,10 +201,16 @@ public class CompileMojo extends AbstractBpfMojo {
                 systemIncludeDirectory.toPath(),
                 platform.multiarchTriple(),
                 threads);
+        ClangChoice choice;
+        try {
+            choice = ClangChoice.parse(toolchain);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         Optional<CompileResult> result;
         try {
             result = new CompileService(buildLog()).compile(config, () -> toolchainResolver(platform)
-                    .resolve(Optional.ofNullable(clang).map(File::toPath)));
+                    .resolve(Optional.ofNullable(clang), choice));
         } catch (ToolchainException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
@@ -193,7 +228,7 @@ public class CompileMojo extends AbstractBpfMojo {
                 : session.getRepositorySession().getLocalRepository().getBasedir().toPath()
                         .resolve(".cache").resolve("bpf-maven-plugin");
         MavenArtifactFetcher fetcher = new MavenArtifactFetcher(repositorySystem, session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
+                project.getRemoteProjectRepositories(), buildLog());
         // Probe results are kept beside the embedded clang, so a build with nothing to compile runs no clang.
         CachingClangProbe probe = new CachingClangProbe(cache.resolve("clang-probes.tsv"));
         return new ToolchainResolver(probe, platform, System.getenv("PATH"), fetcher, cache, embeddedLlvmVersion,

@@ -3,6 +3,7 @@ package org.ebpfj.maven;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -10,6 +11,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
 import org.eclipse.aether.resolution.ArtifactResolutionException;
 import org.eclipse.aether.resolution.ArtifactResult;
+import org.ebpfj.maven.log.BuildLog;
 import org.ebpfj.maven.toolchain.ArtifactFetcher;
 
 /**
@@ -23,9 +25,12 @@ final class MavenArtifactFetcher implements ArtifactFetcher {
     private final List<RemoteRepository> repositories;
 
     MavenArtifactFetcher(RepositorySystem system, RepositorySystemSession session,
-            List<RemoteRepository> repositories) {
+            List<RemoteRepository> repositories, BuildLog log) {
         this.system = system;
-        this.session = session;
+        // The plugin's own download logs its size and progress even when the build runs --no-transfer-progress.
+        DefaultRepositorySystemSession withProgress = new DefaultRepositorySystemSession(session);
+        withProgress.setTransferListener(new DownloadProgress(log));
+        this.session = withProgress;
         this.repositories = repositories;
     }
 

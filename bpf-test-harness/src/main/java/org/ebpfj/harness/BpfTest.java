@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.ebpfj.kernel.BpfSkeleton;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -48,6 +49,14 @@ public @interface BpfTest {
      * Empty on a method: the class's object.
      */
     String object() default "";
+
+    /**
+     * A skeleton generated for the object (bpf-maven-plugin's {@code generate} goal): its object is loaded when
+     * {@link #object()} is empty, and fields or parameters of its type get a skeleton over the loaded object, so
+     * maps and programs are reached through generated accessors ({@code bpf.flows()}) and a map renamed in C is a
+     * compile error in the test. A skeleton field also works with {@link #object()}.
+     */
+    Class<? extends BpfSkeleton> skeleton() default BpfSkeleton.class;
 
     /** When the object is loaded and closed; read from the class-level annotation. */
     Lifecycle lifecycle() default Lifecycle.PER_METHOD;

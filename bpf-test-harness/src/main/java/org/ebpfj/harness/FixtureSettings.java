@@ -79,20 +79,28 @@ record FixtureSettings(String object, BpfTest.Lifecycle lifecycle, Map<String, L
     private static FixtureSettings merge(Class<?> testClass, BpfTest base, Optional<BpfTest> override) {
         Map<String, Long> maxEntries = new LinkedHashMap<>();
         Map<String, String> globals = new LinkedHashMap<>();
-        String object = base.object();
-        boolean otherObject = override.isPresent() && !override.get().object().isBlank()
-                && !override.get().object().equals(base.object());
+        String object = objectOf(base);
+        boolean otherObject = override.isPresent() && !objectOf(override.get()).isBlank()
+                && !objectOf(override.get()).equals(object);
         if (!otherObject) {
             add(base, maxEntries, globals); // the class's settings name the class's object's maps and variables
         }
         if (override.isPresent()) {
             add(override.get(), maxEntries, globals);
-            if (!override.get().object().isBlank()) {
-                object = override.get().object();
+            if (!objectOf(override.get()).isBlank()) {
+                object = objectOf(override.get());
             }
         }
         boolean own = override.isPresent() || base.lifecycle() == BpfTest.Lifecycle.PER_METHOD;
         return new FixtureSettings(object, base.lifecycle(), maxEntries, globals, testClass, own);
+    }
+
+    /** The object the annotation names, directly or through its skeleton's object resource. */
+    private static String objectOf(BpfTest a) {
+        if (!a.object().isBlank() || a.skeleton() == org.ebpfj.kernel.BpfSkeleton.class) {
+            return a.object();
+        }
+        return Skeletons.resource(a.skeleton());
     }
 
     private static void add(BpfTest a, Map<String, Long> maxEntries, Map<String, String> globals) {

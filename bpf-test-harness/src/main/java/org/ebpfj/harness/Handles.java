@@ -37,6 +37,9 @@ final class Handles {
             if (point.type() == BpfObject.class) {
                 return object;
             }
+            if (Skeletons.isSkeleton(point.type())) {
+                return Skeletons.wrap(point.type(), object);
+            }
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(point.where() + ": " + e.getMessage(), e);
         }

@@ -35,9 +35,9 @@ record InjectionPoint(String where, Class<?> type, Type genericType, AnnotatedEl
         return element.isAnnotationPresent(annotation);
     }
 
-    /** Whether the harness fills it: a handle annotation, or the type {@link org.ebpfj.kernel.BpfObject}. */
+    /** Whether the harness fills it: a handle annotation, the type {@link org.ebpfj.kernel.BpfObject} or a skeleton. */
     boolean isInjectable() {
         return has(MapRef.class) || has(ProgramRef.class) || has(GlobalRef.class) || has(Attach.class)
-                || type == org.ebpfj.kernel.BpfObject.class;
+                || type == org.ebpfj.kernel.BpfObject.class || Skeletons.isSkeleton(type);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.Privileges;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.ebpfj.kernel.map.RawMap;
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.LruCapacity;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.uapi.MapType;
 

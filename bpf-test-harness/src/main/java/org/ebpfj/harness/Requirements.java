@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import org.ebpfj.kernel.error.PermissionException;
-import org.ebpfj.object.rules.KernelVersion;
-import org.ebpfj.object.rules.UapiHistory;
+import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.machine.UapiHistory;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ebpfj.kernel.error.PermissionException;
-import org.ebpfj.object.rules.KernelVersion;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 import org.junit.jupiter.api.Test;

@@ -48,6 +48,15 @@ public final class Codecs {
         return new CStringCodec(size);
     }
 
+    /**
+     * A codec for a type that reads and writes itself on a buffer: the records generated from BTF, e.g.
+     * {@code Codecs.buffer(Point.BYTES, Point::read, Point::write, "record Point")}.
+     */
+    public static <T> MapCodec<T> buffer(int size, BufferCodec.Reader<T> reader, BufferCodec.Writer<T> writer,
+                                         String name) {
+        return new BufferCodec<>(size, reader, writer, name);
+    }
+
     /** A record laid out as the BTF struct {@code struct} describes (see {@link RecordCodec}). */
     public static <R extends Record> MapCodec<R> record(Class<R> type, TypeRef struct) {
         return RecordCodec.of(type, struct);
@@ -55,7 +64,8 @@ public final class Codecs {
 
     /**
      * The codec for a Java class in a key or value of {@code size} bytes: boxed primitives, {@code byte[]},
-     * {@code String} (a C char array) or a record (which needs the BTF type, {@code btfType}).
+     * {@code String} (a C char array), a type generated from BTF (its own layout code), or a record (which needs
+     * the BTF type, {@code btfType}).
      *
      * @param what for messages, e.g. {@code map 'events' value}
      * @throws IllegalArgumentException when the class cannot describe {@code size} bytes
@@ -79,6 +89,8 @@ public final class Codecs {
             codec = bytes(Math.toIntExact(size));
         } else if (type == String.class) {
             codec = cString(Math.toIntExact(size));
+        } else if (GeneratedTypes.codec(type).isPresent()) {
+            codec = GeneratedTypes.codec(type).get();
         } else if (type.isRecord()) {
             TypeRef t = btfType.orElseThrow(() -> new IllegalArgumentException(what + " has no BTF type, so record "
                     + type.getSimpleName() + " cannot be laid out; give a MapCodec explicitly"));

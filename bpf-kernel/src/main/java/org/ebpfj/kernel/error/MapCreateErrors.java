@@ -7,7 +7,7 @@ import java.util.Set;
 import org.ebpfj.kernel.Capability;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.internal.sys.Errnos;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;

@@ -3,12 +3,12 @@ package org.ebpfj.kernel.error;
 import java.io.IOException;
 import java.util.Optional;
 
-import org.ebpfj.object.rules.KernelProfile;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Prediction;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 
 /**

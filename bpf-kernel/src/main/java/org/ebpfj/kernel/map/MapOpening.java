@@ -11,7 +11,7 @@ import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.sys.Bpf;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.MapCommands;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 
 /** The ways to get a map of one's own (a descriptor the handle owns): create one from a spec, open a pin or an id. */

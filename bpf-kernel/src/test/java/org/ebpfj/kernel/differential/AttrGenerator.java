@@ -1,6 +1,6 @@
 package org.ebpfj.kernel.differential;
 
-import static org.ebpfj.object.rules.MapCreateAttr.U32_MAX;
+import static org.ebpfj.object.spec.MapCreateAttr.U32_MAX;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 
-import org.ebpfj.object.rules.KernelProfile;
-import org.ebpfj.object.rules.MapCreateAttr;
-import org.ebpfj.object.rules.StructSizes;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.StructSizes;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 

@@ -6,8 +6,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ebpfj.object.rules.KernelProfile;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.junit.jupiter.api.Test;
 
 /**

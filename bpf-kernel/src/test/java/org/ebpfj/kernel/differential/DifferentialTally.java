@@ -10,8 +10,8 @@ import java.util.TreeSet;
 
 import org.ebpfj.object.rules.KernelRule;
 import org.ebpfj.object.rules.KernelRules;
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.Prediction;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 
 /** Counts of the differential run, per map type, and the disagreements in a form that can be pasted back. */

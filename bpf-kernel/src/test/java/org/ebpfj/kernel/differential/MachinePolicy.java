@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
 

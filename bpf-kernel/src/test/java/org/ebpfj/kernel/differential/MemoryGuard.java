@@ -3,9 +3,9 @@ package org.ebpfj.kernel.differential;
 import java.util.List;
 import java.util.Optional;
 
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.MemoryEstimate;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 

@@ -13,7 +13,7 @@ import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.BpfSyscall;
 import org.ebpfj.kernel.internal.sys.CallState;
 import org.ebpfj.kernel.internal.sys.Libc;
-import org.ebpfj.object.rules.MapCreateAttr;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
  * BPF_MAP_CREATE with exactly the fields of a {@link MapCreateAttr}, unlike the library's own create path, which

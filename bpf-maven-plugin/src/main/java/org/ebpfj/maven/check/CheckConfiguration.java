@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
-import org.ebpfj.object.rules.KernelProfile;
 
 /**
  * The user's settings for checking a folder of BPF objects, as the {@code check} goal's parameters give them.

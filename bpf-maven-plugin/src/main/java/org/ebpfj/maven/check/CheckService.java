@@ -57,7 +57,7 @@ public final class CheckService {
         for (Path file : files) {
             checkOne(file, engine, tally).ifPresent(entries::add);
         }
-        CheckResult result = new CheckResult(files.size(), tally.maps, tally.errors, tally.warnings, tally.infos);
+        CheckResult result = new CheckResult(files.size(), tally.maps, tally.findings);
         log.info("Checked " + CheckResult.count(tally.maps, "map") + " in " + CheckResult.count(files.size(), "object")
                 + ": " + CheckResult.count(result.errors().size(), "error") + ", "
                 + CheckResult.count(result.warnings().size(), "warning"));
@@ -77,7 +77,7 @@ public final class CheckService {
         try {
             object = read(file, name);
         } catch (UnreadableObjectException e) {
-            tally.error(file.toAbsolutePath().normalize() + ": error: " + e.getMessage());
+            tally.unreadable(file, e.getMessage());
             return Optional.empty();
         }
         tally.maps += object.maps().size();
@@ -92,12 +92,10 @@ public final class CheckService {
         return Optional.of(new MapsReport.Entry(object, reports));
     }
 
-    /** Logs findings at their severity's level and keeps the error and warning lines. */
+    /** Logs findings at their severity's level and keeps them, in order. */
     private final class Tally {
         final ProjectLocations locations;
-        final List<String> errors = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        int infos;
+        final List<CheckResult.Finding> findings = new ArrayList<>();
         int maps;
 
         Tally(ProjectLocations locations) {
@@ -105,25 +103,22 @@ public final class CheckService {
         }
 
         void add(Violation v) {
-            String line = locations.render(v);
-            switch (v.severity()) {
-                case ERROR:
-                    error(line);
-                    break;
-                case WARNING:
-                    log.warn(line);
-                    warnings.add(line);
-                    break;
-                default:
-                    log.info(line);
-                    infos++;
-                    break;
-            }
+            Violation placed = locations.resolve(v);
+            add(new CheckResult.RuleFinding(placed));
         }
 
-        void error(String line) {
-            log.error(line);
-            errors.add(line);
+        void unreadable(Path file, String reason) {
+            add(new CheckResult.UnreadableObject(file.toAbsolutePath().normalize(), reason));
+        }
+
+        private void add(CheckResult.Finding f) {
+            findings.add(f);
+            String line = CheckResult.line(f);
+            switch (f.severity()) {
+                case ERROR -> log.error(line);
+                case WARNING -> log.warn(line);
+                default -> log.info(line);
+            }
         }
     }
 

@@ -2,7 +2,7 @@ package org.ebpfj.maven.check;
 
 import java.io.IOException;
 
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
 
 /** The kernel profiles a build can name, as the command-line checker names them. */
 public final class KernelProfiles {

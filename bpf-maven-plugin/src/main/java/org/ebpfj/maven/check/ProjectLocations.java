@@ -43,10 +43,11 @@ public final class ProjectLocations {
                 : new SourceLocation(file, location.line(), location.column());
     }
 
-    /** The finding rendered as {@link Violation#render()} does, with its location made absolute. */
-    public String render(Violation v) {
-        return new Violation(v.ruleId(), v.severity(), v.errno(), v.mapName(), v.mapType(), resolve(v.location()),
-                v.message(), v.kernelFunction()).render();
+    /** The finding with its location made absolute. */
+    public Violation resolve(Violation v) {
+        SourceLocation where = resolve(v.location());
+        return where == v.location() ? v : new Violation(v.ruleId(), v.severity(), v.errno(), v.mapName(),
+                v.mapType(), where, v.message(), v.kernelFunction());
     }
 
     /** A path relative to the project when it lies inside it (for reports that should not name the build folder). */

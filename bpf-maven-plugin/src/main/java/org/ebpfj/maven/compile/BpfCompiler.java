@@ -57,13 +57,14 @@ public final class BpfCompiler {
     }
 
     public CompileResult compile(CompileRequest request) throws IOException {
-        BuildState previous = BuildState.read(request.stateFile());
+        BuildState previous = BuildState.read(request.stateFile(), request.workingDirectory());
         String fingerprint = fingerprint(request);
         IncrementalPlanner.Plan plan = planner.plan(request.units(), fingerprint, previous);
 
         List<Path> removed = new ArrayList<>();
         for (Path stale : plan.staleObjects()) {
-            if (Files.deleteIfExists(stale)) {
+            // Only ever an object inside this build's output folder, whatever a state file claims.
+            if (stale.normalize().startsWith(request.outputDirectory()) && Files.deleteIfExists(stale)) {
                 removed.add(stale);
             }
         }
@@ -100,7 +101,7 @@ public final class BpfCompiler {
             }
         }
 
-        new BuildState(fingerprint, entries).write(request.stateFile());
+        new BuildState(fingerprint, entries).write(request.stateFile(), request.workingDirectory());
         List<SourceOutcome> ordered = new ArrayList<>();
         for (SourceUnit unit : request.units()) {
             ordered.add(outcomes.get(unit));

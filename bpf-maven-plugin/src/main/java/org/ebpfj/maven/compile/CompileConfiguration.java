@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param baseDirectory          the project folder (clang's working folder, mapped to "." in debug info)
  * @param includeDirectories     extra {@code -I} folders, searched after the source folder
+ * @param cpu                    the BPF CPU version for {@code -mcpu=} ({@link CompileFlags#DEFAULT_CPU}); empty: none
  * @param defaultFlags           overridable defaults ({@link CompileFlags#DEFAULT_FLAGS} when empty)
  * @param targetArch             the kernel architecture name for {@code -D__TARGET_ARCH_<arch>}; empty: none
  * @param headersDirectory       where the plugin writes its own {@code bpf/*.h}
@@ -27,6 +28,7 @@ public record CompileConfiguration(
         Path workDirectory,
         List<Path> includeDirectories,
         List<String> defines,
+        Optional<String> cpu,
         List<String> defaultFlags,
         List<String> extraFlags,
         Optional<String> targetArch,

@@ -12,7 +12,18 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code -O2}: the verifier needs optimized code (at {@code -O0} clang spills to the stack and emits
  *       patterns the verifier rejects); users may choose another level.</li>
+ *   <li>{@code -Werror=implicit-function-declaration}: a call to an undeclared function (typically a macro a
+ *       header lacks, or a helper misspelt) is an error at the call, as libbpf's example projects build; clang
+ *       before 16 would only warn and emit a call to an undefined extern that fails much later, at load.</li>
  * </ul>
+ *
+ * <p><b>The BPF CPU version</b> ({@link #cpu}, {@code -mcpu=v3} by default, the {@code cpu} parameter): the
+ * instruction set clang may use. Clang before 20 defaults to v1, which has no 32-bit jumps or ALU and cannot
+ * return the old value of an atomic add (clang 14 then fails with "Invalid usage of the XADD return value");
+ * clang 20 defaults to v3. Passing it explicitly makes every clang emit the same instructions. v3 needs a
+ * kernel 5.1+ (atomics with fetch, used only by sources that use the old value, 5.12+); v4 (clang 18+) needs
+ * 6.6+; {@code none} passes nothing, leaving clang's own default. A {@code -mcpu} in {@code extraFlags} comes
+ * later and wins.
  *
  * <p><b>Forced flags</b>, placed after the user's {@code extraFlags} so that clang's "last one wins" keeps them:
  * <ul>
@@ -35,11 +46,15 @@ public record CompileFlags(
         List<Path> includeDirectories,
         List<Path> afterIncludeDirectories,
         List<String> defines,
+        Optional<String> cpu,
         List<String> defaultFlags,
         List<String> extraFlags,
         Optional<Path> debugPrefixFrom) {
 
-    public static final List<String> DEFAULT_FLAGS = List.of("-O2");
+    public static final List<String> DEFAULT_FLAGS = List.of("-O2", "-Werror=implicit-function-declaration");
+
+    /** The BPF CPU version passed when none is configured. */
+    public static final String DEFAULT_CPU = "v3";
 
     public CompileFlags {
         includeDirectories = List.copyOf(includeDirectories);
@@ -60,6 +75,7 @@ public record CompileFlags(
     /** Every argument that does not depend on the source, in the order clang receives them. */
     public List<String> commonArguments() {
         List<String> args = new ArrayList<>(defaultFlags);
+        cpu.ifPresent(version -> args.add("-mcpu=" + version));
         targetArch.ifPresent(arch -> args.add("-D__TARGET_ARCH_" + arch));
         for (String define : defines) {
             args.add("-D" + define);

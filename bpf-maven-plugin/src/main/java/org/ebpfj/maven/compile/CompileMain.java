@@ -15,7 +15,7 @@ import org.ebpfj.maven.toolchain.Platform;
  * <pre>
  * java -cp bpf-maven-plugin.jar org.ebpfj.maven.compile.CompileMain \
  *     --clang /path/to/clang --sources DIR --output DIR [--base DIR] [--work DIR] [--threads N] [-I DIR]...
- *     [--bundled-headers]
+ *     [--bundled-headers] [--cpu v3|none]
  * </pre>
  * It uses the same flags, headers and incremental state as the {@code compile} goal. {@code --base} plays the
  * project folder (clang's working folder, mapped to "." in debug info; default: the current folder), {@code --work}
@@ -39,6 +39,7 @@ public final class CompileMain {
         Path baseArg = null;
         int threads = 0;
         boolean bundled = false;
+        Optional<String> cpu = Optional.of(CompileFlags.DEFAULT_CPU);
         List<Path> includes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
@@ -51,6 +52,7 @@ public final class CompileMain {
                 case "--threads": threads = Integer.parseInt(value); i++; break;
                 case "-I": includes.add(Path.of(value)); i++; break;
                 case "--bundled-headers": bundled = true; break;
+                case "--cpu": cpu = value.equals("none") ? Optional.empty() : Optional.of(value); i++; break;
                 default:
                     log.error("unknown argument " + args[i]);
                     return 2;
@@ -58,7 +60,7 @@ public final class CompileMain {
         }
         if (clangPath == null || sources == null || output == null) {
             log.error("usage: --clang CLANG --sources DIR --output DIR [--base DIR] [--work DIR] [--threads N] [-I DIR]..."
-                    + " [--bundled-headers]");
+                    + " [--bundled-headers] [--cpu v3|none]");
             return 2;
         }
         Path base = (baseArg != null ? baseArg : Path.of("")).toAbsolutePath().normalize();
@@ -66,7 +68,7 @@ public final class CompileMain {
         Platform platform = Platform.current();
         CompileConfiguration config = new CompileConfiguration(base, sources.toAbsolutePath().normalize(),
                 SourceScanner.DEFAULT_INCLUDES, List.of(),
-                output.toAbsolutePath(), workDir, includes, List.of(), List.of(), List.of(), platform.kernelArch(),
+                output.toAbsolutePath(), workDir, includes, List.of(), cpu, List.of(), List.of(), platform.kernelArch(),
                 workDir.resolve("include"), Path.of("/usr/include/linux/bpf.h"), bundled, Optional.empty(),
                 Path.of("/usr/include"), platform.multiarchTriple(), threads);
         Path clang = clangPath;

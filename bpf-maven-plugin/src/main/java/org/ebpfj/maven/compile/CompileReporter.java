@@ -46,11 +46,12 @@ public final class CompileReporter {
             }
             for (Diagnostic diagnostic : outcome.diagnostics()) {
                 switch (diagnostic.kind()) {
-                    case ERROR: log.error(diagnostic.render()); break;
-                    case WARNING: log.warn(diagnostic.render()); break;
+                    case ERROR: log.error(diagnostic.renderWithChain()); break;
+                    case WARNING: log.warn(diagnostic.renderWithChain()); break;
                     default: log.info(diagnostic.render()); break;
                 }
             }
+            outcome.advice().ifPresent(advice -> log.error(relative(outcome.unit().source()) + ": " + advice));
             if (outcome.status() == SourceOutcome.Status.FAILED && outcome.count(Diagnostic.Kind.ERROR) == 0) {
                 // No parsable message (a crash, a missing library): show what clang said rather than nothing.
                 log.error("clang failed on " + outcome.unit().source() + ":\n" + outcome.output().stripTrailing());
@@ -62,12 +63,13 @@ public final class CompileReporter {
     public String failureMessage(CompileResult result) {
         List<SourceOutcome> failed = result.failures();
         String list = failed.stream().map(outcome -> {
-            String first = outcome.diagnostics().stream()
-                    .filter(d -> d.kind() == Diagnostic.Kind.ERROR)
-                    .map(Diagnostic::render).findFirst()
-                    .orElse(outcome.unit().source() + ": clang failed (see the log)");
+            Path source = outcome.unit().source();
+            String first = outcome.firstError().map(d -> d.file().isPresent() ? d.renderFor(source)
+                            : source + ": error: " + d.message())
+                    .orElse(source + ": clang failed (see the log)");
             return "  " + first + (outcome.count(Diagnostic.Kind.ERROR) > 1
-                    ? " (and " + (outcome.count(Diagnostic.Kind.ERROR) - 1) + " more)" : "");
+                    ? " (and " + (outcome.count(Diagnostic.Kind.ERROR) - 1) + " more)" : "")
+                    + outcome.advice().map(advice -> "\n    -> " + advice).orElse("");
         }).collect(Collectors.joining("\n"));
         return "BPF compilation failed for " + failed.size() + " of " + result.outcomes().size() + " sources:\n" + list;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.maven.headers.BpfHeaders;
+import org.ebpfj.maven.headers.SystemHeaderGuard;
 import org.ebpfj.maven.log.BuildLog;
 import org.ebpfj.maven.toolchain.Clang;
 import org.ebpfj.maven.toolchain.ToolchainException;
@@ -48,31 +49,44 @@ public final class CompileService {
         Clang clang = clangSupplier.get();
         log.info("Using " + clang.describe());
         CompileFlags flags = flags(config);
+        log.info("BPF cpu: " + flags.cpu().map(c -> "-mcpu=" + c).orElse("clang's own default (<cpu>none</cpu>)"));
         log.debug("clang flags: " + String.join(" ", flags.commonArguments()));
         CompileRequest request = new CompileRequest(clang.executable(), clang.identity(), config.baseDirectory(),
                 config.sourceDirectory(), sources, config.outputDirectory(), config.workDirectory(), flags,
                 config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors());
-        CompileResult result = compiler.compile(request);
+        CompileResult result = ClangAdvice.annotate(compiler.compile(request), clang, flags.cpu());
         new CompileReporter(log, config.baseDirectory()).report(result);
         return Optional.of(result);
     }
 
-    /** The include order: the source folder, the user's folders, the BPF headers, then a generated vmlinux.h. */
+    /**
+     * The include order, one rule (see {@link BpfHeaders}): the source folder, the user's folders, the plugin's
+     * BPF headers (unless a user folder has its own {@code bpf/bpf_helpers.h}), a generated vmlinux.h, then stubs
+     * that stop any {@code <bpf/...>} header of a system libbpf-dev from being used.
+     */
     CompileFlags flags(CompileConfiguration config) throws IOException {
         List<Path> includes = new ArrayList<>();
         includes.add(config.sourceDirectory());
         includes.addAll(config.includeDirectories());
         BpfHeaders.Selection headers = BpfHeaders.select(config.includeDirectories(),
-                config.systemIncludeDirectory(), config.preferBundledHeaders(), config.headersDirectory());
-        log.info("BPF headers: " + headers.origin());
+                config.preferBundledHeaders(), config.headersDirectory());
         if (headers.includeDirectory().isPresent()) {
             includes.add(new BpfHeaders(log).write(headers.includeDirectory().get(), config.uapiHeader()));
         }
         config.vmlinuxDirectory().filter(Files::isDirectory).ifPresent(includes::add);
+        Path guard = config.headersDirectory().resolveSibling(config.headersDirectory().getFileName() + "-guard");
+        List<String> shadowed = SystemHeaderGuard.write(config.systemIncludeDirectory(), guard);
+        if (!shadowed.isEmpty()) {
+            includes.add(guard);
+        }
+        log.info("BPF headers: " + headers.origin() + " (rule: your <includeDirectories> > the plugin's headers;"
+                + " a system libbpf-dev is never used" + (shadowed.isEmpty() ? ")"
+                : ": its " + shadowed.size() + " headers in " + config.systemIncludeDirectory().resolve("bpf")
+                        + " are shadowed)"));
         List<Path> after = new ArrayList<>();
         config.multiarchTriple().map(config.systemIncludeDirectory()::resolve).filter(Files::isDirectory)
                 .ifPresent(after::add);
-        return new CompileFlags(config.targetArch(), includes, after, config.defines(),
+        return new CompileFlags(config.targetArch(), includes, after, config.defines(), config.cpu(),
                 config.defaultFlags().isEmpty() ? CompileFlags.DEFAULT_FLAGS : config.defaultFlags(),
                 config.extraFlags(), Optional.of(config.baseDirectory()));
     }

@@ -12,14 +12,17 @@ import org.ebpfj.maven.log.BuildLog;
 import org.ebpfj.maven.toolchain.ArtifactFetcher.ArtifactUnavailableException;
 
 /**
- * Finds the clang to compile BPF with, in a fixed order, and says why it chose it:
+ * Finds the clang to compile BPF with and says why it chose it (the policy is {@link ClangChoice}'s):
  * <ol>
- *   <li>the configured path ({@code <clang>} / {@code -Dbpf.clang}); when set, nothing else is tried, because
- *       a user who names a compiler wants that one or an error, never a silent substitute;</li>
- *   <li>{@code clang} on the {@code PATH}, then versioned names ({@code clang-21} ... {@code clang-14}) as
- *       Debian installs them, each checked to have the BPF target;</li>
- *   <li>the embedded clang from {@code org.bytedeco:llvm}, fetched through the build's artifact resolver and
- *       extracted once into a cache.</li>
+ *   <li>a configured clang ({@code <clang>} / {@code -Dbpf.clang}: a path, or a name such as {@code clang-14}
+ *       looked up on the PATH); when set, nothing else is tried, because a user who names a compiler wants that
+ *       one or an error, never a silent substitute;</li>
+ *   <li>by default the embedded clang from {@code org.bytedeco:llvm}, fetched through the build's artifact
+ *       resolver and extracted once into a cache; only when it cannot be had (no build for the platform, offline
+ *       and not cached) a clang from the PATH, with a warning;</li>
+ *   <li>with {@code <toolchain>path</toolchain>}: {@code clang} on the {@code PATH}, then versioned names
+ *       ({@code clang-21} ... {@code clang-14}) as Debian installs them, each checked to have the BPF target and
+ *       to be at least {@link ClangVersionFloor#MINIMUM_MAJOR}.</li>
  * </ol>
  * When none works, one {@link ToolchainException} lists every attempt and how to fix it.
  */
@@ -40,7 +43,7 @@ public final class ToolchainResolver {
     /**
      * @param pathVariable    the {@code PATH} to search (normally {@code System.getenv("PATH")}); may be null
      * @param cacheRoot       where the embedded clang is extracted
-     * @param embeddedVersion the {@code org.bytedeco:llvm} version; empty disables the embedded fallback
+     * @param embeddedVersion the {@code org.bytedeco:llvm} version; empty disables the embedded clang
      */
     public ToolchainResolver(ClangProbe probe, Platform platform, String pathVariable, ArtifactFetcher fetcher,
             Path cacheRoot, String embeddedVersion, BuildLog log) {
@@ -53,34 +56,69 @@ public final class ToolchainResolver {
         this.log = log;
     }
 
-    public Clang resolve(Optional<Path> configured) throws ToolchainException {
-        List<ToolchainAttempt> attempts = new ArrayList<>();
-        if (configured.isPresent()) {
-            Path path = configured.get();
-            ClangProbe.Result result = probe.probe(path);
-            if (result.usable()) {
-                return new Clang(path, result.version().orElseThrow(), "configured <clang>");
-            }
-            attempts.add(new ToolchainAttempt("configured <clang> " + path, result.problem()));
-            throw new ToolchainException(attempts,
-                    "fix or remove <clang> (property bpf.clang) so the PATH or the embedded clang is used");
-        }
+    /** The default policy: the configured clang if any, else the embedded one. */
+    public Clang resolve(Optional<String> configured) throws ToolchainException {
+        return resolve(configured, ClangChoice.EMBEDDED);
+    }
 
-        Optional<Clang> onPath = fromPath(attempts);
-        if (onPath.isPresent()) {
-            return onPath.get();
+    public Clang resolve(Optional<String> configured, ClangChoice choice) throws ToolchainException {
+        List<ToolchainAttempt> attempts = new ArrayList<>();
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            return configured(configured.get().trim(), attempts);
+        }
+        if (choice == ClangChoice.PATH) {
+            Optional<Clang> onPath = fromPath(attempts, "<toolchain>path</toolchain>");
+            if (onPath.isPresent()) {
+                return onPath.get();
+            }
+            throw new ToolchainException(attempts, "install clang " + ClangVersionFloor.MINIMUM_MAJOR
+                    + " or newer with the BPF target (e.g. apt-get install clang), or drop <toolchain>path</toolchain>"
+                    + " (-Dbpf.toolchain=path) to use the embedded clang");
         }
         Optional<Clang> embedded = embedded(attempts);
         if (embedded.isPresent()) {
             return embedded.get();
         }
+        Optional<Clang> onPath = fromPath(attempts, "the embedded clang is unavailable: " + attempts.get(0).outcome());
+        if (onPath.isPresent()) {
+            log.warn("The embedded clang is unavailable (" + attempts.get(0).outcome() + "); using "
+                    + onPath.get().executable() + " from the PATH instead, so objects may differ from other machines'");
+            return onPath.get();
+        }
         throw new ToolchainException(attempts,
-                "install clang (e.g. apt-get install clang), set <clang> (property bpf.clang) to a clang with the"
-                        + " BPF target, or run once online so " + EmbeddedLlvm.GROUP_ID + ":" + EmbeddedLlvm.ARTIFACT_ID
-                        + " can be downloaded");
+                "run once online so " + EmbeddedLlvm.GROUP_ID + ":" + EmbeddedLlvm.ARTIFACT_ID + " can be downloaded,"
+                        + " install clang " + ClangVersionFloor.MINIMUM_MAJOR + "+ (e.g. apt-get install clang), or"
+                        + " set <clang> (property bpf.clang) to a clang with the BPF target");
     }
 
-    private Optional<Clang> fromPath(List<ToolchainAttempt> attempts) {
+    private Clang configured(String value, List<ToolchainAttempt> attempts) throws ToolchainException {
+        String remedy = "fix or remove <clang> (property bpf.clang) so the embedded clang is used";
+        List<Path> candidates = new ArrayList<>();
+        if (value.contains("/")) {
+            candidates.add(Path.of(value).toAbsolutePath());
+        } else {
+            for (String dir : pathVariable.split(File.pathSeparator)) {
+                if (!dir.isEmpty() && Files.isRegularFile(Path.of(dir, value))) {
+                    candidates.add(Path.of(dir, value).toAbsolutePath());
+                }
+            }
+            if (candidates.isEmpty()) {
+                attempts.add(new ToolchainAttempt("configured <clang> " + value, "not found on the PATH"));
+                throw new ToolchainException(attempts, remedy);
+            }
+        }
+        for (Path path : candidates) {
+            ClangProbe.Result result = probe.probe(path);
+            Optional<String> tooOld = result.version().flatMap(ClangVersionFloor::problem);
+            if (result.usable() && tooOld.isEmpty()) {
+                return new Clang(path, result.version().orElseThrow(), "configured <clang>");
+            }
+            attempts.add(new ToolchainAttempt("configured <clang> " + path, tooOld.orElse(result.problem())));
+        }
+        throw new ToolchainException(attempts, remedy);
+    }
+
+    private Optional<Clang> fromPath(List<ToolchainAttempt> attempts, String why) {
         List<String> rejected = new ArrayList<>();
         for (String name : PATH_NAMES) {
             for (String dir : pathVariable.split(File.pathSeparator)) {
@@ -92,12 +130,14 @@ public final class ToolchainResolver {
                     continue;
                 }
                 ClangProbe.Result result = probe.probe(candidate);
-                if (result.usable()) {
+                Optional<String> tooOld = result.version().flatMap(ClangVersionFloor::problem);
+                if (result.usable() && tooOld.isEmpty()) {
                     return Optional.of(new Clang(candidate, result.version().orElseThrow(),
-                            "found on PATH as '" + name + "'"));
+                            "found on PATH as '" + name + "'; " + why));
                 }
-                rejected.add(candidate + ": " + result.problem());
-                log.warn("Ignoring " + candidate + " on the PATH: " + result.problem());
+                String problem = tooOld.orElse(result.problem());
+                rejected.add(candidate + ": " + problem);
+                log.warn("Ignoring " + candidate + " on the PATH: " + problem);
             }
         }
         attempts.add(new ToolchainAttempt("PATH",
@@ -134,7 +174,9 @@ public final class ToolchainResolver {
             ClangProbe.Result result = probe.probe(clang);
             if (result.usable()) {
                 return Optional.of(new Clang(clang, result.version().orElseThrow(),
-                        "embedded " + llvm.displayName() + ", no usable clang configured or on the PATH"));
+                        "embedded " + llvm.displayName() + ", the default: the same pinned clang on every machine;"
+                                + " <toolchain>path</toolchain> uses clang " + ClangVersionFloor.MINIMUM_MAJOR
+                                + "+ from the PATH", true));
             }
             attempts.add(new ToolchainAttempt(label, clang + ": " + result.problem()));
         } catch (ArtifactUnavailableException e) {

@@ -1,228 +1,769 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Tracing helpers for BPF programs, written for bpf-maven-plugin (org.ebpfj).
+ * Tracing helpers for BPF programs, written for bpf-maven-plugin (org.ebpfj) as a drop-in for libbpf's
+ * <bpf/bpf_tracing.h>.
  *
- * PT_REGS_PARM1..PT_REGS_PARM6 (PARM7/8 where the ABI passes them in registers), PT_REGS_RET, PT_REGS_FP,
- * PT_REGS_RC, PT_REGS_SP, PT_REGS_IP read a function's arguments and registers from the struct pt_regs a
- * kprobe receives; the *_CORE variants read through CO-RE (for pt_regs reached through a pointer, e.g. a
- * syscall's inner regs). The architecture comes from -D__TARGET_ARCH_<arch> (bpf-maven-plugin sets it from the
- * build machine): x86 and arm64 are supported.
+ *   PT_REGS_PARM1..8(ctx), PT_REGS_RET/FP/RC/SP/IP(ctx)   registers of the probed function from struct pt_regs
+ *   ..._CORE(ctx)                                        the same through CO-RE reads (pt_regs behind a pointer)
+ *   PT_REGS_PARMn_SYSCALL(regs), ..._CORE_SYSCALL(regs)   a syscall's arguments from its user registers
+ *   PT_REGS_SYSCALL_REGS(ctx)                            those user registers, from a syscall wrapper's ctx
+ *   BPF_KPROBE_READ_RET_IP / BPF_KRETPROBE_READ_RET_IP    the return address
+ *   BPF_PROG(name, args...)      tp_btf/fentry/fexit/fmod_ret/lsm/struct_ops/iter programs with typed arguments
+ *   BPF_PROG2(name, type, arg, ...)   the same with argument types given apart (structs passed by value)
+ *   BPF_KPROBE / BPF_KRETPROBE / BPF_UPROBE / BPF_URETPROBE   kprobes and uprobes with typed arguments
+ *   BPF_KSYSCALL (= BPF_KPROBE_SYSCALL)                  a kprobe on a syscall, with the syscall's arguments
  *
- * BPF_PROG(name, args...)      a tp_btf/fentry/fexit/lsm program with typed arguments
- * BPF_KPROBE(name, args...)    a kprobe with typed function arguments
- * BPF_KRETPROBE(name, ret)     a kretprobe with the typed return value
- *
- * struct pt_regs has kernel field names in vmlinux.h (di, si...) and user-space names in the UAPI
- * <asm/ptrace.h> (rdi, rsi... on x86); vmlinux.h defines __VMLINUX_H__, which selects the kernel names.
+ * The architecture is -D__TARGET_ARCH_<arch> (bpf-maven-plugin sets it from the build machine): x86, arm64,
+ * riscv, s390, powerpc, loongarch, arm, mips, sparc, arc. The register names of struct pt_regs differ between
+ * the kernel's view (vmlinux.h, which defines __VMLINUX_H__) and the UAPI one (<asm/ptrace.h>), on x86 only.
  */
-#ifndef EBPFJ_BPF_TRACING_H
-#define EBPFJ_BPF_TRACING_H
+#ifndef __BPF_TRACING_H__
+#define __BPF_TRACING_H__
 
 #include "bpf_helpers.h"
+/* libbpf's version leaves this include to the source; the _CORE macros need it either way. */
 #include "bpf_core_read.h"
 
 #if defined(__TARGET_ARCH_x86)
-
-#if defined(__KERNEL__) || defined(__VMLINUX_H__)
-#define __EBPFJ_REG_PARM1 di
-#define __EBPFJ_REG_PARM2 si
-#define __EBPFJ_REG_PARM3 dx
-#define __EBPFJ_REG_PARM4 cx
-#define __EBPFJ_REG_PARM5 r8
-#define __EBPFJ_REG_PARM6 r9
-#define __EBPFJ_REG_SYSCALL4 r10
-#define __EBPFJ_REG_RET sp
-#define __EBPFJ_REG_FP bp
-#define __EBPFJ_REG_RC ax
-#define __EBPFJ_REG_SP sp
-#define __EBPFJ_REG_IP ip
-#else
-#define __EBPFJ_REG_PARM1 rdi
-#define __EBPFJ_REG_PARM2 rsi
-#define __EBPFJ_REG_PARM3 rdx
-#define __EBPFJ_REG_PARM4 rcx
-#define __EBPFJ_REG_PARM5 r8
-#define __EBPFJ_REG_PARM6 r9
-#define __EBPFJ_REG_SYSCALL4 r10
-#define __EBPFJ_REG_RET rsp
-#define __EBPFJ_REG_FP rbp
-#define __EBPFJ_REG_RC rax
-#define __EBPFJ_REG_SP rsp
-#define __EBPFJ_REG_IP rip
-#endif
-#define __EBPFJ_PT_REGS_CAST(x) (x)
-/* Since 4.17 x86 syscalls get their user registers through a pointer in the first argument. */
-#define __EBPFJ_SYSCALL_WRAPPED 1
-
+#define bpf_target_x86
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_s390)
+#define bpf_target_s390
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_arm)
+#define bpf_target_arm
+#define bpf_target_defined
 #elif defined(__TARGET_ARCH_arm64)
-
-/* The kernel's pt_regs begins with the user-visible register block. */
-struct user_pt_regs;
-#define __EBPFJ_PT_REGS_CAST(x) ((const struct user_pt_regs *)(x))
-#define __EBPFJ_REG_PARM1 regs[0]
-#define __EBPFJ_REG_PARM2 regs[1]
-#define __EBPFJ_REG_PARM3 regs[2]
-#define __EBPFJ_REG_PARM4 regs[3]
-#define __EBPFJ_REG_PARM5 regs[4]
-#define __EBPFJ_REG_PARM6 regs[5]
-#define __EBPFJ_REG_PARM7 regs[6]
-#define __EBPFJ_REG_PARM8 regs[7]
-#define __EBPFJ_REG_SYSCALL4 regs[3]
-#define __EBPFJ_REG_RET regs[30]
-#define __EBPFJ_REG_FP regs[29]
-#define __EBPFJ_REG_RC regs[0]
-#define __EBPFJ_REG_SP sp
-#define __EBPFJ_REG_IP pc
-#define __EBPFJ_SYSCALL_WRAPPED 1
-
+#define bpf_target_arm64
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_mips)
+#define bpf_target_mips
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_powerpc)
+#define bpf_target_powerpc
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_sparc)
+#define bpf_target_sparc
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_riscv)
+#define bpf_target_riscv
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_arc)
+#define bpf_target_arc
+#define bpf_target_defined
+#elif defined(__TARGET_ARCH_loongarch)
+#define bpf_target_loongarch
+#define bpf_target_defined
+#else
+/* No -D__TARGET_ARCH_: the compiler's own target, when it is not BPF (e.g. a header checked with gcc). */
+#if defined(__x86_64__)
+#define bpf_target_x86
+#define bpf_target_defined
+#elif defined(__s390__)
+#define bpf_target_s390
+#define bpf_target_defined
+#elif defined(__arm__)
+#define bpf_target_arm
+#define bpf_target_defined
+#elif defined(__aarch64__)
+#define bpf_target_arm64
+#define bpf_target_defined
+#elif defined(__mips__)
+#define bpf_target_mips
+#define bpf_target_defined
+#elif defined(__powerpc__)
+#define bpf_target_powerpc
+#define bpf_target_defined
+#elif defined(__sparc__)
+#define bpf_target_sparc
+#define bpf_target_defined
+#elif defined(__riscv) && __riscv_xlen == 64
+#define bpf_target_riscv
+#define bpf_target_defined
+#elif defined(__arc__)
+#define bpf_target_arc
+#define bpf_target_defined
+#elif defined(__loongarch__)
+#define bpf_target_loongarch
+#define bpf_target_defined
+#endif
 #endif
 
-#if defined(__EBPFJ_REG_PARM1)
-
-#define __EBPFJ_REG(x, reg) (__EBPFJ_PT_REGS_CAST(x)->reg)
-#define __EBPFJ_REG_CORE(x, reg) BPF_CORE_READ(__EBPFJ_PT_REGS_CAST(x), reg)
-
-#define PT_REGS_PARM1(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM1)
-#define PT_REGS_PARM2(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM2)
-#define PT_REGS_PARM3(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM3)
-#define PT_REGS_PARM4(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM4)
-#define PT_REGS_PARM5(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM5)
-#define PT_REGS_PARM6(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM6)
-#define PT_REGS_RET(x) __EBPFJ_REG(x, __EBPFJ_REG_RET)
-#define PT_REGS_FP(x) __EBPFJ_REG(x, __EBPFJ_REG_FP)
-#define PT_REGS_RC(x) __EBPFJ_REG(x, __EBPFJ_REG_RC)
-#define PT_REGS_SP(x) __EBPFJ_REG(x, __EBPFJ_REG_SP)
-#define PT_REGS_IP(x) __EBPFJ_REG(x, __EBPFJ_REG_IP)
-
-#define PT_REGS_PARM1_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM1)
-#define PT_REGS_PARM2_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM2)
-#define PT_REGS_PARM3_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM3)
-#define PT_REGS_PARM4_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM4)
-#define PT_REGS_PARM5_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM5)
-#define PT_REGS_PARM6_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM6)
-#define PT_REGS_RET_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_RET)
-#define PT_REGS_FP_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_FP)
-#define PT_REGS_RC_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_RC)
-#define PT_REGS_SP_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_SP)
-#define PT_REGS_IP_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_IP)
-
-#if defined(__EBPFJ_REG_PARM7)
-#define PT_REGS_PARM7(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM7)
-#define PT_REGS_PARM8(x) __EBPFJ_REG(x, __EBPFJ_REG_PARM8)
-#define PT_REGS_PARM7_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM7)
-#define PT_REGS_PARM8_CORE(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_PARM8)
+#ifndef __BPF_TARGET_MISSING
+#define __BPF_TARGET_MISSING \
+	"GCC error \"Must specify a BPF target arch via __TARGET_ARCH_xxx (bpf-maven-plugin: <targetArch>)\""
 #endif
-
-/* Syscall arguments: the fourth is in another register than a function's fourth. */
-#define PT_REGS_PARM1_SYSCALL(x) PT_REGS_PARM1(x)
-#define PT_REGS_PARM2_SYSCALL(x) PT_REGS_PARM2(x)
-#define PT_REGS_PARM3_SYSCALL(x) PT_REGS_PARM3(x)
-#define PT_REGS_PARM4_SYSCALL(x) __EBPFJ_REG(x, __EBPFJ_REG_SYSCALL4)
-#define PT_REGS_PARM5_SYSCALL(x) PT_REGS_PARM5(x)
-#define PT_REGS_PARM6_SYSCALL(x) PT_REGS_PARM6(x)
-#define PT_REGS_PARM1_CORE_SYSCALL(x) PT_REGS_PARM1_CORE(x)
-#define PT_REGS_PARM2_CORE_SYSCALL(x) PT_REGS_PARM2_CORE(x)
-#define PT_REGS_PARM3_CORE_SYSCALL(x) PT_REGS_PARM3_CORE(x)
-#define PT_REGS_PARM4_CORE_SYSCALL(x) __EBPFJ_REG_CORE(x, __EBPFJ_REG_SYSCALL4)
-#define PT_REGS_PARM5_CORE_SYSCALL(x) PT_REGS_PARM5_CORE(x)
-#define PT_REGS_PARM6_CORE_SYSCALL(x) PT_REGS_PARM6_CORE(x)
-/* The user registers of a syscall, from the regs its wrapper received. */
-#define PT_REGS_SYSCALL_REGS(ctx) ((struct pt_regs *)PT_REGS_PARM1(ctx))
-
-#else /* no known __TARGET_ARCH_ */
-
-#define __EBPFJ_NO_ARCH(x) ({ \
-	_Pragma("GCC error \"bpf_tracing.h: set -D__TARGET_ARCH_x86 or -D__TARGET_ARCH_arm64 (bpf-maven-plugin: <targetArch>)\""); \
-	0l; })
-#define PT_REGS_PARM1(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_PARM2(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_PARM3(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_PARM4(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_PARM5(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_PARM6(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_RET(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_FP(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_RC(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_SP(x) __EBPFJ_NO_ARCH(x)
-#define PT_REGS_IP(x) __EBPFJ_NO_ARCH(x)
-
-#endif
-
-/* Argument counting 0..12 for the program macros. */
-#define __ebpfj_tr_nth(_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, N, ...) N
-#define __ebpfj_tr_count(...) __ebpfj_tr_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
-#define __ebpfj_tr_cat(a, b) a##b
-#define __ebpfj_tr_call(name, n) __ebpfj_tr_cat(name, n)
 
 /*
- * BPF_PROG: the context of tp_btf/fentry/fexit/lsm programs is an array of u64, one per argument. The
- * program body becomes an inline function with the declared parameters, called with the array's elements
- * (the casts convert each u64 to whatever the parameter's type is).
+ * Per architecture: the pt_regs members holding a function's arguments (__PT_PARMn_REG), a syscall's arguments
+ * (__PT_PARMn_SYSCALL_REG), the return address (RET), frame pointer (FP), return value (RC), stack pointer (SP)
+ * and instruction pointer (IP); __PT_REGS_CAST when the UAPI type of the registers is not struct pt_regs.
  */
-#define __ebpfj_ctx_args0() ctx
-#define __ebpfj_ctx_args1(a) __ebpfj_ctx_args0(), (void *)ctx[0]
-#define __ebpfj_ctx_args2(a, ...) __ebpfj_ctx_args1(__VA_ARGS__), (void *)ctx[1]
-#define __ebpfj_ctx_args3(a, ...) __ebpfj_ctx_args2(__VA_ARGS__), (void *)ctx[2]
-#define __ebpfj_ctx_args4(a, ...) __ebpfj_ctx_args3(__VA_ARGS__), (void *)ctx[3]
-#define __ebpfj_ctx_args5(a, ...) __ebpfj_ctx_args4(__VA_ARGS__), (void *)ctx[4]
-#define __ebpfj_ctx_args6(a, ...) __ebpfj_ctx_args5(__VA_ARGS__), (void *)ctx[5]
-#define __ebpfj_ctx_args7(a, ...) __ebpfj_ctx_args6(__VA_ARGS__), (void *)ctx[6]
-#define __ebpfj_ctx_args8(a, ...) __ebpfj_ctx_args7(__VA_ARGS__), (void *)ctx[7]
-#define __ebpfj_ctx_args9(a, ...) __ebpfj_ctx_args8(__VA_ARGS__), (void *)ctx[8]
-#define __ebpfj_ctx_args10(a, ...) __ebpfj_ctx_args9(__VA_ARGS__), (void *)ctx[9]
-#define __ebpfj_ctx_args11(a, ...) __ebpfj_ctx_args10(__VA_ARGS__), (void *)ctx[10]
-#define __ebpfj_ctx_args12(a, ...) __ebpfj_ctx_args11(__VA_ARGS__), (void *)ctx[11]
-#define __ebpfj_ctx_args(args...) __ebpfj_tr_call(__ebpfj_ctx_args, __ebpfj_tr_count(args))(args)
+#if defined(bpf_target_x86)
+
+#if defined(__KERNEL__) || defined(__VMLINUX_H__)
+#define __PT_PARM1_REG di
+#define __PT_PARM2_REG si
+#define __PT_PARM3_REG dx
+#define __PT_PARM4_REG cx
+#define __PT_PARM5_REG r8
+#define __PT_PARM6_REG r9
+/* The syscall ABI passes the fourth argument in r10: rcx is taken by the syscall instruction. */
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG r10
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define __PT_RET_REG sp
+#define __PT_FP_REG bp
+#define __PT_RC_REG ax
+#define __PT_SP_REG sp
+#define __PT_IP_REG ip
+#elif defined(__i386__)
+/* 32-bit kernels are built with -mregparm=3; their syscall ABI is that of syscall(2). */
+#define __PT_PARM1_REG eax
+#define __PT_PARM2_REG edx
+#define __PT_PARM3_REG ecx
+#define __PT_PARM1_SYSCALL_REG ebx
+#define __PT_PARM2_SYSCALL_REG ecx
+#define __PT_PARM3_SYSCALL_REG edx
+#define __PT_PARM4_SYSCALL_REG esi
+#define __PT_PARM5_SYSCALL_REG edi
+#define __PT_PARM6_SYSCALL_REG ebp
+#define __PT_RET_REG esp
+#define __PT_FP_REG ebp
+#define __PT_RC_REG eax
+#define __PT_SP_REG esp
+#define __PT_IP_REG eip
+#else
+#define __PT_PARM1_REG rdi
+#define __PT_PARM2_REG rsi
+#define __PT_PARM3_REG rdx
+#define __PT_PARM4_REG rcx
+#define __PT_PARM5_REG r8
+#define __PT_PARM6_REG r9
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG r10
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define __PT_RET_REG rsp
+#define __PT_FP_REG rbp
+#define __PT_RC_REG rax
+#define __PT_SP_REG rsp
+#define __PT_IP_REG rip
+#endif
+
+#elif defined(bpf_target_s390)
+
+/* The kernel keeps a syscall's first argument in orig_gpr2; gprs[2] becomes the return value. */
+struct pt_regs___s390 {
+	unsigned long orig_gpr2;
+} __attribute__((preserve_access_index));
+
+/* User space sees the registers as user_pt_regs (a typedef). */
+#define __PT_REGS_CAST(x) ((const user_pt_regs *)(x))
+#define __PT_PARM1_REG gprs[2]
+#define __PT_PARM2_REG gprs[3]
+#define __PT_PARM3_REG gprs[4]
+#define __PT_PARM4_REG gprs[5]
+#define __PT_PARM5_REG gprs[6]
+#define __PT_PARM1_SYSCALL_REG orig_gpr2
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG gprs[7]
+#define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___s390 *)(x))->__PT_PARM1_SYSCALL_REG)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) \
+	BPF_CORE_READ((const struct pt_regs___s390 *)(x), __PT_PARM1_SYSCALL_REG)
+#define __PT_RET_REG gprs[14]
+#define __PT_FP_REG gprs[11] /* with CONFIG_FRAME_POINTER only */
+#define __PT_RC_REG gprs[2]
+#define __PT_SP_REG gprs[15]
+#define __PT_IP_REG psw.addr
+
+#elif defined(bpf_target_arm)
+
+#define __PT_PARM1_REG uregs[0]
+#define __PT_PARM2_REG uregs[1]
+#define __PT_PARM3_REG uregs[2]
+#define __PT_PARM4_REG uregs[3]
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG uregs[4]
+#define __PT_PARM6_SYSCALL_REG uregs[5]
+#define __PT_PARM7_SYSCALL_REG uregs[6]
+#define __PT_RET_REG uregs[14]
+#define __PT_FP_REG uregs[11] /* with CONFIG_FRAME_POINTER only */
+#define __PT_RC_REG uregs[0]
+#define __PT_SP_REG uregs[13]
+#define __PT_IP_REG uregs[12]
+
+#elif defined(bpf_target_arm64)
+
+/* The kernel keeps a syscall's first argument in orig_x0; x0 becomes the return value. */
+struct pt_regs___arm64 {
+	unsigned long orig_x0;
+} __attribute__((preserve_access_index));
+
+/* User space sees the registers as struct user_pt_regs, the start of the kernel's pt_regs. */
+#define __PT_REGS_CAST(x) ((const struct user_pt_regs *)(x))
+#define __PT_PARM1_REG regs[0]
+#define __PT_PARM2_REG regs[1]
+#define __PT_PARM3_REG regs[2]
+#define __PT_PARM4_REG regs[3]
+#define __PT_PARM5_REG regs[4]
+#define __PT_PARM6_REG regs[5]
+#define __PT_PARM7_REG regs[6]
+#define __PT_PARM8_REG regs[7]
+#define __PT_PARM1_SYSCALL_REG orig_x0
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___arm64 *)(x))->__PT_PARM1_SYSCALL_REG)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) \
+	BPF_CORE_READ((const struct pt_regs___arm64 *)(x), __PT_PARM1_SYSCALL_REG)
+#define __PT_RET_REG regs[30]
+#define __PT_FP_REG regs[29] /* with CONFIG_FRAME_POINTER only */
+#define __PT_RC_REG regs[0]
+#define __PT_SP_REG sp
+#define __PT_IP_REG pc
+
+#elif defined(bpf_target_mips)
+
+#define __PT_PARM1_REG regs[4]
+#define __PT_PARM2_REG regs[5]
+#define __PT_PARM3_REG regs[6]
+#define __PT_PARM4_REG regs[7]
+#define __PT_PARM5_REG regs[8]
+#define __PT_PARM6_REG regs[9]
+#define __PT_PARM7_REG regs[10]
+#define __PT_PARM8_REG regs[11]
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG /* N32/N64 ABIs only */
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG /* N32/N64 ABIs only */
+#define __PT_RET_REG regs[31]
+#define __PT_FP_REG regs[30] /* with CONFIG_FRAME_POINTER only */
+#define __PT_RC_REG regs[2]
+#define __PT_SP_REG regs[29]
+#define __PT_IP_REG cp0_epc
+
+#elif defined(bpf_target_powerpc)
+
+#define __PT_PARM1_REG gpr[3]
+#define __PT_PARM2_REG gpr[4]
+#define __PT_PARM3_REG gpr[5]
+#define __PT_PARM4_REG gpr[6]
+#define __PT_PARM5_REG gpr[7]
+#define __PT_PARM6_REG gpr[8]
+#define __PT_PARM7_REG gpr[9]
+#define __PT_PARM8_REG gpr[10]
+/* powerpc has no syscall wrappers: a syscall kprobe's ctx holds the user registers themselves. */
+#define PT_REGS_SYSCALL_REGS(ctx) ctx
+#define __PT_PARM1_SYSCALL_REG orig_gpr3
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#if !defined(__arch64__)
+#define __PT_PARM7_SYSCALL_REG __PT_PARM7_REG /* 32-bit powerpc only */
+#endif
+/* The return address is in the link register (libbpf 1.7 names regs[31], which powerpc's pt_regs lacks). */
+#define __PT_RET_REG link
+#define __PT_FP_REG __unsupported__
+#define __PT_RC_REG gpr[3]
+#define __PT_SP_REG gpr[1]
+#define __PT_IP_REG nip
+
+#elif defined(bpf_target_sparc)
+
+#define __PT_PARM1_REG u_regs[UREG_I0]
+#define __PT_PARM2_REG u_regs[UREG_I1]
+#define __PT_PARM3_REG u_regs[UREG_I2]
+#define __PT_PARM4_REG u_regs[UREG_I3]
+#define __PT_PARM5_REG u_regs[UREG_I4]
+#define __PT_PARM6_REG u_regs[UREG_I5]
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define __PT_RET_REG u_regs[UREG_I7]
+#define __PT_FP_REG __unsupported__
+#define __PT_RC_REG u_regs[UREG_I0]
+#define __PT_SP_REG u_regs[UREG_FP]
+#if defined(__arch64__)
+#define __PT_IP_REG tpc
+#else
+#define __PT_IP_REG pc
+#endif
+
+#elif defined(bpf_target_riscv)
+
+/* The kernel keeps a syscall's first argument in orig_a0; a0 becomes the return value. */
+struct pt_regs___riscv {
+	unsigned long orig_a0;
+} __attribute__((preserve_access_index));
+
+/* User space sees the registers as struct user_regs_struct, the start of the kernel's pt_regs. */
+#define __PT_REGS_CAST(x) ((const struct user_regs_struct *)(x))
+#define __PT_PARM1_REG a0
+#define __PT_PARM2_REG a1
+#define __PT_PARM3_REG a2
+#define __PT_PARM4_REG a3
+#define __PT_PARM5_REG a4
+#define __PT_PARM6_REG a5
+#define __PT_PARM7_REG a6
+#define __PT_PARM8_REG a7
+#define __PT_PARM1_SYSCALL_REG orig_a0
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___riscv *)(x))->__PT_PARM1_SYSCALL_REG)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) \
+	BPF_CORE_READ((const struct pt_regs___riscv *)(x), __PT_PARM1_SYSCALL_REG)
+#define __PT_RET_REG ra
+#define __PT_FP_REG s0
+#define __PT_RC_REG a0
+#define __PT_SP_REG sp
+#define __PT_IP_REG pc
+
+#elif defined(bpf_target_arc)
+
+#define __PT_REGS_CAST(x) ((const struct user_regs_struct *)(x))
+#define __PT_PARM1_REG scratch.r0
+#define __PT_PARM2_REG scratch.r1
+#define __PT_PARM3_REG scratch.r2
+#define __PT_PARM4_REG scratch.r3
+#define __PT_PARM5_REG scratch.r4
+#define __PT_PARM6_REG scratch.r5
+#define __PT_PARM7_REG scratch.r6
+#define __PT_PARM8_REG scratch.r7
+/* arc has no syscall wrappers. */
+#define PT_REGS_SYSCALL_REGS(ctx) ctx
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define __PT_RET_REG scratch.blink
+#define __PT_FP_REG scratch.fp
+#define __PT_RC_REG scratch.r0
+#define __PT_SP_REG scratch.sp
+#define __PT_IP_REG scratch.ret
+
+#elif defined(bpf_target_loongarch)
+
+#define __PT_REGS_CAST(x) ((const struct user_pt_regs *)(x))
+#define __PT_PARM1_REG regs[4]
+#define __PT_PARM2_REG regs[5]
+#define __PT_PARM3_REG regs[6]
+#define __PT_PARM4_REG regs[7]
+#define __PT_PARM5_REG regs[8]
+#define __PT_PARM6_REG regs[9]
+#define __PT_PARM7_REG regs[10]
+#define __PT_PARM8_REG regs[11]
+/* loongarch has no syscall wrappers. */
+#define PT_REGS_SYSCALL_REGS(ctx) ctx
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
+#define __PT_RET_REG regs[1]
+#define __PT_FP_REG regs[22]
+#define __PT_RC_REG regs[4]
+#define __PT_SP_REG regs[3]
+#define __PT_IP_REG csr_era
+
+#endif
+
+#if defined(bpf_target_defined)
+
+struct pt_regs;
+
+#ifndef __PT_REGS_CAST
+#define __PT_REGS_CAST(x) (x)
+#endif
+
+/* Registers an architecture does not pass arguments in: using them is a compile error naming __unsupported__. */
+#ifndef __PT_PARM4_REG
+#define __PT_PARM4_REG __unsupported__
+#endif
+#ifndef __PT_PARM5_REG
+#define __PT_PARM5_REG __unsupported__
+#endif
+#ifndef __PT_PARM6_REG
+#define __PT_PARM6_REG __unsupported__
+#endif
+#ifndef __PT_PARM7_REG
+#define __PT_PARM7_REG __unsupported__
+#endif
+#ifndef __PT_PARM8_REG
+#define __PT_PARM8_REG __unsupported__
+#endif
+#ifndef __PT_PARM7_SYSCALL_REG
+#define __PT_PARM7_SYSCALL_REG __unsupported__
+#endif
+
+#define ___ebpfj_reg(x, reg) (__PT_REGS_CAST(x)->reg)
+#define ___ebpfj_reg_core(x, reg) BPF_CORE_READ(__PT_REGS_CAST(x), reg)
+
+#define PT_REGS_PARM1(x) ___ebpfj_reg(x, __PT_PARM1_REG)
+#define PT_REGS_PARM2(x) ___ebpfj_reg(x, __PT_PARM2_REG)
+#define PT_REGS_PARM3(x) ___ebpfj_reg(x, __PT_PARM3_REG)
+#define PT_REGS_PARM4(x) ___ebpfj_reg(x, __PT_PARM4_REG)
+#define PT_REGS_PARM5(x) ___ebpfj_reg(x, __PT_PARM5_REG)
+#define PT_REGS_PARM6(x) ___ebpfj_reg(x, __PT_PARM6_REG)
+#define PT_REGS_PARM7(x) ___ebpfj_reg(x, __PT_PARM7_REG)
+#define PT_REGS_PARM8(x) ___ebpfj_reg(x, __PT_PARM8_REG)
+#define PT_REGS_RET(x) ___ebpfj_reg(x, __PT_RET_REG)
+#define PT_REGS_FP(x) ___ebpfj_reg(x, __PT_FP_REG)
+#define PT_REGS_RC(x) ___ebpfj_reg(x, __PT_RC_REG)
+#define PT_REGS_SP(x) ___ebpfj_reg(x, __PT_SP_REG)
+#define PT_REGS_IP(x) ___ebpfj_reg(x, __PT_IP_REG)
+
+#define PT_REGS_PARM1_CORE(x) ___ebpfj_reg_core(x, __PT_PARM1_REG)
+#define PT_REGS_PARM2_CORE(x) ___ebpfj_reg_core(x, __PT_PARM2_REG)
+#define PT_REGS_PARM3_CORE(x) ___ebpfj_reg_core(x, __PT_PARM3_REG)
+#define PT_REGS_PARM4_CORE(x) ___ebpfj_reg_core(x, __PT_PARM4_REG)
+#define PT_REGS_PARM5_CORE(x) ___ebpfj_reg_core(x, __PT_PARM5_REG)
+#define PT_REGS_PARM6_CORE(x) ___ebpfj_reg_core(x, __PT_PARM6_REG)
+#define PT_REGS_PARM7_CORE(x) ___ebpfj_reg_core(x, __PT_PARM7_REG)
+#define PT_REGS_PARM8_CORE(x) ___ebpfj_reg_core(x, __PT_PARM8_REG)
+#define PT_REGS_RET_CORE(x) ___ebpfj_reg_core(x, __PT_RET_REG)
+#define PT_REGS_FP_CORE(x) ___ebpfj_reg_core(x, __PT_FP_REG)
+#define PT_REGS_RC_CORE(x) ___ebpfj_reg_core(x, __PT_RC_REG)
+#define PT_REGS_SP_CORE(x) ___ebpfj_reg_core(x, __PT_SP_REG)
+#define PT_REGS_IP_CORE(x) ___ebpfj_reg_core(x, __PT_IP_REG)
+
+/*
+ * The return address: in a register on powerpc (link), sparc and arm64; elsewhere on the stack, at the stack
+ * pointer on entry and just above the frame pointer's slot on return.
+ */
+#if defined(bpf_target_powerpc)
+#define BPF_KPROBE_READ_RET_IP(ip, ctx) ({ (ip) = (ctx)->link; })
+#define BPF_KRETPROBE_READ_RET_IP BPF_KPROBE_READ_RET_IP
+#elif defined(bpf_target_sparc) || defined(bpf_target_arm64)
+#define BPF_KPROBE_READ_RET_IP(ip, ctx) ({ (ip) = PT_REGS_RET(ctx); })
+#define BPF_KRETPROBE_READ_RET_IP BPF_KPROBE_READ_RET_IP
+#else
+#define BPF_KPROBE_READ_RET_IP(ip, ctx) \
+	({ bpf_probe_read_kernel(&(ip), sizeof(ip), (void *)PT_REGS_RET(ctx)); })
+#define BPF_KRETPROBE_READ_RET_IP(ip, ctx) \
+	({ bpf_probe_read_kernel(&(ip), sizeof(ip), (void *)(PT_REGS_FP(ctx) + sizeof(ip))); })
+#endif
+
+/* A syscall's arguments, unless the architecture defined one of them apart above. */
+#ifndef PT_REGS_PARM1_SYSCALL
+#define PT_REGS_PARM1_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM1_SYSCALL_REG)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM1_SYSCALL_REG)
+#endif
+#define PT_REGS_PARM2_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM2_SYSCALL_REG)
+#define PT_REGS_PARM2_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM2_SYSCALL_REG)
+#define PT_REGS_PARM3_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM3_SYSCALL_REG)
+#define PT_REGS_PARM3_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM3_SYSCALL_REG)
+#define PT_REGS_PARM4_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM4_SYSCALL_REG)
+#define PT_REGS_PARM4_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM4_SYSCALL_REG)
+#define PT_REGS_PARM5_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM5_SYSCALL_REG)
+#define PT_REGS_PARM5_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM5_SYSCALL_REG)
+#define PT_REGS_PARM6_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM6_SYSCALL_REG)
+#define PT_REGS_PARM6_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM6_SYSCALL_REG)
+#define PT_REGS_PARM7_SYSCALL(x) ___ebpfj_reg(x, __PT_PARM7_SYSCALL_REG)
+#define PT_REGS_PARM7_CORE_SYSCALL(x) ___ebpfj_reg_core(x, __PT_PARM7_SYSCALL_REG)
+
+#else /* no target architecture: every register macro is a compile error that says what to set */
+
+#define ___ebpfj_no_target(x) ({ _Pragma(__BPF_TARGET_MISSING); 0l; })
+#define PT_REGS_PARM1(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM2(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM3(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM4(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM5(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM6(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM7(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM8(x) ___ebpfj_no_target(x)
+#define PT_REGS_RET(x) ___ebpfj_no_target(x)
+#define PT_REGS_FP(x) ___ebpfj_no_target(x)
+#define PT_REGS_RC(x) ___ebpfj_no_target(x)
+#define PT_REGS_SP(x) ___ebpfj_no_target(x)
+#define PT_REGS_IP(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM1_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM2_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM3_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM4_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM5_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM6_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM7_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM8_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_RET_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_FP_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_RC_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_SP_CORE(x) ___ebpfj_no_target(x)
+#define PT_REGS_IP_CORE(x) ___ebpfj_no_target(x)
+#define BPF_KPROBE_READ_RET_IP(ip, ctx) ___ebpfj_no_target(ctx)
+#define BPF_KRETPROBE_READ_RET_IP(ip, ctx) ___ebpfj_no_target(ctx)
+#define PT_REGS_PARM1_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM2_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM3_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM4_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM5_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM6_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM7_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM1_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM2_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM3_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM4_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM5_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM6_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+#define PT_REGS_PARM7_CORE_SYSCALL(x) ___ebpfj_no_target(x)
+
+#endif /* bpf_target_defined */
+
+/*
+ * The user registers of a syscall, from the ctx of a kprobe on its wrapper (__x64_sys_..., which receives a
+ * pointer to them); architectures without wrappers defined it as ctx above.
+ */
+#ifndef PT_REGS_SYSCALL_REGS
+#define PT_REGS_SYSCALL_REGS(ctx) ((struct pt_regs *)PT_REGS_PARM1(ctx))
+#endif
+
+#ifndef ___bpf_concat
+#define ___bpf_concat(a, b) a ## b
+#endif
+#ifndef ___bpf_apply
+#define ___bpf_apply(fn, n) ___bpf_concat(fn, n)
+#endif
+#ifndef ___bpf_nth
+#define ___bpf_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _a, _b, _c, N, ...) N
+#endif
+#ifndef ___bpf_narg
+#define ___bpf_narg(...) ___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#endif
+
+/*
+ * Every program macro below has the same shape: it declares name(ctx) (so that typeof(name(0)) is the return
+ * type the user wrote in front of the macro), defines it to call an always-inline ____name with ctx and the
+ * arguments it unpacks from ctx, and leaves the signature of ____name open for the user's body. Arguments are
+ * passed as u64 and converted to the declared types by the call, pointers included: -Wint-conversion is
+ * silenced for that call only.
+ */
+#define ___ebpfj_prog(name, ctx_type, call_args, args...) \
+name(ctx_type ctx); \
+static __always_inline typeof(name(0)) ____##name(ctx_type ctx, ##args); \
+typeof(name(0)) name(ctx_type ctx) \
+{ \
+	_Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
+	return ____##name(call_args); \
+	_Pragma("GCC diagnostic pop") \
+} \
+static __always_inline typeof(name(0)) ____##name(ctx_type ctx, ##args)
+
+/* BPF_PROG: the context of BTF-typed programs is an array of u64, one per argument. */
+#define ___bpf_ctx_cast0() ctx
+#define ___bpf_ctx_cast1(x) ___bpf_ctx_cast0(), ctx[0]
+#define ___bpf_ctx_cast2(x, args...) ___bpf_ctx_cast1(args), ctx[1]
+#define ___bpf_ctx_cast3(x, args...) ___bpf_ctx_cast2(args), ctx[2]
+#define ___bpf_ctx_cast4(x, args...) ___bpf_ctx_cast3(args), ctx[3]
+#define ___bpf_ctx_cast5(x, args...) ___bpf_ctx_cast4(args), ctx[4]
+#define ___bpf_ctx_cast6(x, args...) ___bpf_ctx_cast5(args), ctx[5]
+#define ___bpf_ctx_cast7(x, args...) ___bpf_ctx_cast6(args), ctx[6]
+#define ___bpf_ctx_cast8(x, args...) ___bpf_ctx_cast7(args), ctx[7]
+#define ___bpf_ctx_cast9(x, args...) ___bpf_ctx_cast8(args), ctx[8]
+#define ___bpf_ctx_cast10(x, args...) ___bpf_ctx_cast9(args), ctx[9]
+#define ___bpf_ctx_cast11(x, args...) ___bpf_ctx_cast10(args), ctx[10]
+#define ___bpf_ctx_cast12(x, args...) ___bpf_ctx_cast11(args), ctx[11]
+#define ___bpf_ctx_cast(args...) ___bpf_apply(___bpf_ctx_cast, ___bpf_narg(args))(args)
 
 #define BPF_PROG(name, args...) \
-name(unsigned long long *ctx); \
-static __always_inline __typeof__(name(0)) ____##name(unsigned long long *ctx, ##args); \
-__typeof__(name(0)) name(unsigned long long *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(__ebpfj_ctx_args(args)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline __typeof__(name(0)) ____##name(unsigned long long *ctx, ##args)
+	___ebpfj_prog(name, unsigned long long *, ___bpf_ctx_cast(args), ##args)
 
-/* BPF_KPROBE: the function's arguments from the registers, in calling-convention order. */
-#define __ebpfj_kp_args0() ctx
-#define __ebpfj_kp_args1(a) __ebpfj_kp_args0(), (void *)PT_REGS_PARM1(ctx)
-#define __ebpfj_kp_args2(a, b) __ebpfj_kp_args1(a), (void *)PT_REGS_PARM2(ctx)
-#define __ebpfj_kp_args3(a, b, c) __ebpfj_kp_args2(a, b), (void *)PT_REGS_PARM3(ctx)
-#define __ebpfj_kp_args4(a, b, c, d) __ebpfj_kp_args3(a, b, c), (void *)PT_REGS_PARM4(ctx)
-#define __ebpfj_kp_args5(a, b, c, d, e) __ebpfj_kp_args4(a, b, c, d), (void *)PT_REGS_PARM5(ctx)
-#define __ebpfj_kp_args6(a, b, c, d, e, f) __ebpfj_kp_args5(a, b, c, d, e), (void *)PT_REGS_PARM6(ctx)
-#define __ebpfj_kp_args(args...) __ebpfj_tr_call(__ebpfj_kp_args, __ebpfj_tr_count(args))(args)
+/*
+ * BPF_PROG2(name, type1, arg1, type2, arg2, ...): as BPF_PROG, with each type given apart, so that an argument
+ * of 16 bytes (a struct passed by value in two registers) takes two slots of ctx. An argument's slot is the
+ * number of slots taken by the arguments before it.
+ */
+#define ___ebpfj_pairs_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, \
+			   _19, _20, _21, _22, _23, _24, N, ...) N
+#define ___ebpfj_pairs(...) \
+	___ebpfj_pairs_nth(_, ##__VA_ARGS__, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, \
+			   1, 1, 0)
+
+/* Slots taken by a type: one up to 8 bytes, two for 16. */
+#define ___ebpfj_slots(t) \
+	__builtin_choose_expr(sizeof(t) <= 8, 1, __builtin_choose_expr(sizeof(t) == 16, 2, (void)0))
+#define ___ebpfj_slots0() (0)
+#define ___ebpfj_slots1(t, x) (___ebpfj_slots0() + ___ebpfj_slots(t))
+#define ___ebpfj_slots2(t, x, args...) (___ebpfj_slots1(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots3(t, x, args...) (___ebpfj_slots2(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots4(t, x, args...) (___ebpfj_slots3(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots5(t, x, args...) (___ebpfj_slots4(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots6(t, x, args...) (___ebpfj_slots5(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots7(t, x, args...) (___ebpfj_slots6(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots8(t, x, args...) (___ebpfj_slots7(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots9(t, x, args...) (___ebpfj_slots8(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots10(t, x, args...) (___ebpfj_slots9(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots11(t, x, args...) (___ebpfj_slots10(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots12(t, x, args...) (___ebpfj_slots11(args) + ___ebpfj_slots(t))
+#define ___ebpfj_slots_all(args...) ___bpf_apply(___ebpfj_slots, ___ebpfj_pairs(args))(args)
+
+/* The value of type t stored from slot n: the slots' bytes reinterpreted through a union. */
+#define ___ebpfj_slot_value(t, x, n) \
+	__builtin_choose_expr(sizeof(t) == 1, ({ union { __u8 z[1]; t x; } ___t = { .z = {ctx[n]} }; ___t.x; }), \
+	__builtin_choose_expr(sizeof(t) == 2, ({ union { __u16 z[1]; t x; } ___t = { .z = {ctx[n]} }; ___t.x; }), \
+	__builtin_choose_expr(sizeof(t) == 4, ({ union { __u32 z[1]; t x; } ___t = { .z = {ctx[n]} }; ___t.x; }), \
+	__builtin_choose_expr(sizeof(t) == 8, ({ union { __u64 z[1]; t x; } ___t = { .z = {ctx[n]} }; ___t.x; }), \
+	__builtin_choose_expr(sizeof(t) == 16, \
+		({ union { __u64 z[2]; t x; } ___t = { .z = {ctx[n], ctx[n + 1]} }; ___t.x; }), \
+	(void)0)))))
+
+/* Arguments are emitted last first: the k-th from the end starts at (all slots) - (slots of it and after). */
+#define ___ebpfj_vals0(n, args...)
+#define ___ebpfj_vals1(n, t, x) , ___ebpfj_slot_value(t, x, n - ___ebpfj_slots1(t, x))
+#define ___ebpfj_vals2(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots2(t, x, args)) ___ebpfj_vals1(n, args)
+#define ___ebpfj_vals3(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots3(t, x, args)) ___ebpfj_vals2(n, args)
+#define ___ebpfj_vals4(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots4(t, x, args)) ___ebpfj_vals3(n, args)
+#define ___ebpfj_vals5(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots5(t, x, args)) ___ebpfj_vals4(n, args)
+#define ___ebpfj_vals6(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots6(t, x, args)) ___ebpfj_vals5(n, args)
+#define ___ebpfj_vals7(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots7(t, x, args)) ___ebpfj_vals6(n, args)
+#define ___ebpfj_vals8(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots8(t, x, args)) ___ebpfj_vals7(n, args)
+#define ___ebpfj_vals9(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots9(t, x, args)) ___ebpfj_vals8(n, args)
+#define ___ebpfj_vals10(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots10(t, x, args)) ___ebpfj_vals9(n, args)
+#define ___ebpfj_vals11(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots11(t, x, args)) ___ebpfj_vals10(n, args)
+#define ___ebpfj_vals12(n, t, x, args...) \
+	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots12(t, x, args)) ___ebpfj_vals11(n, args)
+#define ___ebpfj_vals(args...) \
+	___bpf_apply(___ebpfj_vals, ___ebpfj_pairs(args))(___ebpfj_slots_all(args), args)
+
+/* "type1, arg1, type2, arg2" as a parameter list ", type1 arg1, type2 arg2". */
+#define ___ebpfj_params0()
+#define ___ebpfj_params1(t, x) , t x
+#define ___ebpfj_params2(t, x, args...) , t x ___ebpfj_params1(args)
+#define ___ebpfj_params3(t, x, args...) , t x ___ebpfj_params2(args)
+#define ___ebpfj_params4(t, x, args...) , t x ___ebpfj_params3(args)
+#define ___ebpfj_params5(t, x, args...) , t x ___ebpfj_params4(args)
+#define ___ebpfj_params6(t, x, args...) , t x ___ebpfj_params5(args)
+#define ___ebpfj_params7(t, x, args...) , t x ___ebpfj_params6(args)
+#define ___ebpfj_params8(t, x, args...) , t x ___ebpfj_params7(args)
+#define ___ebpfj_params9(t, x, args...) , t x ___ebpfj_params8(args)
+#define ___ebpfj_params10(t, x, args...) , t x ___ebpfj_params9(args)
+#define ___ebpfj_params11(t, x, args...) , t x ___ebpfj_params10(args)
+#define ___ebpfj_params12(t, x, args...) , t x ___ebpfj_params11(args)
+#define ___ebpfj_params(args...) ___bpf_apply(___ebpfj_params, ___ebpfj_pairs(args))(args)
+
+#define BPF_PROG2(name, args...) \
+name(unsigned long long *ctx); \
+static __always_inline typeof(name(0)) ____##name(unsigned long long *ctx ___ebpfj_params(args)); \
+typeof(name(0)) name(unsigned long long *ctx) \
+{ \
+	return ____##name(ctx ___ebpfj_vals(args)); \
+} \
+static __always_inline typeof(name(0)) ____##name(unsigned long long *ctx ___ebpfj_params(args))
+
+/* BPF_KPROBE / BPF_UPROBE: the probed function's arguments from its registers. */
+#define ___bpf_kprobe_args0() ctx
+#define ___bpf_kprobe_args1(x) ___bpf_kprobe_args0(), (unsigned long long)PT_REGS_PARM1(ctx)
+#define ___bpf_kprobe_args2(x, args...) ___bpf_kprobe_args1(args), (unsigned long long)PT_REGS_PARM2(ctx)
+#define ___bpf_kprobe_args3(x, args...) ___bpf_kprobe_args2(args), (unsigned long long)PT_REGS_PARM3(ctx)
+#define ___bpf_kprobe_args4(x, args...) ___bpf_kprobe_args3(args), (unsigned long long)PT_REGS_PARM4(ctx)
+#define ___bpf_kprobe_args5(x, args...) ___bpf_kprobe_args4(args), (unsigned long long)PT_REGS_PARM5(ctx)
+#define ___bpf_kprobe_args6(x, args...) ___bpf_kprobe_args5(args), (unsigned long long)PT_REGS_PARM6(ctx)
+#define ___bpf_kprobe_args7(x, args...) ___bpf_kprobe_args6(args), (unsigned long long)PT_REGS_PARM7(ctx)
+#define ___bpf_kprobe_args8(x, args...) ___bpf_kprobe_args7(args), (unsigned long long)PT_REGS_PARM8(ctx)
+#define ___bpf_kprobe_args(args...) ___bpf_apply(___bpf_kprobe_args, ___bpf_narg(args))(args)
 
 #define BPF_KPROBE(name, args...) \
-name(struct pt_regs *ctx); \
-static __always_inline __typeof__(name(0)) ____##name(struct pt_regs *ctx, ##args); \
-__typeof__(name(0)) name(struct pt_regs *ctx) \
-{ \
-	_Pragma("GCC diagnostic push") \
-	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(__ebpfj_kp_args(args)); \
-	_Pragma("GCC diagnostic pop") \
-} \
-static __always_inline __typeof__(name(0)) ____##name(struct pt_regs *ctx, ##args)
+	___ebpfj_prog(name, struct pt_regs *, ___bpf_kprobe_args(args), ##args)
 
-/* BPF_KRETPROBE: the return value (optional single argument). */
-#define __ebpfj_krp_args0() ctx
-#define __ebpfj_krp_args1(a) ctx, (void *)PT_REGS_RC(ctx)
-#define __ebpfj_krp_args(args...) __ebpfj_tr_call(__ebpfj_krp_args, __ebpfj_tr_count(args))(args)
+/* BPF_KRETPROBE / BPF_URETPROBE: the return value, as the optional single argument. */
+#define ___bpf_kretprobe_args0() ctx
+#define ___bpf_kretprobe_args1(x) ___bpf_kretprobe_args0(), (unsigned long long)PT_REGS_RC(ctx)
+#define ___bpf_kretprobe_args(args...) ___bpf_apply(___bpf_kretprobe_args, ___bpf_narg(args))(args)
 
 #define BPF_KRETPROBE(name, args...) \
+	___ebpfj_prog(name, struct pt_regs *, ___bpf_kretprobe_args(args), ##args)
+
+/* A syscall's arguments read directly from its user registers (kernels without syscall wrappers). */
+#define ___bpf_syscall_args0() ctx
+#define ___bpf_syscall_args1(x) ___bpf_syscall_args0(), (unsigned long long)PT_REGS_PARM1_SYSCALL(regs)
+#define ___bpf_syscall_args2(x, args...) ___bpf_syscall_args1(args), (unsigned long long)PT_REGS_PARM2_SYSCALL(regs)
+#define ___bpf_syscall_args3(x, args...) ___bpf_syscall_args2(args), (unsigned long long)PT_REGS_PARM3_SYSCALL(regs)
+#define ___bpf_syscall_args4(x, args...) ___bpf_syscall_args3(args), (unsigned long long)PT_REGS_PARM4_SYSCALL(regs)
+#define ___bpf_syscall_args5(x, args...) ___bpf_syscall_args4(args), (unsigned long long)PT_REGS_PARM5_SYSCALL(regs)
+#define ___bpf_syscall_args6(x, args...) ___bpf_syscall_args5(args), (unsigned long long)PT_REGS_PARM6_SYSCALL(regs)
+#define ___bpf_syscall_args7(x, args...) ___bpf_syscall_args6(args), (unsigned long long)PT_REGS_PARM7_SYSCALL(regs)
+#define ___bpf_syscall_args(args...) ___bpf_apply(___bpf_syscall_args, ___bpf_narg(args))(args)
+
+/* The same through CO-RE reads, for the user registers a wrapper received by pointer (kernel memory). */
+#define ___bpf_syswrap_args0() ctx
+#define ___bpf_syswrap_args1(x) ___bpf_syswrap_args0(), (unsigned long long)PT_REGS_PARM1_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args2(x, args...) \
+	___bpf_syswrap_args1(args), (unsigned long long)PT_REGS_PARM2_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args3(x, args...) \
+	___bpf_syswrap_args2(args), (unsigned long long)PT_REGS_PARM3_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args4(x, args...) \
+	___bpf_syswrap_args3(args), (unsigned long long)PT_REGS_PARM4_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args5(x, args...) \
+	___bpf_syswrap_args4(args), (unsigned long long)PT_REGS_PARM5_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args6(x, args...) \
+	___bpf_syswrap_args5(args), (unsigned long long)PT_REGS_PARM6_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args7(x, args...) \
+	___bpf_syswrap_args6(args), (unsigned long long)PT_REGS_PARM7_CORE_SYSCALL(regs)
+#define ___bpf_syswrap_args(args...) ___bpf_apply(___bpf_syswrap_args, ___bpf_narg(args))(args)
+
+/*
+ * BPF_KSYSCALL(name, args...): a kprobe on a syscall (SEC("ksyscall/<name>")) with the syscall's arguments.
+ * Whether the kernel calls syscalls through wrappers that take the user registers by pointer is a property of
+ * the running kernel, which the loader provides as the virtual CONFIG value LINUX_HAS_SYSCALL_WRAPPER.
+ */
+#define BPF_KSYSCALL(name, args...) \
 name(struct pt_regs *ctx); \
-static __always_inline __typeof__(name(0)) ____##name(struct pt_regs *ctx, ##args); \
-__typeof__(name(0)) name(struct pt_regs *ctx) \
+extern _Bool LINUX_HAS_SYSCALL_WRAPPER __kconfig; \
+static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args); \
+typeof(name(0)) name(struct pt_regs *ctx) \
 { \
+	struct pt_regs *regs = LINUX_HAS_SYSCALL_WRAPPER ? (struct pt_regs *)PT_REGS_PARM1(ctx) : ctx; \
 	_Pragma("GCC diagnostic push") \
 	_Pragma("GCC diagnostic ignored \"-Wint-conversion\"") \
-	return ____##name(__ebpfj_krp_args(args)); \
+	if (LINUX_HAS_SYSCALL_WRAPPER) \
+		return ____##name(___bpf_syswrap_args(args)); \
+	else \
+		return ____##name(___bpf_syscall_args(args)); \
 	_Pragma("GCC diagnostic pop") \
 } \
-static __always_inline __typeof__(name(0)) ____##name(struct pt_regs *ctx, ##args)
+static __always_inline typeof(name(0)) ____##name(struct pt_regs *ctx, ##args)
 
-#endif /* EBPFJ_BPF_TRACING_H */
+#define BPF_KPROBE_SYSCALL BPF_KSYSCALL
+
+/* Uprobes see the same struct pt_regs as kprobes. */
+#define BPF_UPROBE(name, args...) BPF_KPROBE(name, ##args)
+#define BPF_URETPROBE(name, args...) BPF_KRETPROBE(name, ##args)
+
+#endif /* __BPF_TRACING_H__ */

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.maven.testing.RecordingLog;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapOverrides;
+import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.testing.TestObjects;
+import org.ebpfj.object.uapi.Errno;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,10 @@ class CheckServiceTest {
                 failOnWarning, Optional.of(report));
     }
 
+    private static List<String> lines(List<CheckResult.Finding> findings) {
+        return findings.stream().map(CheckResult::line).toList();
+    }
+
     private CheckResult check(CheckOptions options) throws Exception {
         return new CheckService(log).check(config(options, false));
     }
@@ -74,7 +80,14 @@ class CheckServiceTest {
                         + " has 1 NUMA node(s) with online nodes [0]: use an online node or -1 (kernel: EINVAL)");
         assertThat(log.at("WARNING")).singleElement().asString()
                 .startsWith(src + ":29: warning: [libbpf.deferred-field] map 'unsized_hash' (HASH): ");
-        assertThat(result.errors()).isEqualTo(log.at("ERROR"));
+        assertThat(lines(result.errors())).isEqualTo(log.at("ERROR"));
+        assertThat(result.errors()).allSatisfy(f -> assertThat(f).isInstanceOf(CheckResult.RuleFinding.class));
+        assertThat(((CheckResult.RuleFinding) result.errors().get(0)).violation()).satisfies(v -> {
+            assertThat(v.ruleId()).isEqualTo("array.key-size");
+            assertThat(v.mapName()).isEqualTo("wide_key_array");
+            assertThat(v.location()).isEqualTo(new SourceLocation(src.toString(), 14, 0));
+            assertThat(v.errno()).hasValue(Errno.EINVAL);
+        });
         assertThat(result.objects()).isEqualTo(1);
         assertThat(result.maps()).isEqualTo(4);
         assertThat(result.failure(false)).hasValueSatisfying(f -> assertThat(f).isEqualTo(
@@ -104,7 +117,11 @@ class CheckServiceTest {
         // The LRU capacity finding is logged at its own level, with the map's location.
         assertThat(log.lines()).anyMatch(l -> l.matches("\\[(INFO|WARNING)\\] objects/maps_valid\\.bpf\\.c:\\d+: "
                 + "(info|warning): \\[lru\\.capacity\\] map 'lru_seen' \\(LRU_HASH\\): .*"));
-        assertThat(log.at("INFO")).contains("Checked 15 maps in 1 object: 0 errors, 0 warnings",
+        // struct flow_key has 3 bytes of tail padding: as a HASH key and as a QUEUE value (the alignment trap).
+        assertThat(log.at("WARNING")).anyMatch(l -> l.startsWith("objects/maps_valid.bpf.c:27: warning:"
+                + " [layout.padding] map 'flows' (HASH): key struct flow_key (16 bytes) has 3 bytes of implicit"
+                + " padding: 3 bytes of tail padding after 'proto' (offsets 13..15)"));
+        assertThat(log.at("INFO")).contains("Checked 15 maps in 1 object: 0 errors, 2 warnings",
                 "Wrote target/bpf/maps.json");
     }
 
@@ -125,12 +142,13 @@ class CheckServiceTest {
         CheckResult result = check(CheckOptions.defaults().withMemoryWarningBytes(1024));
 
         assertThat(result.errors()).isEmpty();
-        assertThat(result.warnings()).isNotEmpty().isEqualTo(log.at("WARNING"))
+        assertThat(lines(result.warnings())).isNotEmpty().isEqualTo(log.at("WARNING"))
                 .allMatch(w -> w.startsWith("objects/maps_valid.bpf.c:"));
-        assertThat(result.warnings()).anyMatch(w -> w.contains(": warning: [memory.large] map 'flows' (HASH): "));
+        assertThat(lines(result.warnings()))
+                .anyMatch(w -> w.contains(": warning: [memory.large] map 'flows' (HASH): "));
         assertThat(result.failure(false)).isEmpty();
         assertThat(result.failure(true)).hasValue("BPF map check failed: " + result.warnings().size()
-                + " warnings and failOnWarning is set; the first:\n  " + result.warnings().get(0));
+                + " warnings and failOnWarning is set; the first:\n  " + log.at("WARNING").get(0));
     }
 
     @Test
@@ -149,6 +167,11 @@ class CheckServiceTest {
                 objects.resolve("x86.o") + ": error: not a readable BPF object: x86-64 object, not BPF: compile"
                         + " with clang -target bpf (at byte 18)");
         assertThat(result.objects()).isEqualTo(3);
+        assertThat(result.errors()).containsExactly(
+                new CheckResult.UnreadableObject(objects.resolve("random.o"), "not a readable BPF object: not an ELF"
+                        + " file (no \\x7fELF magic) (at byte 0)"),
+                new CheckResult.UnreadableObject(objects.resolve("x86.o"), "not a readable BPF object: x86-64 object,"
+                        + " not BPF: compile with clang -target bpf (at byte 18)"));
         assertThat(result.failure(false)).hasValueSatisfying(f -> assertThat(f)
                 .startsWith("BPF map check failed: 2 errors in 3 objects; the first:\n  " + objects.resolve("random.o")));
         assertThat(Files.readString(report)).contains("maps_valid.bpf.o").doesNotContain("random.o");

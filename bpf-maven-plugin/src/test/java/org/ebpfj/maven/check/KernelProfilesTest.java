@@ -3,7 +3,7 @@ package org.ebpfj.maven.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.ebpfj.object.rules.KernelProfile;
+import org.ebpfj.object.machine.KernelProfile;
 import org.junit.jupiter.api.Test;
 
 class KernelProfilesTest {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.SourceLocation;
@@ -39,15 +40,20 @@ class ProjectLocationsTest {
     }
 
     @Test
-    void rendersAsTheRuleEngineDoesWithTheAbsolutePath() throws Exception {
+    void findingsGetTheAbsolutePathAndRenderAsTheCliDoes() throws Exception {
         Path source = Files.createDirectories(base.resolve("src/main/bpf")).resolve("x.bpf.c");
         Files.writeString(source, "");
         Violation v = new Violation("array.key-size", Severity.ERROR, Optional.of(Errno.EINVAL), "counts", "ARRAY",
                 new SourceLocation("./src/main/bpf/x.bpf.c", 12, 0), "key_size is 8", "array_map_alloc_check");
 
-        assertThat(new ProjectLocations(base).render(v))
+        Violation placed = new ProjectLocations(base).resolve(v);
+
+        assertThat(placed.location()).isEqualTo(new SourceLocation(source.toString(), 12, 0));
+        assertThat(placed).isEqualTo(new Violation(v.ruleId(), v.severity(), v.errno(), v.mapName(), v.mapType(),
+                placed.location(), v.message(), v.kernelFunction()));
+        assertThat(FindingLine.of(placed))
                 .isEqualTo(source + ":12: error: [array.key-size] map 'counts' (ARRAY): key_size is 8 (kernel: EINVAL)")
-                .isEqualTo(v.render().replace("./src/main/bpf/x.bpf.c", source.toString()));
+                .isEqualTo(FindingLine.of(v).replace("./src/main/bpf/x.bpf.c", source.toString()));
     }
 
     @Test

@@ -49,7 +49,7 @@ class BpfCompilerTest {
 
     private CompileRequest request(List<String> extraFlags) throws Exception {
         CompileFlags flags = new CompileFlags(Optional.of("x86"), List.of(sources), List.of(), List.of(),
-                CompileFlags.DEFAULT_FLAGS, extraFlags, Optional.of(dir));
+                Optional.of(CompileFlags.DEFAULT_CPU), CompileFlags.DEFAULT_FLAGS, extraFlags, Optional.of(dir));
         return new CompileRequest(clang, "fake 18", dir, sources, SourceScanner.scan(sources, null, null),
                 dir.resolve("target/classes/bpf"), dir.resolve("target/work"), flags, 2);
     }

@@ -16,13 +16,14 @@ class CompileFlagsTest {
         return new CompileFlags(Optional.of("x86"),
                 List.of(BASE.resolve("src/main/bpf"), BASE.resolve("target/bpf-include")),
                 List.of(Path.of("/usr/include/x86_64-linux-gnu")),
-                List.of("DEBUG", "MAX=16"), defaults, extra, Optional.of(BASE));
+                List.of("DEBUG", "MAX=16"), Optional.of("v3"), defaults, extra, Optional.of(BASE));
     }
 
     @Test
     void fullArgumentOrder() {
         assertThat(flags(CompileFlags.DEFAULT_FLAGS, List.of("-Wall")).commonArguments()).containsExactly(
-                "-O2",
+                "-O2", "-Werror=implicit-function-declaration",
+                "-mcpu=v3",
                 "-D__TARGET_ARCH_x86",
                 "-DDEBUG", "-DMAX=16",
                 "-I/work/project/src/main/bpf", "-I/work/project/target/bpf-include",
@@ -47,10 +48,16 @@ class CompileFlagsTest {
 
     @Test
     void noArchitectureNoDefinition() {
-        CompileFlags f = new CompileFlags(Optional.empty(), List.of(), List.of(), List.of(), List.of("-O2"),
-                List.of(), Optional.empty());
+        CompileFlags f = new CompileFlags(Optional.empty(), List.of(), List.of(), List.of(), Optional.empty(),
+                List.of("-O2"), List.of(), Optional.empty());
         assertThat(f.commonArguments()).containsExactly("-O2", "-target", "bpf", "-g", "-fno-ident",
                 "-fno-color-diagnostics");
+    }
+
+    @Test
+    void aCpuInTheExtraFlagsComesLaterAndWins() {
+        List<String> args = flags(CompileFlags.DEFAULT_FLAGS, List.of("-mcpu=v4")).commonArguments();
+        assertThat(args.lastIndexOf("-mcpu=v4")).isGreaterThan(args.indexOf("-mcpu=v3"));
     }
 
     @Test

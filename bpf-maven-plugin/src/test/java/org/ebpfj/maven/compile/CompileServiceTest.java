@@ -37,7 +37,7 @@ class CompileServiceTest {
     private CompileConfiguration config(Path systemInclude, List<Path> userIncludes) {
         return new CompileConfiguration(base, base.resolve("src/main/bpf"), SourceScanner.DEFAULT_INCLUDES,
                 List.of(), base.resolve("target/classes/bpf"), base.resolve("target/work"), userIncludes,
-                List.of("A=1"), List.of(), List.of("-Wall"), Optional.of("x86"), base.resolve("target/bpf-include"),
+                List.of("A=1"), Optional.of("v3"), List.of(), List.of("-Wall"), Optional.of("x86"), base.resolve("target/bpf-include"),
                 base.resolve("no/bpf.h"), false, Optional.of(base.resolve("target/generated-sources/vmlinux")),
                 systemInclude, Optional.of("x86_64-linux-gnu"), 1);
     }
@@ -71,16 +71,32 @@ class CompileServiceTest {
     }
 
     @Test
-    void systemLibbpfHeadersAreUsedWhenPresent() throws Exception {
+    void aSystemLibbpfDevIsNeverUsedItsHeadersAreShadowedByStubsThatSaySo() throws Exception {
         Path system = base.resolve("usr/include");
         Files.createDirectories(system.resolve("bpf"));
-        Files.writeString(system.resolve("bpf/bpf_helpers.h"), "");
+        Files.writeString(system.resolve("bpf/bpf_helpers.h"), "/* libbpf 1.1.2 */");
+        Files.writeString(system.resolve("bpf/libbpf.h"), "/* user space */");
 
         CompileFlags flags = new CompileService(log).flags(config(system, List.of()));
 
-        assertThat(flags.includeDirectories()).containsExactly(base.resolve("src/main/bpf"));
-        assertThat(infos).contains("BPF headers: system libbpf headers in " + system.resolve("bpf"));
+        Path guard = base.resolve("target/bpf-include-guard");
+        assertThat(flags.includeDirectories()).containsExactly(base.resolve("src/main/bpf"),
+                base.resolve("target/bpf-include"), guard);
+        assertThat(infos).anyMatch(line -> line.startsWith("BPF headers: bpf-maven-plugin's own headers in ")
+                && line.endsWith("a system libbpf-dev is never used: its 2 headers in " + system.resolve("bpf")
+                        + " are shadowed)"));
+        assertThat(Files.readString(guard.resolve("bpf/libbpf.h"))).contains("#error \"<bpf/libbpf.h> would come"
+                + " from the system's libbpf-dev (" + system.resolve("bpf/libbpf.h") + ")");
         assertThat(flags.afterIncludeDirectories()).isEmpty(); // no multiarch folder there
+
+        // libbpf-dev removed: the stubs go, nothing else in the folder is touched.
+        Files.writeString(guard.resolve("bpf/mine.txt"), "not a stub");
+        Files.delete(system.resolve("bpf/libbpf.h"));
+        Files.delete(system.resolve("bpf/bpf_helpers.h"));
+        CompileFlags after = new CompileService(log).flags(config(system, List.of()));
+        assertThat(after.includeDirectories()).doesNotContain(guard);
+        assertThat(guard.resolve("bpf/libbpf.h")).doesNotExist();
+        assertThat(guard.resolve("bpf/mine.txt")).exists();
     }
 
     @Test

@@ -27,8 +27,13 @@ class HelperDefsWriterTest {
     }
 
     @Test
-    void unavailableHeaderFailsOnlyWhenIncluded() {
-        assertThat(HelperDefsWriter.unavailable("/x/bpf.h not found"))
-                .contains("#error \"bpf_helper_defs.h could not be generated: /x/bpf.h not found");
+    void fastcallHelpersCarryTheAttributeWhichDegradesToNothingOnOlderClang() {
+        UapiHelperParser.Result parsed = new UapiHelperParser.Result(List.of(
+                new HelperPrototype("bpf_get_smp_processor_id", 8, "__u32", List.of(), false)), List.of());
+
+        assertThat(HelperDefsWriter.write(parsed, "x"))
+                .contains("#if __has_attribute(bpf_fastcall)\n"
+                        + "#define __bpf_fastcall __attribute__((bpf_fastcall))\n#else\n")
+                .contains("static __bpf_fastcall __u32 (* const bpf_get_smp_processor_id)(void) = (void *) 8;");
     }
 }

@@ -20,6 +20,11 @@ public final class FakeClang {
         return write(dir, name, "clang version 18.1.8 (fake)", true, false);
     }
 
+    /** A clang of the given major version ({@code clang version <major>.0.1 (fake)}). */
+    public static Path withBpf(Path dir, String name, int major) throws IOException {
+        return write(dir, name, "clang version " + major + ".0.1 (fake)", true, false);
+    }
+
     public static Path withoutBpf(Path dir, String name) throws IOException {
         return write(dir, name, "clang version 18.1.8 (fake)", false, false);
     }

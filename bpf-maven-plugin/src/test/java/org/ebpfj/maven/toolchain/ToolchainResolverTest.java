@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.ebpfj.maven.log.BuildLog;
 import org.ebpfj.maven.testing.FakeClang;
+import org.ebpfj.maven.testing.RecordingLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -46,11 +47,23 @@ class ToolchainResolverTest {
         Path configured = FakeClang.withBpf(tmp.resolve("opt"), "my-clang");
         FakeClang.withBpf(tmp.resolve("bin"), "clang");
 
-        Clang clang = resolver(tmp.resolve("bin").toString(), offline(), LINUX_X86).resolve(Optional.of(configured));
+        Clang clang = resolver(tmp.resolve("bin").toString(), offline(), LINUX_X86)
+                .resolve(Optional.of(configured.toString()));
 
         assertThat(clang.executable()).isEqualTo(configured);
         assertThat(clang.version()).isEqualTo("clang version 18.1.8 (fake)");
         assertThat(clang.origin()).isEqualTo("configured <clang>");
+        assertThat(fetched).isEmpty();
+    }
+
+    @Test
+    void aConfiguredNameIsLookedUpOnThePath() throws Exception {
+        Path fourteen = FakeClang.withBpf(tmp.resolve("bin"), "clang-14", 14);
+
+        Clang clang = resolver(tmp.resolve("bin").toString(), offline(), LINUX_X86).resolve(Optional.of("clang-14"));
+
+        assertThat(clang.executable()).isEqualTo(fourteen);
+        assertThat(clang.major()).hasValue(14);
     }
 
     @Test
@@ -59,32 +72,66 @@ class ToolchainResolverTest {
         Path missing = tmp.resolve("nowhere/clang");
 
         assertThatThrownBy(() -> resolver(tmp.resolve("bin").toString(), offline(), LINUX_X86)
-                .resolve(Optional.of(missing)))
+                .resolve(Optional.of(missing.toString())))
                 .isInstanceOf(ToolchainException.class)
                 .hasMessage("no usable clang for BPF: tried configured <clang> " + missing + " (not found) — fix or"
-                        + " remove <clang> (property bpf.clang) so the PATH or the embedded clang is used");
+                        + " remove <clang> (property bpf.clang) so the embedded clang is used");
         assertThat(fetched).isEmpty();
     }
 
     @Test
     void configuredClangWithoutTheBpfTargetIsRejected() throws Exception {
         Path configured = FakeClang.withoutBpf(tmp.resolve("opt"), "clang");
-        assertThatThrownBy(() -> resolver("", offline(), LINUX_X86).resolve(Optional.of(configured)))
+        assertThatThrownBy(() -> resolver("", offline(), LINUX_X86).resolve(Optional.of(configured.toString())))
                 .hasMessageContaining("(built without the BPF target)");
     }
 
     @Test
-    void firstClangOnThePathWithTheBpfTarget() throws Exception {
+    void aConfiguredClangBelowTheFloorNamesTheMinimum() throws Exception {
+        Path old = FakeClang.withBpf(tmp.resolve("opt"), "clang-11", 11);
+        assertThatThrownBy(() -> resolver("", offline(), LINUX_X86).resolve(Optional.of(old.toString())))
+                .hasMessageContaining("(clang 11 is older than the minimum, clang 14)");
+    }
+
+    @Test
+    void byDefaultTheEmbeddedClangIsUsedEvenWhenThePathHasOne() throws Exception {
+        FakeClang.withBpf(tmp.resolve("bin"), "clang-14", 14);
+        Path jar = fakeLlvmJar(tmp.resolve("llvm.jar"));
+
+        Clang clang = resolver(tmp.resolve("bin").toString(), coordinates -> jar, LINUX_X86).resolve(Optional.empty());
+
+        assertThat(clang.embedded()).isTrue();
+        assertThat(clang.executable()).isEqualTo(tmp.resolve("cache/llvm-20.1.7-1.5.12-linux-x86_64/clang"));
+        assertThat(clang.origin()).contains("the default: the same pinned clang on every machine");
+    }
+
+    @Test
+    void onRequestTheFirstClangOnThePathWithTheBpfTarget() throws Exception {
         FakeClang.withoutBpf(tmp.resolve("a"), "clang");
         FakeClang.notClang(tmp.resolve("b"), "clang");
         Path good = FakeClang.withBpf(tmp.resolve("c"), "clang-19");
         String path = tmp.resolve("a") + ":" + tmp.resolve("b") + ":" + tmp.resolve("empty") + ":" + tmp.resolve("c");
 
-        Clang clang = resolver(path, offline(), LINUX_X86).resolve(Optional.empty());
+        Clang clang = resolver(path, offline(), LINUX_X86).resolve(Optional.empty(), ClangChoice.PATH);
 
         assertThat(clang.executable()).isEqualTo(good);
-        assertThat(clang.origin()).isEqualTo("found on PATH as 'clang-19'");
+        assertThat(clang.origin()).isEqualTo("found on PATH as 'clang-19'; <toolchain>path</toolchain>");
+        assertThat(clang.embedded()).isFalse();
         assertThat(fetched).isEmpty();
+    }
+
+    @Test
+    void onRequestAPathClangBelowTheFloorIsSkippedWithAWarning() throws Exception {
+        FakeClang.withBpf(tmp.resolve("a"), "clang", 13);
+        Path fourteen = FakeClang.withBpf(tmp.resolve("a"), "clang-14", 14);
+        RecordingLog log = new RecordingLog();
+
+        Clang clang = new ToolchainResolver(new ClangProbe(), LINUX_X86, tmp.resolve("a").toString(), offline(),
+                tmp.resolve("cache"), EmbeddedLlvm.DEFAULT_VERSION, log)
+                .resolve(Optional.empty(), ClangChoice.PATH);
+
+        assertThat(clang.executable()).isEqualTo(fourteen);
+        assertThat(log.at("WARNING")).anyMatch(w -> w.contains("clang 13 is older than the minimum, clang 14"));
     }
 
     @Test
@@ -92,9 +139,34 @@ class ToolchainResolverTest {
         FakeClang.withBpf(tmp.resolve("a"), "clang-20");
         Path plain = FakeClang.withBpf(tmp.resolve("b"), "clang");
 
-        Clang clang = resolver(tmp.resolve("a") + ":" + tmp.resolve("b"), offline(), LINUX_X86).resolve(Optional.empty());
+        Clang clang = resolver(tmp.resolve("a") + ":" + tmp.resolve("b"), offline(), LINUX_X86)
+                .resolve(Optional.empty(), ClangChoice.PATH);
 
         assertThat(clang.executable()).isEqualTo(plain);
+    }
+
+    @Test
+    void aRequestedPathClangIsNeverReplacedByTheEmbeddedOne() {
+        assertThatThrownBy(() -> resolver(tmp.resolve("empty").toString(), offline(), LINUX_X86)
+                .resolve(Optional.empty(), ClangChoice.PATH))
+                .hasMessage("no usable clang for BPF: tried PATH (no clang) — install clang 14 or newer with the BPF"
+                        + " target (e.g. apt-get install clang), or drop <toolchain>path</toolchain>"
+                        + " (-Dbpf.toolchain=path) to use the embedded clang");
+        assertThat(fetched).isEmpty();
+    }
+
+    @Test
+    void withoutTheEmbeddedClangThePathIsUsedWithAWarning() throws Exception {
+        Path onPath = FakeClang.withBpf(tmp.resolve("bin"), "clang-16", 16);
+        RecordingLog log = new RecordingLog();
+
+        Clang clang = new ToolchainResolver(new ClangProbe(), LINUX_X86, tmp.resolve("bin").toString(), offline(),
+                tmp.resolve("cache"), EmbeddedLlvm.DEFAULT_VERSION, log)
+                .resolve(Optional.empty());
+
+        assertThat(clang.executable()).isEqualTo(onPath);
+        assertThat(log.at("WARNING")).anyMatch(w -> w.contains("The embedded clang is unavailable (offline and not in the"
+                + " local repository); using " + onPath + " from the PATH instead"));
     }
 
     @Test
@@ -102,11 +174,11 @@ class ToolchainResolverTest {
         assertThatThrownBy(() -> resolver(tmp.resolve("empty").toString(), offline(), LINUX_X86)
                 .resolve(Optional.empty()))
                 .isInstanceOf(ToolchainException.class)
-                .hasMessage("no usable clang for BPF: tried PATH (no clang), embedded"
+                .hasMessage("no usable clang for BPF: tried embedded"
                         + " org.bytedeco:llvm:20.1.7-1.5.12:jar:linux-x86_64 (offline and not in the local"
-                        + " repository) — install clang (e.g. apt-get install clang), set <clang> (property"
-                        + " bpf.clang) to a clang with the BPF target, or run once online so org.bytedeco:llvm can"
-                        + " be downloaded")
+                        + " repository), PATH (no clang) — run once online so org.bytedeco:llvm can be downloaded,"
+                        + " install clang 14+ (e.g. apt-get install clang), or set <clang> (property bpf.clang) to a"
+                        + " clang with the BPF target")
                 .satisfies(e -> assertThat(((ToolchainException) e).attempts()).hasSize(2));
         assertThat(fetched).containsExactly("org.bytedeco:llvm:jar:linux-x86_64:20.1.7-1.5.12");
     }
@@ -114,7 +186,8 @@ class ToolchainResolverTest {
     @Test
     void rejectedPathCandidatesAreNamedInTheError() throws Exception {
         Path noBpf = FakeClang.withoutBpf(tmp.resolve("a"), "clang");
-        assertThatThrownBy(() -> resolver(tmp.resolve("a").toString(), offline(), LINUX_X86).resolve(Optional.empty()))
+        assertThatThrownBy(() -> resolver(tmp.resolve("a").toString(), offline(), LINUX_X86)
+                .resolve(Optional.empty(), ClangChoice.PATH))
                 .hasMessageContaining("PATH (no usable clang: " + noBpf + ": built without the BPF target)");
     }
 

@@ -16,7 +16,8 @@ import org.ebpfj.object.btf.BtfType;
 /**
  * Writes BTF as a C header, the way {@code bpftool btf dump file /sys/kernel/btf/vmlinux format c} writes
  * {@code vmlinux.h}: an include guard, the {@code preserve_access_index} pragma for CO-RE, then every named type
- * (and top-level anonymous enum) in an order C accepts, with forward declarations where pointers make cycles.
+ * (and top-level anonymous enum) in an order C accepts, with forward declarations where pointers make cycles,
+ * then, as bpftool 7.5+ does, a prototype for every kfunc the BTF tags (see {@link KfuncPrototypes}).
  *
  * <p>Sizes and member offsets are those of the BTF, which records no alignment and no padding members: gaps the
  * compiler would not leave by itself are written as unnamed bitfields ({@code long: 64;}), structs and unions
@@ -118,9 +119,10 @@ public final class CHeaderWriter {
             buffer.append("#pragma clang attribute push (__attribute__((preserve_access_index)), apply_to = record)\n");
             buffer.append("#endif\n\n");
         }
+        buffer.append(KfuncPrototypes.MACROS);
         DefinitionOrder order = new DefinitionOrder(btf);
-        DefinitionWriter definitions = new DefinitionWriter(btf,
-                new CDeclarations(btf, names, new OutputBudget(outputLimit)), buffer);
+        CDeclarations declarations = new CDeclarations(btf, names, new OutputBudget(outputLimit));
+        DefinitionWriter definitions = new DefinitionWriter(btf, declarations, buffer);
         for (int root : roots) {
             for (int id : order.definitionsFor(root)) {
                 definitions.define(id);
@@ -131,6 +133,9 @@ public final class CHeaderWriter {
             }
         }
         defined = definitions.defined();
+        if (options.rootTypes().isEmpty()) { // as bpftool: a header of chosen types declares no kfuncs
+            KfuncPrototypes.write(btf, declarations, buffer);
+        }
         if (options.preserveAccessIndex()) {
             buffer.append("#ifndef BPF_NO_PRESERVE_ACCESS_INDEX\n");
             buffer.append("#pragma clang attribute pop\n");

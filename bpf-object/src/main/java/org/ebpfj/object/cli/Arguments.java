@@ -6,8 +6,8 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
-import org.ebpfj.object.rules.KernelProfile;
 import org.ebpfj.object.rules.MapOverrides;
 
 /** The parsed command line: a command, options shared by all commands, and the operands (object files). */

@@ -3,6 +3,7 @@ package org.ebpfj.object.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
+import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
@@ -23,7 +24,7 @@ final class CheckCommand {
         int warnings = 0;
         for (ObjectSpec o : inputs.objects) {
             for (Violation v : engine.check(o)) {
-                out.println(v.render());
+                out.println(FindingLine.of(v));
                 if (v.severity() == Severity.ERROR) {
                     errors++;
                 } else if (v.severity() == Severity.WARNING) {

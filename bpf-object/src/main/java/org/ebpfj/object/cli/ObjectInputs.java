@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ebpfj.object.ObjectFormatException;
+import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.ObjectSpecReader;
 
@@ -25,13 +26,13 @@ final class ObjectInputs {
             try {
                 inputs.objects.add(ObjectSpecReader.read(f));
             } catch (NoSuchFileException e) {
-                err.println(f + ": error: no such file");
+                err.println(FindingLine.unreadable(f.toString(), "no such file"));
                 inputs.unreadable++;
             } catch (IOException e) {
-                err.println(f + ": error: cannot read: " + e.getMessage());
+                err.println(FindingLine.unreadable(f.toString(), "cannot read: " + e.getMessage()));
                 inputs.unreadable++;
             } catch (ObjectFormatException e) {
-                err.println(f + ": error: not a readable BPF object: " + e.getMessage());
+                err.println(FindingLine.unreadable(f.toString(), "not a readable BPF object: " + e.getMessage()));
                 inputs.unreadable++;
             }
         }

@@ -8,9 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 
-import org.ebpfj.object.rules.MapCreateAttr;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Prediction;
+import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
  * {@code predict}: for each stdin line {@code TYPE KEY_SIZE VALUE_SIZE MAX_ENTRIES MAP_FLAGS [MAP_EXTRA]}, prints

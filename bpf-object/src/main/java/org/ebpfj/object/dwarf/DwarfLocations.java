@@ -26,6 +26,9 @@ public final class DwarfLocations {
     static final int TAG_PARTIAL_UNIT = 0x3c;
     static final int TAG_SUBPROGRAM = 0x2e;
     static final int TAG_VARIABLE = 0x34;
+    static final int TAG_ENUMERATION_TYPE = 0x04;
+    static final int TAG_STRUCTURE_TYPE = 0x13;
+    static final int TAG_UNION_TYPE = 0x17;
 
     static final int AT_NAME = 0x03;
     static final int AT_STMT_LIST = 0x10;
@@ -55,12 +58,24 @@ public final class DwarfLocations {
      *                              locations: see {@link SourceLocation#ofObject})
      */
     public static Map<String, SourceLocation> read(ElfFile elf) throws DwarfFormatException {
+        return read(elf, false);
+    }
+
+    /**
+     * Like {@link #read}, plus where each named top-level struct, union and enum is declared, keyed
+     * {@code struct point}, {@code union addr}, {@code enum state} (for generated code's javadoc).
+     */
+    public static Map<String, SourceLocation> readWithTypes(ElfFile elf) throws DwarfFormatException {
+        return read(elf, true);
+    }
+
+    private static Map<String, SourceLocation> read(ElfFile elf, boolean withTypes) throws DwarfFormatException {
         try {
             Optional<DebugSections> sections = DebugSections.of(elf);
             if (sections.isEmpty()) {
                 return Map.of();
             }
-            return Collections.unmodifiableMap(new Walk(sections.get()).run());
+            return Collections.unmodifiableMap(new Walk(sections.get(), withTypes).run());
         } catch (DwarfFormatException e) {
             throw e;
         } catch (ObjectFormatException e) {
@@ -147,6 +162,8 @@ public final class DwarfLocations {
         long declColumn;
         boolean declaration;
         long specification = -1;
+        /** "struct ", "union " or "enum " for a type declaration; "" for variables and functions. */
+        String kind = "";
     }
 
     private static final class Walk {
@@ -157,8 +174,11 @@ public final class DwarfLocations {
         private final Map<Long, Decl> byOffset = new HashMap<>();
         private final List<Decl> decls = new ArrayList<>();
 
-        Walk(DebugSections s) {
+        private final boolean withTypes;
+
+        Walk(DebugSections s, boolean withTypes) {
             this.s = s;
+            this.withTypes = withTypes;
             // Each table once, with slack for the odd shared or overlapping one.
             this.budget = new WorkBudget(4L * (s.abbrev.length() + s.line.length()) + 65536);
             this.abbrevs = new AbbreviationTables(s.abbrev, budget);
@@ -253,6 +273,10 @@ public final class DwarfLocations {
                     Decl d = readDecl(c, unit, a, unitStart);
                     byOffset.put(dieOffset, d);
                     decls.add(d);
+                } else if (withTypes && depth == 1 && typeKind(a.tag()) != null) {
+                    Decl d = readDecl(c, unit, a, unitStart);
+                    d.kind = typeKind(a.tag());
+                    decls.add(d);
                 } else {
                     skipAttributes(c, unit, table, a);
                 }
@@ -262,6 +286,19 @@ public final class DwarfLocations {
                 if (c.position() > unitEnd) {
                     throw c.fail("DIE at " + dieOffset + " runs past the end of its unit");
                 }
+            }
+        }
+
+        private static String typeKind(long tag) {
+            switch ((int) Math.min(tag, Integer.MAX_VALUE)) {
+                case TAG_STRUCTURE_TYPE:
+                    return "struct ";
+                case TAG_UNION_TYPE:
+                    return "union ";
+                case TAG_ENUMERATION_TYPE:
+                    return "enum ";
+                default:
+                    return null;
             }
         }
 
@@ -356,6 +393,7 @@ public final class DwarfLocations {
                 if (name == null || name.isEmpty() || located == null || located.declLine > Integer.MAX_VALUE) {
                     continue;
                 }
+                name = d.kind + name;
                 boolean definition = !d.declaration;
                 Boolean existing = isDefinition.get(name);
                 if (existing != null && (existing || !definition)) {

@@ -23,10 +23,18 @@ public final class AdviceRules {
             "bpf_map_area_alloc", "the map's memory is above the configured threshold (default 256 MiB), or above "
                     + "the target's RAM once full", Set.of(), Stage.ADVICE);
 
+    public static final RuleInfo LAYOUT_PADDING = new RuleInfo("layout.padding", Severity.WARNING, Optional.empty(),
+            "-", "a key or value struct has implicit padding: user space must reproduce it byte for byte, and a key's "
+                    + "padding must be zeroed or lookups miss", Set.of(), Stage.ADVICE);
+
+    public static final RuleInfo LAYOUT_HOST_ALIGNMENT = new RuleInfo("layout.host-alignment", Severity.WARNING,
+            Optional.empty(), "-", "a key or value struct has an 8-byte member that a 32-bit host (4-byte alignment "
+                    + "of 64-bit integers) would place at another offset", Set.of(), Stage.ADVICE);
+
     private AdviceRules() {
     }
 
     public static List<RuleInfo> all() {
-        return List.of(LRU_CAPACITY, PERF_EVENT_ARRAY_CPUS, MEMORY_LARGE);
+        return List.of(LRU_CAPACITY, PERF_EVENT_ARRAY_CPUS, MEMORY_LARGE, LAYOUT_PADDING, LAYOUT_HOST_ALIGNMENT);
     }
 }

@@ -3,6 +3,8 @@ package org.ebpfj.object.rules;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 

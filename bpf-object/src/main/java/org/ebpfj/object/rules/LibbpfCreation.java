@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.BtfFacts;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;

@@ -1,5 +1,7 @@
 package org.ebpfj.object.rules;
 
+import org.ebpfj.object.machine.KernelProfile;
+
 /**
  * Computes {@link LruCapacity} from the LRU list algorithm (kernel/bpf/bpf_lru_list.c). Reproduces the
  * single-CPU measurements of research/lru-behavior.md exactly (983 of 1003 after 1004 inserts, 9 of 10, ...).

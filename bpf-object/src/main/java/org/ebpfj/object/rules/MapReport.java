@@ -3,6 +3,7 @@ package org.ebpfj.object.rules;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 
 /**

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
@@ -248,6 +250,7 @@ public final class MapRuleEngine {
                     + "BPF_F_CURRENT_CPU fails with E2BIG on CPU " + attr.maxEntries() + " and above; leave "
                     + "max_entries unset so libbpf sizes it"));
         }
+        out.addAll(LayoutAdvice.check(spec));
         return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, memory, lru);
     }
 

@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.StructSizes;
 import org.ebpfj.object.rules.MemoryEstimate.Part;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 
@@ -209,6 +212,6 @@ final class MemoryModel {
     }
 
     private static long pageAlign(long n, long page) {
-        return KernelProfile.roundUp(n, page);
+        return (n + page - 1) / page * page;
     }
 }

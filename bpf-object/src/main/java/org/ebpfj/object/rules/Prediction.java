@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 
 /**

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.uapi.MapType;
 
 /** Renders the site's rule reference ({@code src/site/markdown/rules.md}) from the {@link RuleCatalog}. */

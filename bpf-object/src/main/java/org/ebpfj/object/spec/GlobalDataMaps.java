@@ -27,18 +27,21 @@ final class GlobalDataMaps {
     static List<MapSpec> read(ObjectContext ctx) {
         List<MapSpec> out = new ArrayList<>();
         for (ElfSection s : ctx.elf.sections()) {
-            if (s.index() == 0 || s.size() == 0) {
-                continue;
-            }
-            String n = s.name();
-            boolean data = s.isProgbits() && !s.isExecutable() && (n.equals(".data") || n.startsWith(".data."));
-            boolean rodata = s.isProgbits() && !s.isExecutable() && (n.equals(".rodata") || n.startsWith(".rodata."));
-            boolean bss = s.isNobits() && (n.equals(".bss") || n.startsWith(".bss."));
-            if (data || rodata || bss) {
-                out.add(map(ctx, s, rodata));
+            if (s.index() != 0 && s.size() != 0 && isGlobalData(s)) {
+                out.add(map(ctx, s, isNamed(s, ".rodata")));
             }
         }
         return out;
+    }
+
+    /** A section libbpf makes an internal map of: {@code .data*} and {@code .rodata*} data, {@code .bss*}. */
+    static boolean isGlobalData(ElfSection s) {
+        boolean data = s.isProgbits() && !s.isExecutable() && (isNamed(s, ".data") || isNamed(s, ".rodata"));
+        return data || s.isNobits() && isNamed(s, ".bss");
+    }
+
+    private static boolean isNamed(ElfSection s, String prefix) {
+        return s.name().equals(prefix) || s.name().startsWith(prefix + ".");
     }
 
     private static MapSpec map(ObjectContext ctx, ElfSection s, boolean readOnly) {

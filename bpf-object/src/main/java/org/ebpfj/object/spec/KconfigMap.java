@@ -27,7 +27,11 @@ final class KconfigMap {
     private KconfigMap() {
     }
 
-    private record Extern(String name, long size, int align) {
+    private record Extern(String name, int type, long size, int align) {
+    }
+
+    /** The map, and the externs laid out in it as variables. */
+    record Layout(MapSpec map, List<VariableSpec> variables) {
     }
 
     /** BTF lookups libbpf makes per extern, indexed once (an object may have many externs and many types). */
@@ -48,7 +52,7 @@ final class KconfigMap {
         }
     }
 
-    static Optional<MapSpec> read(ObjectContext ctx) {
+    static Optional<Layout> read(ObjectContext ctx) {
         List<Extern> kconfig = new ArrayList<>();
         BtfIndex index = null;
         for (ElfSymbol sym : ctx.elf.symbols()) {
@@ -72,12 +76,23 @@ final class KconfigMap {
                 .thenComparingLong(Extern::size)
                 .thenComparing(Extern::name));
         long end = 0;
+        String mapName = LibbpfNames.internalMapName(ctx.objectName, SECTION);
+        List<VariableSpec> variables = new ArrayList<>();
         for (Extern e : kconfig) {
             long offset = (end + e.align() - 1) / e.align() * e.align();
             end = offset + e.size();
+            if (e.size() > GlobalVariables.MAX_VARIABLE) {
+                ctx.notes.add("extern '" + e.name() + "' of " + e.size() + " bytes is larger than any map value: left"
+                        + " out of the variables");
+                continue;
+            }
+            variables.add(new VariableSpec(e.name(), SECTION, mapName, offset, e.size(),
+                    new TypeRef(ctx.btf.get(), e.type()), true, ctx.elf.order(), new byte[(int) e.size()],
+                    ctx.locationOf(e.name())));
         }
         MapSpec.Builder b = GlobalDataMaps.internalMap(ctx, SECTION, end, true);
-        return Optional.of(b.origin(MapOrigin.KCONFIG).location(firstExternLocation(ctx)).build());
+        MapSpec map = b.origin(MapOrigin.KCONFIG).location(firstExternLocation(ctx)).build();
+        return Optional.of(new Layout(map, variables));
     }
 
     /** A .kconfig extern with its size and alignment, or empty for a .ksyms extern or one libbpf refuses. */
@@ -121,7 +136,7 @@ final class KconfigMap {
             unsupported(ctx, name, Errno.EOPNOTSUPP, "extern (kcfg) '" + name + "': type is unsupported");
             return Optional.empty();
         }
-        return Optional.of(new Extern(name, size, Math.max(1, btf.alignOf(type))));
+        return Optional.of(new Extern(name, type, size, Math.max(1, btf.alignOf(type))));
     }
 
     /** libbpf's {@code find_kcfg_type}: bool, char, 1/2/4/8-byte ints, libbpf_tristate, char arrays. */

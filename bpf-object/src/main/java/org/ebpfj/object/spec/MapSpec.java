@@ -1,5 +1,6 @@
 package org.ebpfj.object.spec;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +50,9 @@ public record MapSpec(
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(section, "section");
-        deferred = deferred.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(deferred));
+        // In the enum's order: Set.copyOf would iterate in an order that changes between JVM runs, and maps.json
+        // lists these fields, so a no-op build would rewrite it.
+        deferred = deferred.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(deferred));
     }
 
     /** The map type, when this library knows the id. */
@@ -79,13 +82,7 @@ public record MapSpec(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(name, typeId);
-        b.keySize = keySize;
-        b.valueSize = valueSize;
-        b.maxEntries = maxEntries;
-        b.flags = flags;
-        b.mapExtra = mapExtra;
-        b.numaNode = numaNode;
+        Builder b = new Builder(name, typeId).shape(keySize, valueSize, maxEntries, flags, mapExtra, numaNode);
         b.pinning = pinning;
         b.keyType = keyType;
         b.valueType = valueType;
@@ -104,15 +101,9 @@ public record MapSpec(
     }
 
     /** Builds specs; defaults are what a definition that says nothing more gets. */
-    public static final class Builder {
+    public static final class Builder extends MapShapeBuilder<Builder> {
         private final String name;
         private final int typeId;
-        private long keySize;
-        private long valueSize;
-        private long maxEntries;
-        private long flags;
-        private long mapExtra;
-        private long numaNode;
         private Pinning pinning = Pinning.NONE;
         private Optional<TypeRef> keyType = Optional.empty();
         private Optional<TypeRef> valueType = Optional.empty();
@@ -125,41 +116,6 @@ public record MapSpec(
         private Builder(String name, int typeId) {
             this.name = name;
             this.typeId = typeId;
-        }
-
-        public Builder keySize(long v) {
-            keySize = v;
-            return this;
-        }
-
-        public Builder valueSize(long v) {
-            valueSize = v;
-            return this;
-        }
-
-        public Builder maxEntries(long v) {
-            maxEntries = v;
-            return this;
-        }
-
-        public Builder flags(long v) {
-            flags = v;
-            return this;
-        }
-
-        public Builder flags(MapFlag... f) {
-            flags = MapFlag.maskOf(f);
-            return this;
-        }
-
-        public Builder mapExtra(long v) {
-            mapExtra = v;
-            return this;
-        }
-
-        public Builder numaNode(long v) {
-            numaNode = v;
-            return this;
         }
 
         public Builder pinning(Pinning v) {

@@ -90,7 +90,7 @@ public final class ObjectSpecReader {
                     + " corrupted: the .maps section needs the object's .BTF (compile with -g)",
                     SourceLocation.ofObject(file));
         }
-        Optional<MapSpec> kconfig = KconfigMap.read(ctx);
+        Optional<KconfigMap.Layout> kconfig = KconfigMap.read(ctx);
         if (mapsSection.isPresent() && btf.isPresent()) {
             btfMaps = BtfMapDefinitions.read(ctx, btf.get(), mapsSection.get());
         }
@@ -99,8 +99,11 @@ public final class ObjectSpecReader {
         List<MapSpec> maps = new ArrayList<>(legacyMaps);
         maps.addAll(btfMaps);
         maps.addAll(GlobalDataMaps.read(ctx));
-        kconfig.ifPresent(maps::add);
-        return new ObjectSpec(file, ctx.objectName, license(elf), maps, programs, btf, ctx.problems, ctx.notes);
+        kconfig.ifPresent(k -> maps.add(k.map()));
+        List<VariableSpec> variables = new ArrayList<>(GlobalVariables.read(ctx));
+        kconfig.ifPresent(k -> variables.addAll(k.variables()));
+        return new ObjectSpec(file, ctx.objectName, license(elf), maps, programs, variables, btf, ctx.problems,
+                ctx.notes);
     }
 
     /**

@@ -23,6 +23,7 @@ class CHeaderWriterTest {
                 + "#ifndef BPF_NO_PRESERVE_ACCESS_INDEX\n"
                 + "#pragma clang attribute push (__attribute__((preserve_access_index)), apply_to = record)\n"
                 + "#endif\n\n"
+                + KfuncPrototypes.MACROS
                 + "typedef int s32;\n\n"
                 + "#ifndef BPF_NO_PRESERVE_ACCESS_INDEX\n"
                 + "#pragma clang attribute pop\n"
@@ -39,6 +40,7 @@ class CHeaderWriterTest {
                 .isEqualTo("/* generated from test BTF by bpf-maven-plugin */\n\n"
                         + "#ifndef MY_TYPES_H\n"
                         + "#define MY_TYPES_H\n\n"
+                        + KfuncPrototypes.MACROS
                         + "typedef int s32;\n\n"
                         + "#endif /* MY_TYPES_H */\n");
     }
@@ -252,5 +254,43 @@ class CHeaderWriterTest {
         Btf btf = b.read();
         assertThat(CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
                 .isEqualTo(CHeaderWriter.toString(b.read(), CHeaderOptions.defaults()));
+    }
+
+    @Test
+    void kfuncsTaggedInTheBtfAreDeclaredWeakKsymsByNameLikeBpftool() throws Exception {
+        int task = b.struct("task_struct", 4);
+        b.member(task, "pid", intT, 0);
+        int taskPtr = b.ptr(task);
+        int fromPid = b.funcProto(taskPtr);
+        b.param(fromPid, "pid", intT);
+        int release = b.funcProto(0);
+        b.param(release, "p", taskPtr);
+        int cpu = b.funcProto(intT);
+        int fromPidFn = b.func("bpf_task_from_pid", fromPid);
+        int releaseFn = b.func("bpf_task_release", release);
+        int cpuFn = b.func("bpf_get_cpu_id", cpu);
+        b.func("not_a_kfunc", cpu);
+        b.declTag("bpf_kfunc", releaseFn, -1);
+        b.declTag("bpf_kfunc", fromPidFn, -1);
+        b.declTag("bpf_kfunc", cpuFn, -1);
+        b.declTag("bpf_fastcall", cpuFn, -1);
+        b.declTag("bpf_kfunc", fromPidFn, 0); // a tag on a parameter does not make a kfunc
+
+        String body = Headers.body(b.read());
+
+        assertThat(body).endsWith("\n/* BPF kfuncs */\n#ifndef BPF_NO_KFUNC_PROTOTYPES\n"
+                + "extern __bpf_fastcall int bpf_get_cpu_id(void) __weak __ksym;\n"
+                + "extern struct task_struct *bpf_task_from_pid(int pid) __weak __ksym;\n"
+                + "extern void bpf_task_release(struct task_struct *p) __weak __ksym;\n"
+                + "#endif\n\n");
+        assertThat(body).doesNotContain("not_a_kfunc");
+        assertThat(Headers.body(b.read(), Headers.PLAIN.withRootTypes(List.of("task_struct"))))
+                .doesNotContain("BPF kfuncs");
+    }
+
+    @Test
+    void btfWithoutKfuncTagsGetsNoKfuncBlock() throws Exception {
+        b.typedef("s32", intT);
+        assertThat(Headers.body(b.read())).doesNotContain("BPF_NO_KFUNC_PROTOTYPES");
     }
 }

@@ -12,7 +12,7 @@ final class Headers {
     private Headers() {
     }
 
-    /** Everything between the include guard's {@code #define} and its {@code #endif}. */
+    /** Everything between the include guard's {@code #define} (and the kfunc macros) and its {@code #endif}. */
     static String body(Btf btf) throws BtfFormatException {
         return body(btf, PLAIN);
     }
@@ -25,7 +25,7 @@ final class Headers {
             throw new AssertionError("could not run clang", e);
         }
         String text = CHeaderWriter.toString(btf, options);
-        String start = "#define " + options.includeGuard() + "\n\n";
+        String start = "#define " + options.includeGuard() + "\n\n" + KfuncPrototypes.MACROS;
         String end = "#endif /* " + options.includeGuard() + " */\n";
         int from = text.indexOf(start) + start.length();
         return text.substring(from, text.length() - end.length());

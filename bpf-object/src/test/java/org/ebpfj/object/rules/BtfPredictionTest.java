@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.BtfFacts;
+import org.ebpfj.object.spec.MapCreateAttr;
+import org.ebpfj.object.spec.SpecialField;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;

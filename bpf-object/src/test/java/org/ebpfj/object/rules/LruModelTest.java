@@ -2,6 +2,8 @@ package org.ebpfj.object.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.KernelVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 
+import org.ebpfj.object.report.FindingLine;
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.spec.SpecProblem;
+import org.ebpfj.object.spec.TestBtf;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
@@ -35,7 +38,7 @@ class MapCheckTest {
         List<Violation> vs = engine.check(map("counts", MapType.ARRAY, 8, 4, 16).build());
 
         assertThat(vs).hasSize(1);
-        assertThat(vs.get(0).render()).isEqualTo("src/main/bpf/probe.bpf.c:12: error: [array.key-size] map 'counts' "
+        assertThat(FindingLine.of(vs.get(0))).isEqualTo("src/main/bpf/probe.bpf.c:12: error: [array.key-size] map 'counts' "
                 + "(ARRAY): key_size is 8, an ARRAY key is the 32-bit index: key_size must be 4 (kernel: EINVAL)");
         assertThat(vs.get(0).kernelFunction()).isEqualTo("array_map_alloc_check");
     }
@@ -117,9 +120,11 @@ class MapCheckTest {
         assertThat(arrayVs.get(0).message()).contains("32-bit integer").contains("EINVAL").contains("[array.btf-key]");
 
         assertThat(ids(engine.check(map("sessions", MapType.LRU_HASH, 4, 16, 1000).keyType(b.ref(u32))
-                .valueType(b.ref(locked)).build()))).containsExactly("warning libbpf.btf-retry", "warning lru.capacity");
-        assertThat(engine.check(map("sessions", MapType.HASH, 4, 16, 1000).keyType(b.ref(u32))
-                .valueType(b.ref(locked)).build())).isEmpty();
+                .valueType(b.ref(locked)).build()))).containsExactly("warning libbpf.btf-retry", "warning lru.capacity",
+                "warning layout.padding", "warning layout.host-alignment"); // 4 bytes after the lock
+        assertThat(ids(engine.check(map("sessions", MapType.HASH, 4, 16, 1000).keyType(b.ref(u32))
+                .valueType(b.ref(locked)).build()))).containsExactly("warning layout.padding",
+                "warning layout.host-alignment");
 
         List<Violation> storage = engine.check(map("task_data", MapType.TASK_STORAGE, 4, 8, 0)
                 .flags(MapFlag.NO_PREALLOC).keyType(b.ref(color)).valueType(b.ref(u64)).build());
@@ -225,7 +230,7 @@ class MapCheckTest {
 
         assertThat(ids(vs)).containsExactly("error libbpf.legacy-maps-section", "warning overrides.unknown-map",
                 "error array.key-size");
-        assertThat(vs.get(0).render()).endsWith("(kernel: EINVAL)");
+        assertThat(FindingLine.of(vs.get(0))).endsWith("(kernel: EINVAL)");
         assertThat(vs.get(1).message()).contains("'nope'").contains("[counts, idx]");
     }
 }

@@ -2,6 +2,8 @@ package org.ebpfj.object.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,43 @@
+package org.ebpfj.object.codegen;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.ebpfj.object.codegen.GeneratedSources.GeneratedFile;
+
+/** Compiles generated sources with the JDK's compiler (release 17), as a project compiling them would. */
+final class GeneratedCompiler {
+    private GeneratedCompiler() {
+    }
+
+    /** Writes the files under {@code dir} and compiles them; returns the compiler's messages ("" when clean). */
+    static String compile(Path dir, List<GeneratedFile> files) throws IOException {
+        Path src = dir.resolve("src");
+        Path out = dir.resolve("classes");
+        Files.createDirectories(out);
+        List<String> args = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Werror", "-d",
+                out.toString()));
+        for (GeneratedFile f : files) {
+            Path p = src.resolve(f.path());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.content());
+            args.add(p.toString());
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter messages = new StringWriter();
+        int rc = javac.run(null, new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                messages.write(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }, null, args.toArray(String[]::new));
+        return rc == 0 ? "" : messages.toString();
+    }
+}
