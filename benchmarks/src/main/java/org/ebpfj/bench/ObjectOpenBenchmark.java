@@ -47,7 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ObjectOpenBenchmark {
 
-    @Param({"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o"})
+    /** Every object of the project's test resources that libbpf opens (bpf-object, bpf-kernel, the harness). */
+    @Param({"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o", "global_data.bpf.o",
+        "maps_invalid.bpf.o", "maps_valid.dwarf4.o", "multi_cu.bpf.o", "array_key8.bpf.o", "fentry.bpf.o",
+        "overflow.bpf.o", "pinned.bpf.o", "small.bpf.o", "types.bpf.o", "verifier_reject.bpf.o"})
     public String object;
 
     private byte[] bytes;
@@ -69,6 +72,15 @@ public class ObjectOpenBenchmark {
         openOpts.set(ValueLayout.ADDRESS, OpenOpts.OBJECT_NAME,
                 arena.allocateFrom(object.substring(0, object.indexOf('.'))));
         callState = CallState.allocate(arena);
+    }
+
+    /** The objects measured: the one list, read from {@link #object}'s {@code @Param} by the report and tests. */
+    public static String[] objects() {
+        try {
+            return ObjectOpenBenchmark.class.getField("object").getAnnotation(Param.class).value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -20,6 +20,7 @@ import org.ebpfj.maven.check.CheckService;
 import org.ebpfj.maven.check.KernelProfiles;
 import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
+import org.ebpfj.object.rules.KernelTargets;
 import org.ebpfj.object.rules.MapOverrides;
 
 /**
@@ -75,6 +76,15 @@ public class CheckMojo extends AbstractBpfMojo {
     @Parameter(property = "bpf.mapsReport", defaultValue = "${project.build.directory}/bpf/maps.json")
     private File mapsReport;
 
+    /**
+     * The kernels the maps must create on, e.g. {@code 5.10,6.1,6.12}: each map gets a verdict per kernel ("OK on
+     * 6.1+; E2BIG on 5.10: ...") in the log and in {@code maps.json}, and the build fails when any kernel refuses
+     * a map. Defaults to {@code bpf.kernels}, the list the {@code kernel-test} goal boots; {@code local:} entries
+     * are skipped here. Empty: check for {@code profile} only.
+     */
+    @Parameter(property = "bpf.check.kernels", defaultValue = "${bpf.kernels}")
+    private String kernels;
+
     /** Skips this goal only. */
     @Parameter(property = "bpf.check.skip", defaultValue = "false")
     private boolean skipCheck;
@@ -94,7 +104,7 @@ public class CheckMojo extends AbstractBpfMojo {
         requireCompileFirst();
         CheckConfiguration config = new CheckConfiguration(project.getBasedir().toPath(), objectsDirectory.toPath(),
                 orEmpty(objectIncludes), orEmpty(objectExcludes), kernelProfile(), checkOptions(), failOnWarning,
-                Optional.ofNullable(mapsReport).map(File::toPath));
+                Optional.ofNullable(mapsReport).map(File::toPath), targets());
         CheckResult result;
         try {
             result = new CheckService(buildLog()).check(config);
@@ -125,6 +135,22 @@ public class CheckMojo extends AbstractBpfMojo {
             throw new MojoExecutionException("bpf:check runs before bpf:compile in this build, so it would check"
                     + " old objects or none: list <goal>compile</goal> before <goal>check</goal> (goals of one"
                     + " phase run in the order written), or bind check to a later phase");
+        }
+    }
+
+    private List<KernelProfile> targets() throws MojoExecutionException {
+        if (kernels == null || kernels.isBlank() || kernels.startsWith("${")) {
+            return List.of();
+        }
+        String versions = java.util.Arrays.stream(kernels.split("[,\\s]+")).filter(k -> !k.startsWith("local:"))
+                .collect(java.util.stream.Collectors.joining(","));
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return KernelTargets.parse(versions);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("<kernels>: " + e.getMessage());
         }
     }
 

@@ -139,7 +139,11 @@ public final class BpfExtension implements ExecutionCondition, BeforeAllCallback
 
     private static KernelFacts kernelFacts(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(KernelFacts.class,
-                k -> KernelFacts.running(), KernelFacts.class);
+                k -> {
+                    // Once per run, before any map: kernels before 5.11 charge maps to RLIMIT_MEMLOCK.
+                    org.ebpfj.kernel.MemlockLimit.raiseIfCharged().ifPresent(System.err::println);
+                    return KernelFacts.running();
+                }, KernelFacts.class);
     }
 
     /** Whether this class context loads one object for all its tests. */

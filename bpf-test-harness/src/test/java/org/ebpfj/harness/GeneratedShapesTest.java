@@ -20,6 +20,7 @@ import org.ebpfj.harness.generated.shapes.State;
 import org.ebpfj.harness.generated.shapes.Tally;
 import org.ebpfj.kernel.CpuAffinity;
 import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.map.UpdateFlag;
 import org.ebpfj.kernel.program.TestRunOptions;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +137,7 @@ class GeneratedShapesTest {
     void perCpuValuesPerCpu() {
         int cpu = pinnedCpu();
         Tally mine = new Tally(11, 22, 33);
-        bpf.tallies().putAllCpus(1, mine, org.ebpfj.kernel.map.UpdateFlag.ANY);
+        bpf.tallies().putAllCpus(1, mine, UpdateFlag.ANY);
 
         bpf.fillShapes().testRun(ONE_PACKET);
 

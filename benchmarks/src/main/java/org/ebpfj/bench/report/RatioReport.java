@@ -20,7 +20,7 @@ public final class RatioReport {
     static final String LAYOUT = "u32/u32";
     /** Entries of the iteration map: the C baseline's N and {@code IterationBenchmark.ENTRIES}. */
     static final double ITER_ENTRIES = 1_000_000;
-    static final String[] OBJECTS = {"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o"};
+    static final String[] OBJECTS = org.ebpfj.bench.ObjectOpenBenchmark.objects();
     private static final String C_BATCH = "lookup_batch, batch=4096";
     private static final String C_GNK = "get_next_key + lookup_elem loop";
 

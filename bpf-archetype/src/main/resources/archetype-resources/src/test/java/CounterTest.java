@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.ebpfj.harness.BpfTest;
 import org.ebpfj.harness.MapRef;
 import org.ebpfj.harness.ProgramRef;
-import org.ebpfj.kernel.BpfMap;
-import org.ebpfj.kernel.BpfProgram;
-import org.ebpfj.kernel.MapFullException;
+import org.ebpfj.kernel.map.BpfMap;
+import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.error.MapFullException;
 import org.junit.jupiter.api.Test;
 
 /** Loads target/classes/bpf/counter.bpf.o into the running kernel, fresh for each test. */

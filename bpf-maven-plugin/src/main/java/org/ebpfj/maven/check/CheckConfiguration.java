@@ -20,6 +20,7 @@ import org.ebpfj.object.rules.CheckOptions;
  * @param options          user-space overrides and the memory warning threshold
  * @param failOnWarning    whether a warning fails the build as an error does
  * @param report           where {@code maps.json} goes; empty for none
+ * @param targets          target kernels, oldest first: each map gets one verdict per kernel; empty for none
  */
 public record CheckConfiguration(
         Path baseDirectory,
@@ -29,7 +30,8 @@ public record CheckConfiguration(
         KernelProfile profile,
         CheckOptions options,
         boolean failOnWarning,
-        Optional<Path> report) {
+        Optional<Path> report,
+        List<KernelProfile> targets) {
 
     /** Every {@code .o} file below the objects folder. */
     public static final List<String> DEFAULT_INCLUDES = List.of("**/*.o");
@@ -42,5 +44,11 @@ public record CheckConfiguration(
         Objects.requireNonNull(report, "report");
         includes = includes.isEmpty() ? DEFAULT_INCLUDES : List.copyOf(includes);
         excludes = List.copyOf(excludes);
+        targets = List.copyOf(targets);
+    }
+
+    public CheckConfiguration(Path baseDirectory, Path objectsDirectory, List<String> includes, List<String> excludes,
+            KernelProfile profile, CheckOptions options, boolean failOnWarning, Optional<Path> report) {
+        this(baseDirectory, objectsDirectory, includes, excludes, profile, options, failOnWarning, report, List.of());
     }
 }

@@ -17,9 +17,13 @@ import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.report.MapsReport;
 import org.ebpfj.object.rules.MapReport;
 import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.rules.RuleHistory;
+import org.ebpfj.object.rules.Severity;
+import org.ebpfj.object.rules.TargetVerdicts;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.ObjectSpecReader;
+import org.ebpfj.object.machine.KernelProfile;
 
 /**
  * The whole {@code check} step without Maven: read every object of a folder, predict what the kernel answers for
@@ -33,6 +37,7 @@ public final class CheckService {
     private static final long MAX_OBJECT_BYTES = 1L << 30;
 
     private final BuildLog log;
+    private List<KernelProfile> targets = List.of();
 
     public CheckService(BuildLog log) {
         this.log = log;
@@ -52,6 +57,13 @@ public final class CheckService {
         log.info("Checking BPF maps for " + config.profile());
         config.profile().notes().forEach(note -> log.debug("  profile: " + note));
         MapRuleEngine engine = new MapRuleEngine(config.profile(), config.options());
+        targets = config.targets();
+        if (!targets.isEmpty()) {
+            log.info("Target kernels: " + targets.stream().map(t -> t.version().toString()).toList()
+                    + (targets.stream().anyMatch(t -> RuleHistory.chargesMemlock(t.version()))
+                    ? " (before " + RuleHistory.MEMCG_ACCOUNTING + " map memory is charged to RLIMIT_MEMLOCK: "
+                    + "the loader must raise it, as libbpf 1.0+ and @BpfTest do)" : ""));
+        }
         Tally tally = new Tally(locations);
         List<MapsReport.Entry> entries = new ArrayList<>();
         for (Path file : files) {
@@ -83,13 +95,24 @@ public final class CheckService {
         tally.maps += object.maps().size();
         engine.problems(object).forEach(tally::add);
         List<MapReport> reports = engine.reports(object);
-        for (MapReport report : reports) {
-            report.violations().forEach(tally::add);
+        List<TargetVerdicts> verdicts = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            MapReport report = reports.get(i);
+            if (targets.isEmpty()) {
+                report.violations().forEach(tally::add);
+            } else {
+                // One error naming every target's answer replaces the single-kernel error.
+                TargetVerdicts t = TargetVerdicts.of(object.maps().get(i), targets, engine.options());
+                verdicts.add(t);
+                report.violations().stream().filter(v -> v.severity() != Severity.ERROR).forEach(tally::add);
+                t.toViolation().ifPresent(tally::add);
+                log.info("  map '" + report.spec().name() + "' (" + report.spec().typeName() + "): " + t.summary());
+            }
             log.debug("  " + name + ": " + report.spec() + ": kernel "
                     + report.prediction().map(Object::toString).orElse("not asked (type left to user space)")
                     + report.memory().map(m -> ", " + m.describe()).orElse(""));
         }
-        return Optional.of(new MapsReport.Entry(object, reports));
+        return Optional.of(new MapsReport.Entry(object, reports, verdicts));
     }
 
     /** Logs findings at their severity's level and keeps them, in order. */

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
  *
  * @param executable the clang binary
  * @param version    the first line of {@code clang --version}, e.g. {@code clang version 20.1.7}
- * @param origin     why this one was chosen, for the build log (e.g. "configured <clang>", "found on PATH")
+ * @param origin     why this one was chosen, for the build log (e.g. "configured {@code <clang>}", "found on PATH")
  * @param embedded   whether it is the pinned embedded clang (advice for a too-old clang points to it otherwise)
  */
 public record Clang(Path executable, String version, String origin, boolean embedded) {

@@ -202,4 +202,30 @@ class CheckServiceTest {
         assertThat(log.at("INFO")).contains("Unchanged: target/bpf/maps.json");
         assertThat(new String(Files.readAllBytes(report), StandardCharsets.UTF_8)).endsWith("}\n");
     }
+
+    @Test
+    void targetKernelsGiveOneVerdictPerKernelInTheLogAndTheReport() throws Exception {
+        object("maps_invalid.bpf.o");
+        Path src = source("maps_invalid.bpf.c");
+        CheckConfiguration config = new CheckConfiguration(base, objects, List.of(), List.of(),
+                KernelProfile.defaults(), CheckOptions.defaults(), false, Optional.of(report),
+                org.ebpfj.object.rules.KernelTargets.parse("6.12,5.10"));
+
+        CheckResult result = new CheckService(log).check(config);
+
+        // huge_hash: value 4194304 is refused by both kernels, by 5.10's older value-only limit.
+        assertThat(log.at("ERROR")).contains(src + ":22: error: [hash.value-size-stack] map 'huge_hash' (HASH): "
+                + "E2BIG on 5.10: [hash.value-size-stack] value_size 4194304 >= 4193744 (KMALLOC_MAX_SIZE − "
+                + "MAX_BPF_STACK − htab_elem): Linux 5.10 reserves a stack-sized key in every element (the limit "
+                + "became key_size + value_size in 6.1); E2BIG on 6.12: [hash.key-value-size] key_size 4 + "
+                + "value_size 4194304 = 4194308 bytes, but a hash element (48-byte header + key + value) must fit in "
+                + "KMALLOC_MAX_SIZE (4194304 bytes (4 MiB)): key_size + value_size must be at most 4194255 "
+                + "(kernel: E2BIG)");
+        assertThat(result.errors()).hasSize(3);
+        assertThat(log.at("INFO")).anyMatch(l -> l.startsWith("Target kernels: [5.10, 6.12] (before 5.11 map "
+                + "memory is charged to RLIMIT_MEMLOCK"));
+        String json = Files.readString(report).replaceAll("\\s+", "");
+        assertThat(json).contains("\"targets\":[{\"kernel\":\"5.10\",\"verdict\":\"E2BIG\","
+                + "\"rule\":\"hash.value-size-stack\"");
+    }
 }

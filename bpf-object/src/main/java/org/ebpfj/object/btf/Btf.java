@@ -1,7 +1,8 @@
 package org.ebpfj.object.btf;
 
+import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,60 +12,112 @@ import java.util.OptionalLong;
 import org.ebpfj.object.btf.BtfType.Composite;
 import org.ebpfj.object.btf.BtfType.Member;
 import org.ebpfj.object.btf.BtfType.Modifier;
+import org.ebpfj.object.bytes.StringTable;
 
 /**
- * Parsed BTF: an immutable list of types indexed by id, with sizes and alignments computed once.
- * Created by {@link BtfReader}; every id reachable from a type is known to be valid, and every chain of
- * modifiers is known to end, so the queries here never fail on a parsed instance.
+ * Parsed BTF: types indexed by id, with sizes computed once. Created by {@link BtfReader}, which checks the whole
+ * blob first (every id reachable from a type is valid, every chain of modifiers ends, every name is readable), so
+ * the queries here never fail on a parsed instance. A type, and its names, are decoded the first time they are asked
+ * for: reading an object's maps touches a few dozen of its types, a kernel's BTF has a hundred thousand.
  */
 public final class Btf {
     /** BPF and x86_64 pointers are 8 bytes. */
     public static final int POINTER_SIZE = 8;
     /** The most alignment a scalar gets: 16 for {@code __int128} and {@code long double}. */
     private static final int MAX_SCALAR_ALIGN = 16;
+    /** Above this many types a name index pays for itself; below, a name lookup scans the raw names. */
+    private static final int INDEX_THRESHOLD = 4096;
 
-    private final List<BtfType> types;
+    private final BtfWords words;
+    private final BtfDecoder decoder;
+    private final StringTable strings;
     private final long[] sizes;
+    /** Types decoded so far, null = not yet. Racing threads decode equal values; records publish safely. */
+    private final BtfType[] decoded;
     /** Alignments computed so far, 0 = not yet. Filled lazily; racing threads compute the same values. */
     private final int[] alignments;
+    private final List<BtfType> types;
     private volatile Map<String, List<Integer>> byName;
 
-    Btf(List<BtfType> types, long[] sizes) {
-        this.types = Collections.unmodifiableList(types);
+    Btf(BtfWords words, StringTable strings, long[] sizes) {
+        this.words = words;
+        this.strings = strings;
+        this.decoder = new BtfDecoder(words, strings);
         this.sizes = sizes;
-        this.alignments = new int[types.size()];
+        this.decoded = new BtfType[words.count];
+        this.alignments = new int[words.count];
+        this.types = new AbstractList<>() {
+            @Override
+            public BtfType get(int id) {
+                return type(id);
+            }
+
+            @Override
+            public int size() {
+                return words.count;
+            }
+        };
     }
 
     /** Number of type ids, including void (id 0). */
     public int typeCount() {
-        return types.size();
+        return words.count;
     }
 
-    /** All types, index = id; element 0 is {@link BtfType.Void}. */
+    /** All types, index = id; element 0 is {@link BtfType.Void}. Each is decoded when first read. */
     public List<BtfType> types() {
         return types;
     }
 
     public boolean hasType(long id) {
-        return id >= 0 && id < types.size();
+        return id >= 0 && id < words.count;
     }
 
     /** The type with this id; ids come from this Btf, so an unknown id is a programming error. */
     public BtfType type(int id) {
         if (!hasType(id)) {
-            throw new IllegalArgumentException("no BTF type #" + id + " (have " + types.size() + ")");
+            throw new IllegalArgumentException("no BTF type #" + id + " (have " + words.count + ")");
         }
-        return types.get(id);
+        BtfType t = decoded[id];
+        if (t == null) {
+            t = decoder.decode(id);
+            decoded[id] = t;
+        }
+        return t;
+    }
+
+    /** The kind of type {@code id}, without decoding it. */
+    public BtfKind kind(int id) {
+        return id == 0 ? BtfKind.VOID : words.kind(id);
+    }
+
+    /** The name of type {@code id} ("" when anonymous), without decoding the rest of it. */
+    public String name(int id) {
+        return id == 0 ? "void" : decoded[id] != null ? decoded[id].name() : decoder.name(words.nameOffset(id));
     }
 
     /** Ids of all types with this name (any kind). */
     public List<Integer> idsNamed(String name) {
+        if (name.isEmpty()) {
+            return List.of();
+        }
+        if (words.count <= INDEX_THRESHOLD) {
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            List<Integer> ids = new ArrayList<>(1);
+            for (int id = 1; id < words.count; id++) {
+                if (strings.equalsAt(words.nameOffset(id) & 0xffffffffL, utf8)) {
+                    ids.add(id);
+                }
+            }
+            return ids;
+        }
         Map<String, List<Integer>> index = byName;
         if (index == null) {
             index = new HashMap<>();
-            for (BtfType t : types) {
-                if (!t.name().isEmpty() && t.id() != 0) {
-                    index.computeIfAbsent(t.name(), k -> new ArrayList<>(1)).add(t.id());
+            for (int id = 1; id < words.count; id++) {
+                String n = name(id);
+                if (!n.isEmpty()) {
+                    index.computeIfAbsent(n, k -> new ArrayList<>(1)).add(id);
                 }
             }
             byName = index;
@@ -75,8 +128,8 @@ public final class Btf {
     /** The first type of this kind and name. */
     public Optional<BtfType> find(BtfKind kind, String name) {
         for (int id : idsNamed(name)) {
-            if (types.get(id).kind() == kind) {
-                return Optional.of(types.get(id));
+            if (kind(id) == kind) {
+                return Optional.of(type(id));
             }
         }
         return Optional.empty();
@@ -85,14 +138,14 @@ public final class Btf {
     /** Skips typedef, const, volatile, restrict and type tags. */
     public int resolveId(int id) {
         int cur = id;
-        while (types.get(cur) instanceof Modifier) {
-            cur = ((Modifier) types.get(cur)).type();
+        while (cur != 0 && words.isModifier(cur)) {
+            cur = (int) words.sizeOrType(cur);
         }
         return cur;
     }
 
     public BtfType resolve(int id) {
-        return types.get(resolveId(id));
+        return type(resolveId(id));
     }
 
     /** Byte size, or empty for void, functions, forward declarations and tags. */
@@ -110,7 +163,7 @@ public final class Btf {
         int rid = resolveId(id);
         int known = alignments[rid];
         if (known == 0) {
-            known = computeAlign(types.get(rid));
+            known = computeAlign(type(rid));
             alignments[rid] = known;
         }
         return known;
@@ -164,7 +217,7 @@ public final class Btf {
         if (depth > 16) {
             return "...";
         }
-        BtfType t = types.get(id);
+        BtfType t = type(id);
         String n = t.name();
         switch (t.kind()) {
             case VOID:

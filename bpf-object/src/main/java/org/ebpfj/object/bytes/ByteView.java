@@ -131,6 +131,29 @@ public final class ByteView {
         return new String(data, start + (int) offset, (int) size, StandardCharsets.UTF_8);
     }
 
+    /** Whether the {@code n.length} bytes at {@code offset} are {@code n}, followed by a NUL. */
+    public boolean cStringEquals(long offset, byte[] n) {
+        if (offset < 0 || offset >= length - (long) n.length) {
+            return false;
+        }
+        int at = start + (int) offset;
+        return data[at + n.length] == 0 && java.util.Arrays.equals(data, at, at + n.length, n, 0, n.length);
+    }
+
+    /** The offset of the first {@code b} in {@code [from, from + limit)} (clipped to the window), or -1. */
+    public int indexOf(byte b, long from, int limit) {
+        if (from < 0 || from >= length) {
+            return -1;
+        }
+        int end = (int) Math.min(length, from + limit);
+        for (int i = start + (int) from; i < start + end; i++) {
+            if (data[i] == b) {
+                return i - start;
+            }
+        }
+        return -1;
+    }
+
     /** The offsets of every byte equal to {@code b}, in order. */
     public int[] offsetsOf(byte b) {
         int count = 0;
@@ -146,6 +169,13 @@ public final class ByteView {
                 out[n++] = i - start;
             }
         }
+        return out;
+    }
+
+    /** The whole window as 32-bit words in its byte order (a trailing partial word is left out). */
+    public int[] words() {
+        int[] out = new int[length / 4];
+        java.nio.ByteBuffer.wrap(data, start, out.length * 4).order(order()).asIntBuffer().get(out);
         return out;
     }
 

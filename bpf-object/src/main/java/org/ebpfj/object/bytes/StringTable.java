@@ -11,6 +11,9 @@ import org.ebpfj.object.ObjectFormatException;
  * cost N times its length. Strings are capped at {@code maxLength} bytes for the same reason.
  */
 public final class StringTable {
+    /** How far a lookup scans for its NUL before it asks the table of NUL positions. */
+    private static final int SHORT_SCAN = 256;
+
     private final ByteView view;
     private final int maxLength;
     private int[] nuls;
@@ -24,15 +27,34 @@ public final class StringTable {
         return view.length();
     }
 
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /**
+     * Whether {@link #get} succeeds for {@code offset}, found without decoding: the offset is inside and a NUL
+     * follows within the limit.
+     */
+    public boolean fits(long offset) {
+        if (offset < 0 || offset >= view.length()) {
+            return false;
+        }
+        int end = nulAfter(offset);
+        return end >= 0 && end - offset <= maxLength;
+    }
+
+    /** Whether the string at {@code offset} is {@code utf8} (a name compared without decoding it). */
+    public boolean equalsAt(long offset, byte[] utf8) {
+        return view.cStringEquals(offset, utf8);
+    }
+
     /** The string at {@code offset}; fails when the offset is outside, or no NUL follows within the limit. */
     public String get(long offset) throws ObjectFormatException {
         if (offset < 0 || offset >= view.length()) {
             throw new ObjectFormatException(view.part(), view.absoluteStart() + Math.max(0, offset),
                     "string offset " + offset + " is outside the " + view.length() + "-byte string table");
         }
-        int[] positions = nulPositions();
-        int i = Arrays.binarySearch(positions, (int) offset);
-        int end = i >= 0 ? positions[i] : -i - 1 < positions.length ? positions[-i - 1] : -1;
+        int end = nulAfter(offset);
         if (end < 0) {
             throw new ObjectFormatException(view.part(), view.absoluteStart() + offset,
                     "string is not NUL-terminated");
@@ -43,6 +65,20 @@ public final class StringTable {
                     + " bytes is longer than " + maxLength);
         }
         return view.utf8(offset, len);
+    }
+
+    /**
+     * The NUL ending the string at {@code offset}, or -1: a short scan finds it for real names; past that, the
+     * table of NUL positions (built once) does, so hostile offsets into one long stretch cost no more than it.
+     */
+    private int nulAfter(long offset) {
+        int near = view.indexOf((byte) 0, offset, SHORT_SCAN);
+        if (near >= 0) {
+            return near;
+        }
+        int[] positions = nulPositions();
+        int i = Arrays.binarySearch(positions, (int) offset);
+        return i >= 0 ? positions[i] : -i - 1 < positions.length ? positions[-i - 1] : -1;
     }
 
     private int[] nulPositions() {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
+import org.ebpfj.object.rules.KernelTargets;
 import org.ebpfj.object.rules.MapOverrides;
 
 /** The parsed command line: a command, options shared by all commands, and the operands (object files). */
@@ -15,6 +16,7 @@ final class Arguments {
     final String command;
     final List<Path> files = new ArrayList<>();
     final List<String> overrides = new ArrayList<>();
+    final List<String> kernels = new ArrayList<>();
     String profile = "default";
     long memoryWarningBytes = CheckOptions.DEFAULT_MEMORY_WARNING_BYTES;
 
@@ -33,6 +35,10 @@ final class Arguments {
                 a.profile = value(args, ++i, arg);
             } else if (arg.startsWith("--profile=")) {
                 a.profile = arg.substring("--profile=".length());
+            } else if (arg.equals("--kernel")) {
+                a.kernels.add(value(args, ++i, arg));
+            } else if (arg.startsWith("--kernel=")) {
+                a.kernels.add(arg.substring("--kernel=".length()));
             } else if (arg.equals("--set")) {
                 a.overrides.add(value(args, ++i, arg));
             } else if (arg.startsWith("--set=")) {
@@ -72,6 +78,21 @@ final class Arguments {
                 return KernelProfile.readRunning();
             default:
                 throw new UsageException("unknown profile '" + profile + "' (use 'default' or 'running')");
+        }
+    }
+
+    /** The target kernels of {@code --kernel} (oldest first); empty when none is named. */
+    List<KernelProfile> targets() throws UsageException {
+        if (kernels.isEmpty()) {
+            return List.of();
+        }
+        if (!profile.equals("default")) {
+            throw new UsageException("--kernel and --profile exclude each other: --kernel names target versions");
+        }
+        try {
+            return KernelTargets.parse(String.join(",", kernels));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--kernel: " + e.getMessage());
         }
     }
 

@@ -3,13 +3,19 @@ package org.ebpfj.object.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
+import java.util.List;
+
+import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;
 
-/** {@code check FILE.o...}: one line per finding, compiler style; exit 1 when any is an error. */
+/**
+ * {@code check FILE.o...}: one line per finding, compiler style; exit 1 when any is an error. With {@code --kernel},
+ * a map some target refuses gets one error naming every kernel's answer.
+ */
 final class CheckCommand {
     private final Arguments args;
 
@@ -18,12 +24,14 @@ final class CheckCommand {
     }
 
     int run(PrintStream out, PrintStream err) throws UsageException, IOException {
-        MapRuleEngine engine = new MapRuleEngine(args.kernelProfile(), args.checkOptions());
+        List<KernelProfile> targets = args.targets();
+        KernelProfile main = targets.isEmpty() ? args.kernelProfile() : targets.get(targets.size() - 1);
+        MapRuleEngine engine = new MapRuleEngine(main, args.checkOptions());
         ObjectInputs inputs = ObjectInputs.read(args.files, err);
         int errors = 0;
         int warnings = 0;
         for (ObjectSpec o : inputs.objects) {
-            for (Violation v : engine.check(o)) {
+            for (Violation v : targets.isEmpty() ? engine.check(o) : TargetFindings.of(o, engine, targets)) {
                 out.println(FindingLine.of(v));
                 if (v.severity() == Severity.ERROR) {
                     errors++;

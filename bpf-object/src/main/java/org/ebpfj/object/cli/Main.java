@@ -27,6 +27,8 @@ public final class Main {
             "",
             "options:",
             "  --profile default|running   kernel to predict for: built-in current x86_64 (default) or this one",
+            "  --kernel VERSION[,VERSION]  target kernels (5.10 or later; repeatable): one verdict per kernel, e.g.",
+            "                              --kernel 5.10,6.1,6.12 prints 'OK on 6.1+; E2BIG on 5.10: ...'",
             "  --set MAP.FIELD=VALUE       a value user space sets before load, e.g. --set events.max_entries=4096",
             "  --memory-warning=BYTES      warn about maps larger than this (default 268435456)");
 

@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.ebpfj.object.report.MapsReport;
 import org.ebpfj.object.rules.MapRuleEngine;
+import org.ebpfj.object.rules.TargetVerdicts;
+import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.machine.KernelProfile;
 
 /** {@code maps FILE.o...}: the map specs of each object as JSON. */
 final class MapsCommand {
@@ -18,11 +21,20 @@ final class MapsCommand {
     }
 
     int run(PrintStream out, PrintStream err) throws UsageException, IOException {
-        MapRuleEngine engine = new MapRuleEngine(args.kernelProfile(), args.checkOptions());
+        List<KernelProfile> targets = args.targets();
+        // With targets, the newest one describes the maps (memory, LRU) and every target gives its verdict.
+        KernelProfile main = targets.isEmpty() ? args.kernelProfile() : targets.get(targets.size() - 1);
+        MapRuleEngine engine = new MapRuleEngine(main, args.checkOptions());
         ObjectInputs inputs = ObjectInputs.read(args.files, err);
         List<MapsReport.Entry> entries = new ArrayList<>();
         for (ObjectSpec o : inputs.objects) {
-            entries.add(new MapsReport.Entry(o, engine.reports(o)));
+            List<TargetVerdicts> verdicts = new ArrayList<>();
+            if (!targets.isEmpty()) {
+                for (MapSpec m : o.maps()) {
+                    verdicts.add(TargetVerdicts.of(m, targets, args.checkOptions()));
+                }
+            }
+            entries.add(new MapsReport.Entry(o, engine.reports(o), verdicts));
         }
         out.println(MapsReport.toJson(entries));
         return inputs.unreadable > 0 ? Main.FINDINGS : Main.OK;

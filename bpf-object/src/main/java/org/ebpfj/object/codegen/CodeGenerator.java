@@ -26,6 +26,7 @@ import org.ebpfj.object.spec.ObjectSpecReader;
 import org.ebpfj.object.spec.ProgramSpec;
 import org.ebpfj.object.spec.SourceLocation;
 import org.ebpfj.object.spec.TypeRef;
+import org.ebpfj.object.spec.VariableSpec;
 
 /**
  * Java sources from a compiled BPF object's BTF: a record (or union view, or enum) for every C type a map key or
@@ -200,30 +201,25 @@ public final class CodeGenerator {
             }
         }
 
+        /** Global variables of .data, .rodata and .bss (not .kconfig, which the kernel fills; not static ones). */
         private List<VariableEntry> variables(Btf btf) {
             List<VariableEntry> out = new ArrayList<>();
-            for (MapSpec m : spec.maps()) {
-                if (m.origin() != MapOrigin.GLOBAL_DATA || m.valueType().isEmpty()
-                        || !(m.valueType().get().type() instanceof BtfType.Datasec ds)) {
+            for (VariableSpec v : spec.variables()) {
+                if (!v.global() || v.section().startsWith(".kconfig")) {
                     continue;
                 }
-                for (BtfType.SecInfo si : ds.variables()) {
-                    if (!(btf.type(si.type()) instanceof BtfType.Var var) || var.linkage() == BtfType.Linkage.STATIC) {
-                        continue;
-                    }
-                    BtfType resolved = btf.resolve(var.type());
-                    if (resolved instanceof BtfType.Ptr ptr && btf.resolve(ptr.type()) instanceof BtfType.Composite) {
-                        planner.root(ptr.type(), JavaNames.type(var.name())); // an event type named by a pointer
-                        continue;
-                    }
-                    JavaType type = SkeletonWriter.skeletonForm(planner.root(var.type(), JavaNames.type(var.name())))
-                            .orElseThrow();
-                    Optional<String> where = Optional.ofNullable(locations.get(var.name()))
-                            .filter(SourceLocation::hasLine).map(SourceLocation::toString);
-                    out.add(new VariableEntry(var.name(), accessor(JavaNames.member(var.name()), "Variable"),
-                            "VARIABLE_" + JavaNames.constant(var.name()), ds.name(), ds.name().startsWith(".rodata"),
-                            type, where));
+                BtfType resolved = btf.resolve(v.type().id());
+                if (resolved instanceof BtfType.Ptr ptr && btf.resolve(ptr.type()) instanceof BtfType.Composite) {
+                    planner.root(ptr.type(), JavaNames.type(v.name())); // an event type named by a pointer
+                    continue;
                 }
+                JavaType type = SkeletonWriter.skeletonForm(planner.root(v.type().id(), JavaNames.type(v.name())))
+                        .orElseThrow();
+                Optional<String> where = Optional.of(v.location()).filter(SourceLocation::hasLine)
+                        .map(SourceLocation::toString);
+                out.add(new VariableEntry(v.name(), accessor(JavaNames.member(v.name()), "Variable"),
+                        "VARIABLE_" + JavaNames.constant(v.name()), v.section(), v.section().startsWith(".rodata"),
+                        type, where));
             }
             return out;
         }

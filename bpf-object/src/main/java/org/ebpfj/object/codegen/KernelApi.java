@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The bpf-kernel classes a skeleton uses, by fully qualified name: the one place to change when bpf-kernel moves
- * them (listed in the order the imports are written). bpf-object does not depend on bpf-kernel; the generated skeleton does.
+ * them. bpf-object does not depend on bpf-kernel; the generated skeleton does.
  */
 final class KernelApi {
     static final String SKELETON_SIMPLE = "BpfSkeleton";

@@ -116,6 +116,22 @@ final class DwarfCursor {
         return s;
     }
 
+    /**
+     * A unit's initial length (.debug_info, .debug_line): 32-bit, or 0xffffffff and a 64-bit length in the 64-bit
+     * format. Returns the length; {@code offsetSize[0]} gets 4 or 8, the size of the unit's section offsets.
+     */
+    long initialLength(int[] offsetSize) throws ObjectFormatException {
+        long length = u32();
+        offsetSize[0] = 4;
+        if (length == 0xffffffffL) {
+            length = u64();
+            offsetSize[0] = 8;
+        } else if (length >= 0xfffffff0L) {
+            throw fail("reserved unit length 0x" + Long.toHexString(length));
+        }
+        return length;
+    }
+
     void skip(long n) throws ObjectFormatException {
         view.check(pos, n, "skipped bytes");
         pos += n;

@@ -194,14 +194,9 @@ public final class DwarfLocations {
 
         private void readUnit(DwarfCursor c) throws ObjectFormatException {
             long unitStart = c.position();
-            long length = c.u32();
-            int offsetSize = 4;
-            if (length == 0xffffffffL) {
-                length = c.u64();
-                offsetSize = 8;
-            } else if (length >= 0xfffffff0L) {
-                throw c.fail("reserved unit length 0x" + Long.toHexString(length));
-            }
+            int[] size = new int[1];
+            long length = c.initialLength(size);
+            int offsetSize = size[0];
             long bodyStart = c.position();
             if (length < 0 || !s.info.contains(bodyStart, length)) {
                 throw c.fail("unit of " + length + " bytes runs past the end of .debug_info");

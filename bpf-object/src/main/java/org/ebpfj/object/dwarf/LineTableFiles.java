@@ -7,8 +7,10 @@ import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.bytes.ByteView;
 
 /**
- * The file table of one line-number program header (.debug_line), with each entry already joined to its
- * directory. Only the header is read: declarations name files by index, and the line program itself is not needed.
+ * The file table of one line-number program header (.debug_line). Only the header is read: declarations name files
+ * by index, and the line program itself is not needed. A DWARF 5 table keeps its entries as read (string offsets,
+ * directory indexes) and resolves a file's path, joined to its directory, the first time a declaration asks for
+ * that file: a unit lists every header it includes, and the maps of an object are declared in one or two of them.
  *
  * <p>DWARF 5 numbers files from 0 (file 0 is the primary source file); DWARF 2..4 from 1, with 0 meaning "no
  * file". {@link #path(long)} takes the index as DW_AT_decl_file gives it.
@@ -18,13 +20,20 @@ final class LineTableFiles {
     private static final int LNCT_DIRECTORY_INDEX = 2;
 
     private final int version;
-    private final List<String> paths;
+    private final Paths paths;
     private final long bytesRead;
 
-    private LineTableFiles(int version, List<String> paths, long bytesRead) {
+    private LineTableFiles(int version, Paths paths, long bytesRead) {
         this.version = version;
         this.paths = paths;
         this.bytesRead = bytesRead;
+    }
+
+    /** The file paths by index (0-based in the table), resolved when first asked for. */
+    private interface Paths {
+        int size();
+
+        String get(int index) throws ObjectFormatException;
     }
 
     /** How much of .debug_line the header took to read (for {@link WorkBudget}). */
@@ -37,7 +46,7 @@ final class LineTableFiles {
     }
 
     /** The path of file {@code declFile}, or null when the index names no file. */
-    String path(long declFile) {
+    String path(long declFile) throws ObjectFormatException {
         long i = version >= 5 ? declFile : declFile - 1;
         return i >= 0 && i < paths.size() ? paths.get((int) i) : null;
     }
@@ -52,14 +61,9 @@ final class LineTableFiles {
             throws ObjectFormatException {
         DwarfCursor c = new DwarfCursor(line, 0);
         c.seek(offset);
-        long length = c.u32();
-        int offsetSize = 4;
-        if (length == 0xffffffffL) {
-            length = c.u64();
-            offsetSize = 8;
-        } else if (length >= 0xfffffff0L) {
-            throw c.fail("reserved unit length 0x" + Long.toHexString(length));
-        }
+        int[] size = new int[1];
+        long length = c.initialLength(size);
+        int offsetSize = size[0];
         long start = c.position();
         if (length < 0 || !line.contains(start, length)) {
             throw c.fail("line table of " + length + " bytes runs past the end of .debug_line");
@@ -86,8 +90,22 @@ final class LineTableFiles {
         u.u8(); // line_range
         int opcodeBase = u.u8();
         u.skip(Math.max(0, opcodeBase - 1));
-        List<String> paths = version >= 5 ? readV5(u, enc, strings) : readV4(u, compDir);
+        Paths paths = version >= 5 ? readV5(u, enc, strings) : eager(readV4(u, compDir));
         return new LineTableFiles(version, paths, u.position());
+    }
+
+    private static Paths eager(List<String> paths) {
+        return new Paths() {
+            @Override
+            public int size() {
+                return paths.size();
+            }
+
+            @Override
+            public String get(int index) {
+                return paths.get(index);
+            }
+        };
     }
 
     private static List<String> readV4(DwarfCursor u, String compDir) throws ObjectFormatException {
@@ -124,33 +142,45 @@ final class LineTableFiles {
         return files;
     }
 
-    private static List<String> readV5(DwarfCursor u, UnitEncoding enc, StringResolver strings)
+    private static Paths readV5(DwarfCursor u, UnitEncoding enc, StringResolver strings)
             throws ObjectFormatException {
-        List<Entry> dirEntries = readEntries(u, enc, strings);
-        List<String> dirs = new ArrayList<>(dirEntries.size());
-        for (Entry e : dirEntries) {
-            dirs.add(e.path());
-        }
-        String base = dirs.isEmpty() ? null : dirs.get(0);
-        List<String> files = new ArrayList<>();
-        for (Entry e : readEntries(u, enc, strings)) {
-            String name = e.path();
-            long dirIndex = e.dirIndex();
-            String dir = dirIndex >= 0 && dirIndex < dirs.size() ? dirs.get((int) dirIndex) : null;
-            if (dir != null && dirIndex != 0 && !SourcePaths.isAbsolute(dir) && base != null) {
-                dir = base + "/" + dir;
+        List<Entry> dirs = readEntries(u, enc);
+        List<Entry> files = readEntries(u, enc);
+        return new Paths() {
+            private final String[] resolved = new String[files.size()];
+
+            @Override
+            public int size() {
+                return files.size();
             }
-            files.add(SourcePaths.join(dir, name));
-        }
-        return files;
+
+            @Override
+            public String get(int index) throws ObjectFormatException {
+                if (resolved[index] == null) {
+                    Entry e = files.get(index);
+                    long dirIndex = e.dirIndex();
+                    String dir = dirIndex >= 0 && dirIndex < dirs.size() ? path(dirs.get((int) dirIndex)) : null;
+                    String base = dirs.isEmpty() ? null : path(dirs.get(0));
+                    if (dir != null && dirIndex != 0 && !SourcePaths.isAbsolute(dir) && base != null) {
+                        dir = base + "/" + dir;
+                    }
+                    resolved[index] = SourcePaths.join(dir, path(e));
+                }
+                return resolved[index];
+            }
+
+            private String path(Entry e) throws ObjectFormatException {
+                return e.path() == null ? "" : strings.resolve(e.path());
+            }
+        };
+    }
+
+    /** A DWARF 5 entry: its path as read (null when it has none), and its directory index. */
+    private record Entry(FormValue path, long dirIndex) {
     }
 
     /** A DWARF 5 entry list: a format (content type, form pairs), a count, then the entries. */
-    private record Entry(String path, long dirIndex) {
-    }
-
-    private static List<Entry> readEntries(DwarfCursor u, UnitEncoding enc, StringResolver strings)
-            throws ObjectFormatException {
+    private static List<Entry> readEntries(DwarfCursor u, UnitEncoding enc) throws ObjectFormatException {
         int formatCount = u.u8();
         long[] contents = new long[formatCount];
         int[] forms = new int[formatCount];
@@ -163,12 +193,12 @@ final class LineTableFiles {
         List<Entry> entries = new ArrayList<>();
         for (long n = 0; n < count; n++) {
             long before = u.position();
-            String path = "";
+            FormValue path = null;
             long dirIndex = 0;
             for (int i = 0; i < formatCount; i++) {
                 FormValue v = DwarfForm.read(u, forms[i], enc, 0);
                 if (contents[i] == LNCT_PATH && v.isString()) {
-                    path = strings.resolve(v);
+                    path = v;
                 } else if (contents[i] == LNCT_DIRECTORY_INDEX && v.kind() == FormValue.Kind.NUMBER) {
                     dirIndex = v.number();
                 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.ebpfj.object.rules.LruCapacity;
 import org.ebpfj.object.rules.MapReport;
 import org.ebpfj.object.rules.MemoryEstimate;
+import org.ebpfj.object.rules.TargetVerdicts;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapSpec;
@@ -19,10 +20,22 @@ import org.ebpfj.object.uapi.MapFlag;
  */
 public final class MapsReport {
 
-    /** One object and the checker's report on each of its maps, in declaration order. */
-    public record Entry(ObjectSpec object, List<MapReport> maps) {
+    /**
+     * One object and the checker's report on each of its maps, in declaration order, with each map's verdict per
+     * target kernel when the check names targets ({@code targets} empty otherwise, or parallel to {@code maps}).
+     */
+    public record Entry(ObjectSpec object, List<MapReport> maps, List<TargetVerdicts> targets) {
         public Entry {
             maps = List.copyOf(maps);
+            targets = List.copyOf(targets);
+            if (!targets.isEmpty() && targets.size() != maps.size()) {
+                throw new IllegalArgumentException("one target verdict list per map: " + targets.size() + " for "
+                        + maps.size() + " maps");
+            }
+        }
+
+        public Entry(ObjectSpec object, List<MapReport> maps) {
+            this(object, maps, List.of());
         }
     }
 
@@ -43,8 +56,8 @@ public final class MapsReport {
         ObjectSpec o = e.object();
         w.beginObject().field("file", o.file()).field("name", o.name()).field("license", o.license());
         w.name("maps").beginArray();
-        for (MapReport m : e.maps()) {
-            writeMap(w, m);
+        for (int i = 0; i < e.maps().size(); i++) {
+            writeMap(w, e.maps().get(i), e.targets().isEmpty() ? null : e.targets().get(i));
         }
         w.endArray();
         w.name("programs").beginArray();
@@ -61,7 +74,7 @@ public final class MapsReport {
         w.endObject();
     }
 
-    private static void writeMap(JsonWriter w, MapReport r) {
+    private static void writeMap(JsonWriter w, MapReport r, TargetVerdicts targets) {
         MapSpec s = r.spec();
         w.beginObject()
                 .field("name", s.name())
@@ -87,6 +100,9 @@ public final class MapsReport {
         s.innerMap().ifPresent(inner -> w.field("inner_map", inner.toString()));
         w.field("creatable", r.creatable());
         r.prediction().ifPresent(p -> w.field("kernel", p.ok() ? "OK" : p.errno().map(Enum::name).orElse("?")));
+        if (targets != null) {
+            writeTargets(w, targets);
+        }
         r.memory().ifPresent(m -> writeMemory(w, m));
         r.lru().ifPresent(l -> writeLru(w, l));
         w.name("findings").beginArray();
@@ -97,6 +113,18 @@ public final class MapsReport {
         }
         w.endArray();
         w.endObject();
+    }
+
+    /** One verdict per target kernel, oldest first, and the grouped line the build log prints. */
+    private static void writeTargets(JsonWriter w, TargetVerdicts t) {
+        w.field("targets_summary", t.summary());
+        w.name("targets").beginArray();
+        for (TargetVerdicts.Verdict v : t.verdicts()) {
+            w.beginObject().field("kernel", v.kernel().toString()).field("verdict", v.answer());
+            v.error().ifPresent(e -> w.field("rule", e.ruleId()).field("message", e.message()));
+            w.endObject();
+        }
+        w.endArray();
     }
 
     private static void writeMemory(JsonWriter w, MemoryEstimate m) {

@@ -33,6 +33,7 @@ final class CgroupStorageRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " value needs at least 1 byte")),
+                OldKernelRules.cgroupStoragePage(),
                 rule("cgroup-storage.value-size-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("value_size at most BPF_LOCAL_STORAGE_MAX_VALUE_SIZE (65407), and at most "
                                 + "PCPU_MIN_UNIT_SIZE (32768) for the per-CPU variant")

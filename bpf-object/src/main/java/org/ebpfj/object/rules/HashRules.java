@@ -14,6 +14,7 @@ import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.machine.KernelProfile;
 
 /** kernel/bpf/hashtab.c: {@code htab_map_alloc_check} and {@code htab_map_alloc}. */
 final class HashRules {
@@ -75,14 +76,36 @@ final class HashRules {
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
                                 + " map needs a value of at least 1 byte")),
+                rule("hash.key-size-stack", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
+                        .summary("before Linux " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ": key_size at most "
+                                + "MAX_BPF_STACK (512), as programs built keys on their stack")
+                        .reads(AttrField.KEY_SIZE)
+                        .check(c -> fire(!liftedKeyLimit(c) && c.k() > KernelProfile.MAX_BPF_STACK, () ->
+                                "key_size " + c.k() + " > " + KernelProfile.MAX_BPF_STACK + " (MAX_BPF_STACK): "
+                                        + "Linux " + c.profile().version() + " limits hash keys to the BPF stack size "
+                                        + "(lifted in " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ")")),
+                rule("hash.value-size-stack", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
+                        .summary("before Linux " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ": value_size below "
+                                + "KMALLOC_MAX_SIZE − MAX_BPF_STACK − sizeof(struct htab_elem) (4193744 on x86_64)")
+                        .reads(AttrField.VALUE_SIZE)
+                        .check(c -> {
+                            long limit = c.profile().kmallocMaxSize() - KernelProfile.MAX_BPF_STACK
+                                    - c.profile().structs().htabElem();
+                            return fire(!liftedKeyLimit(c) && c.v() >= limit, () -> "value_size " + c.v()
+                                    + " >= " + limit + " (KMALLOC_MAX_SIZE − MAX_BPF_STACK − htab_elem): Linux "
+                                    + c.profile().version() + " reserves a stack-sized key in every element "
+                                    + "(the limit became key_size + value_size in "
+                                    + RuleHistory.HASH_KEY_LIMIT_LIFTED + ")");
+                        }),
                 rule("hash.key-value-size", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
-                        .summary("key_size + value_size must be below KMALLOC_MAX_SIZE − sizeof(struct htab_elem) "
+                        .summary("since Linux " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ": key_size + value_size "
+                                + "must be below KMALLOC_MAX_SIZE − sizeof(struct htab_elem) "
                                 + "(4194255 at most on x86_64 with 4 KiB pages)")
                         .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE)
                         .check(c -> {
                             long max = c.profile().kmallocMaxSize() - c.profile().structs().htabElem() - 1;
                             long sum = c.k() + c.v();
-                            return fire(sum > max, () -> "key_size " + c.k() + " + value_size " + c.v() + " = " + sum
+                            return fire(liftedKeyLimit(c) && sum > max, () -> "key_size " + c.k() + " + value_size " + c.v() + " = " + sum
                                     + " bytes, but a hash element (" + c.profile().structs().htabElem()
                                     + "-byte header + key + value) must fit in KMALLOC_MAX_SIZE ("
                                     + bytes(c.profile().kmallocMaxSize()) + "): key_size + value_size must be at most "
@@ -127,6 +150,11 @@ final class HashRules {
                                     + CreateContext.roundUpPowerOfTwo(m) + " hash buckets of " + bucket
                                     + " bytes would not fit in 4 GiB; max_entries must be at most " + maxEntries);
                         }));
+    }
+
+    /** Since {@link RuleHistory#HASH_KEY_LIMIT_LIFTED}, key and value share one limit instead of two. */
+    static boolean liftedKeyLimit(CreateContext c) {
+        return c.profile().version().atLeast(RuleHistory.HASH_KEY_LIMIT_LIFTED);
     }
 
     static boolean lru(CreateContext c) {

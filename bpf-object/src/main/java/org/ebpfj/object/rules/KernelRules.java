@@ -53,6 +53,7 @@ public final class KernelRules {
         all.addAll(HashRules.hashOfMapsCheck());
         all.addAll(HashRules.allocCheck());
         all.addAll(ArrayRules.allocCheck());
+        all.addAll(OldKernelRules.arrayCheck());
         all.addAll(QueueStackRules.allocCheck());
         all.addAll(BloomFilterRules.allocCheck());
         all.addAll(DevmapRules.allocCheck());
@@ -63,6 +64,7 @@ public final class KernelRules {
         all.addAll(HashRules.alloc());
         all.addAll(StackTraceRules.alloc());
         all.addAll(LpmTrieRules.alloc());
+        all.addAll(OldKernelRules.lpmCharge());
         all.addAll(RingbufRules.alloc());
         all.addAll(BloomFilterRules.alloc());
         all.addAll(CpumapRules.alloc());

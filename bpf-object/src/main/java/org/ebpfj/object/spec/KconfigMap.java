@@ -40,12 +40,14 @@ final class KconfigMap {
         final Map<Integer, String> sectionOfVar = new HashMap<>();
 
         BtfIndex(Btf btf) {
-            for (BtfType t : btf.types()) {
-                if (t instanceof BtfType.Var || t instanceof BtfType.Func) {
-                    firstVarOrFunc.putIfAbsent(t.name(), t);
-                } else if (t instanceof BtfType.Datasec) {
-                    for (BtfType.SecInfo v : ((BtfType.Datasec) t).variables()) {
-                        sectionOfVar.putIfAbsent(v.type(), t.name());
+            // Kinds are known without decoding: only variables, functions and sections are decoded.
+            for (int id = 1; id < btf.typeCount(); id++) {
+                BtfKind kind = btf.kind(id);
+                if (kind == BtfKind.VAR || kind == BtfKind.FUNC) {
+                    firstVarOrFunc.putIfAbsent(btf.name(id), btf.type(id));
+                } else if (kind == BtfKind.DATASEC) {
+                    for (BtfType.SecInfo v : ((BtfType.Datasec) btf.type(id)).variables()) {
+                        sectionOfVar.putIfAbsent(v.type(), btf.name(id));
                     }
                 }
             }

@@ -131,4 +131,29 @@ class MainTest {
         assertThat(run("", "frobnicate")).isEqualTo(2);
         assertThat(stderr()).contains("unknown command 'frobnicate'").contains("usage:");
     }
+
+    @Test
+    void predictAnswersPerTargetKernel() {
+        int status = run("HASH 513 8 16 0\nARENA 0 0 1 MMAPABLE\n", "predict", "--kernel", "6.12", "--kernel=5.10,6.1");
+
+        assertThat(status).isZero();
+        assertThat(stdout().lines()).containsExactly("5.10=E2BIG 6.1=OK 6.12=OK", "5.10=EINVAL 6.1=EINVAL 6.12=OK");
+    }
+
+    @Test
+    void unknownTargetKernelIsAUsageError() {
+        assertThat(run("", "predict", "--kernel", "4.9")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--kernel: Linux 4.9 is older than 5.10");
+    }
+
+    @Test
+    void mapsCarriesOneVerdictPerTarget() {
+        int status = run("", "maps", "--kernel", "5.10,6.12", objects().resolve("maps_valid.bpf.o").toString());
+
+        assertThat(status).isZero();
+        String json = stdout().replaceAll("\\s+", "");
+        assertThat(json).contains("\"targets\":[{\"kernel\":\"5.10\",\"verdict\":");
+        assertThat(json).contains("{\"kernel\":\"6.12\",\"verdict\":\"OK\"}");
+        assertThat(json).contains("\"targets_summary\":\"OK");
+    }
 }

@@ -1,0 +1,41 @@
+#!/bin/sh
+# The kernel matrix in CI: the example's tests and the map-create differential test in QEMU guests of kernels other
+# than the host's (default 5.10 and 6.12; BPF_KERNELS=... to change), strictly. Installs what it needs once
+# (qemu-system-x86, busybox-static, cpio; gpgv and debian-archive-keyring verify the kernels). Idempotent.
+# Kernels are prepared into ~/.cache/ebpfj/kernels (about 65 MB each) and reused by later runs.
+set -eu
+cd "$(dirname "$0")/.."
+KERNELS=${BPF_KERNELS:-5.10,6.12}
+# The differential test's random attributes per guest (boundary cases always run): TCG is ~15x slower.
+DIFF_COUNT=${BPF_MATRIX_DIFF_COUNT:-1000}
+M2=${M2_REPO:-$HOME/.m2/repository}
+
+missing=""
+command -v qemu-system-x86_64 >/dev/null 2>&1 || missing="$missing qemu-system-x86"
+[ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 || missing="$missing busybox-static"
+command -v cpio >/dev/null 2>&1 || missing="$missing cpio"
+command -v gpgv >/dev/null 2>&1 || missing="$missing gpgv"
+[ -r /usr/share/keyrings/debian-archive-keyring.gpg ] || missing="$missing debian-archive-keyring"
+if [ -n "$missing" ]; then
+  echo "matrix: installing$missing"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+fi
+
+start=$(date +%s)
+echo "matrix: example tests on kernels $KERNELS"
+./mvnw -B -q -pl examples/hash-vs-lru -am verify -DskipLibraryTests -Dbpf.test.strict=true \
+  -Dbpf.kernels="$KERNELS"
+
+echo "matrix: map-create differential test on kernels $KERNELS ($DIFF_COUNT random attributes each)"
+./mvnw -B -q -pl bpf-kernel,bpf-vm -am test-compile dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+cp=$(tr ':' '\n' < bpf-kernel/target/test.classpath | grep -vE '/org/junit/|/opentest4j/|/apiguardian/' | paste -sd: -)
+jdk=${BPF_MATRIX_JDK:-$(ls -d /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*-2[2-9]* 2>/dev/null | head -1)}
+launcher="$M2/org/junit/platform/junit-platform-console-standalone/1.14.1/junit-platform-console-standalone-1.14.1.jar"
+java -cp "bpf-vm/target/classes:$launcher" org.ebpfj.vm.Main --kernels "$KERNELS" --java-home "$jdk" \
+  --classpath "$PWD/bpf-kernel/target/classes:$cp" --scan "$PWD/bpf-kernel/target/test-classes" \
+  --classes '.*MapCreateDifferentialTest' --jvm-arg --enable-native-access=ALL-UNNAMED \
+  -Dbpf.test.strict=true -Dbpf.differential.count="$DIFF_COUNT" \
+  --build-dir "$PWD/bpf-kernel/target" --cwd "$PWD/bpf-kernel"
+echo "matrix: passed in $(( $(date +%s) - start )) s"
