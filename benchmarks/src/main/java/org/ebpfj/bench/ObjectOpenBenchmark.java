@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.internal.sys.CallState;
 import org.ebpfj.kernel.internal.sys.LibBpf;
+import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.MapRuleEngine;
@@ -66,9 +67,9 @@ public class ObjectOpenBenchmark {
         arena = Arena.ofConfined();
         nativeBytes = arena.allocate(bytes.length, 8);
         MemorySegment.copy(bytes, 0, nativeBytes, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        openOpts = arena.allocate(LibBpf.OpenOpts.LAYOUT);
-        openOpts.set(ValueLayout.JAVA_LONG, LibBpf.OpenOpts.SZ, LibBpf.OpenOpts.LAYOUT.byteSize());
-        openOpts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.OBJECT_NAME,
+        openOpts = arena.allocate(OpenOpts.LAYOUT);
+        openOpts.set(ValueLayout.JAVA_LONG, OpenOpts.SZ, OpenOpts.LAYOUT.byteSize());
+        openOpts.set(ValueLayout.ADDRESS, OpenOpts.OBJECT_NAME,
                 arena.allocateFrom(object.substring(0, object.indexOf('.'))));
         callState = CallState.allocate(arena);
     }

@@ -5,17 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.codec.MapCodec;
@@ -29,6 +26,7 @@ import org.ebpfj.kernel.internal.sys.Errnos;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.LibbpfPrint;
 import org.ebpfj.kernel.internal.sys.LoadLog;
+import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.IntIntMap;
@@ -39,16 +37,10 @@ import org.ebpfj.kernel.map.QueueMap;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
-import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.btf.Btf;
-import org.ebpfj.object.btf.BtfFormatException;
-import org.ebpfj.object.btf.BtfReader;
 import org.ebpfj.object.spec.LibbpfNames;
-import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
-import org.ebpfj.object.spec.SourceLocation;
-import org.ebpfj.object.spec.TypeRef;
 
 /**
  * A BPF object loaded into the kernel with libbpf: its maps are created and its programs verified and loaded.
@@ -79,7 +71,7 @@ public final class BpfObject implements AutoCloseable {
     private final Owner owner;
 
     private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
-                      Map<String, MemorySegment> programPointers, Optional<Btf> btf, OfflineRead offline,
+                      Map<String, MemorySegment> programPointers, Optional<Btf> btf, ObjectReading.OfflineRead offline,
                       Map<String, MapSpec> mapSpecs, List<LibbpfMessage> log) {
         this.name = name;
         this.arena = arena;
@@ -92,10 +84,6 @@ public final class BpfObject implements AutoCloseable {
         this.mapSpecs = mapSpecs;
         this.log = log;
         this.owner = new Owner("object '" + name + "'");
-    }
-
-    /** What the offline reader made of the object: its spec, or why there is none. */
-    private record OfflineRead(Optional<ObjectSpec> spec, Optional<String> problem) {
     }
 
     // ---- loading --------------------------------------------------------------------------------------------
@@ -142,33 +130,24 @@ public final class BpfObject implements AutoCloseable {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(options, "options");
         String objectName = options.objectName().orElse(name);
-        OfflineRead offline = readSpec(options, objectName, bytes);
+        ObjectReading.OfflineRead offline = ObjectReading.readSpec(options, objectName, bytes);
         LoadLog loadLog = new LoadLog();
         Arena arena = Arena.ofShared();
         MemorySegment obj = MemorySegment.NULL;
         boolean loaded = false;
         try (LibbpfPrint.Scope ignored = LibbpfPrint.capture(loadLog)) {
-            MemorySegment buf = arena.allocate(Math.max(1, bytes.length), 8);
-            MemorySegment.copy(bytes, 0, buf, ValueLayout.JAVA_BYTE, 0, bytes.length);
-            MemorySegment opts = arena.allocate(LibBpf.OpenOpts.LAYOUT);
-            opts.set(ValueLayout.JAVA_LONG, LibBpf.OpenOpts.SZ, LibBpf.OpenOpts.LAYOUT.byteSize());
-            opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.OBJECT_NAME, arena.allocateFrom(objectName));
-            if (options.pinRoot().isPresent()) {
-                opts.set(ValueLayout.ADDRESS, LibBpf.OpenOpts.PIN_ROOT_PATH,
-                        arena.allocateFrom(options.pinRoot().get().toString()));
-            }
             MemorySegment state = Scratch.get().state;
-            obj = LibBpf.objectOpenMem(state, buf.asSlice(0, bytes.length), opts);
+            obj = OpenOpts.openMem(state, bytes, objectName, options.pinRoot().map(Path::toString), arena);
             if (obj.equals(MemorySegment.NULL)) {
                 throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.internal.sys.CallState.errno(state),
                         loadLog.warnings());
             }
-            Map<String, MemorySegment> mapPointers = mapPointers(obj);
-            Map<String, MemorySegment> programPointers = programPointers(obj);
-            Optional<Btf> btf = readBtf(obj, objectName);
+            Map<String, MemorySegment> mapPointers = ObjectReading.mapPointers(obj);
+            Map<String, MemorySegment> programPointers = ObjectReading.programPointers(obj);
+            Optional<Btf> btf = ObjectReading.readBtf(obj, objectName);
             ObjectSetup.apply(options, objectName, mapPointers, programPointers, btf);
             ensureBpffsForPins(mapPointers);
-            Map<String, MapSpec> mapSpecs = mapSpecs(mapPointers, offline.spec(), btf, objectName);
+            Map<String, MapSpec> mapSpecs = ObjectReading.mapSpecs(mapPointers, offline.spec(), btf, objectName);
             Map<String, Integer> programTypes = new LinkedHashMap<>();
             programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
 
@@ -179,7 +158,7 @@ public final class BpfObject implements AutoCloseable {
             // Again after the load: libbpf adjusts some definitions while it creates them (e.g. PERF_EVENT_ARRAY
             // max_entries becomes the number of CPUs).
             BpfObject object = new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, offline,
-                    mapSpecs(mapPointers, offline.spec(), btf, objectName), loadLog.messages());
+                    ObjectReading.mapSpecs(mapPointers, offline.spec(), btf, objectName), loadLog.messages());
             loaded = true;
             return object;
         } finally {
@@ -201,79 +180,6 @@ public final class BpfObject implements AutoCloseable {
                 return;
             }
         }
-    }
-
-    /**
-     * The offline model of the object. It explains failures and gives maps their source locations and types, but
-     * libbpf decides what loads: an object the reader refuses still loads, without a spec.
-     */
-    private static OfflineRead readSpec(LoadOptions options, String objectName, byte[] bytes) {
-        if (options.specReader().isEmpty()) {
-            return new OfflineRead(Optional.empty(), Optional.empty());
-        }
-        try {
-            return new OfflineRead(Optional.of(options.specReader().get().read(objectName, bytes)), Optional.empty());
-        } catch (ObjectFormatException | RuntimeException e) {
-            return new OfflineRead(Optional.empty(), Optional.of("the offline reader refused the object: "
-                    + e.getMessage()));
-        }
-    }
-
-    private static Map<String, MemorySegment> mapPointers(MemorySegment obj) {
-        Map<String, MemorySegment> out = new LinkedHashMap<>();
-        for (MemorySegment m = LibBpf.objectNextMap(obj, MemorySegment.NULL); !m.equals(MemorySegment.NULL);
-                m = LibBpf.objectNextMap(obj, m)) {
-            out.put(LibBpf.mapName(m), m);
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Map<String, MemorySegment> programPointers(MemorySegment obj) {
-        Map<String, MemorySegment> out = new LinkedHashMap<>();
-        for (MemorySegment p = LibBpf.objectNextProgram(obj, MemorySegment.NULL); !p.equals(MemorySegment.NULL);
-                p = LibBpf.objectNextProgram(obj, p)) {
-            out.put(LibBpf.programName(p), p);
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Optional<Btf> readBtf(MemorySegment obj, String objectName) {
-        byte[] raw = LibBpf.objectBtfBytes(obj);
-        if (raw == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(BtfReader.read(raw));
-        } catch (BtfFormatException e) {
-            throw new ObjectLoadException(objectName, "read the BTF of", 22, e.getMessage());
-        }
-    }
-
-    /**
-     * Each map as libbpf creates it: the offline reader's spec (source location, section, inner map, key and value
-     * types) with libbpf's current type, sizes and flags, which load options may have changed. Nothing is left to
-     * user space any more. Maps the reader does not know get a spec from libbpf alone; types the reader has none
-     * for come from libbpf's copy of the object's BTF.
-     */
-    private static Map<String, MapSpec> mapSpecs(Map<String, MemorySegment> pointers, Optional<ObjectSpec> spec,
-                                                 Optional<Btf> btf, String objectName) {
-        Map<String, MapSpec> out = new LinkedHashMap<>();
-        pointers.forEach((n, m) -> {
-            MapSpec declared = spec.flatMap(s -> s.map(n)).orElseGet(() -> MapSpec.builder(n, LibBpf.mapType(m))
-                    .origin(LibBpf.mapIsInternal(m) ? MapOrigin.GLOBAL_DATA : MapOrigin.BTF_DEFINED)
-                    .location(SourceLocation.ofObject(objectName)).build());
-            Optional<TypeRef> key = declared.keyType().or(() -> typeRef(btf, LibBpf.mapBtfKeyTypeId(m)));
-            Optional<TypeRef> value = declared.valueType().or(() -> typeRef(btf, LibBpf.mapBtfValueTypeId(m)));
-            out.put(n, new MapSpec(n, LibBpf.mapType(m), LibBpf.mapKeySize(m), LibBpf.mapValueSize(m),
-                    LibBpf.mapMaxEntries(m), LibBpf.mapFlags(m), declared.mapExtra(), declared.numaNode(),
-                    declared.pinning(), key, value, declared.innerMap(), declared.origin(), declared.location(),
-                    declared.section(), Set.of()));
-        });
-        return Collections.unmodifiableMap(out);
-    }
-
-    private static Optional<TypeRef> typeRef(Optional<Btf> btf, int id) {
-        return id == 0 ? Optional.empty() : btf.map(b -> new TypeRef(b, id));
     }
 
     // ---- maps -----------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.kernel.internal.sys.Bpf;
 import org.ebpfj.kernel.internal.sys.Errnos;
-import org.ebpfj.kernel.internal.sys.LibBpf;
+import org.ebpfj.kernel.internal.sys.LibbpfProbes;
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 
@@ -62,7 +63,7 @@ final class FeatureProbes {
         }
         if (NEEDS_BTF.contains(type)) {
             requirePrivileges("map type " + type);
-            return libbpfAnswer("map type " + type, LibBpf.probeMapType(type.id()));
+            return libbpfAnswer("map type " + type, LibbpfProbes.mapType(type.id()));
         }
         long key = 4;
         long value = 4;
@@ -96,13 +97,13 @@ final class FeatureProbes {
         }
         int inner = -1;
         if (type.isMapInMap()) {
-            inner = Bpf.createMap(MapType.HASH.id(), 4, 4, 1, 0, "", 0, 0, 0);
+            inner = MapCommands.create(MapType.HASH.id(), 4, 4, 1, 0, "", 0, 0, 0);
             if (inner < 0) {
                 return answer("map type " + type, inner);
             }
         }
         try {
-            int fd = Bpf.createMap(type.id(), key, value, max, flags, "", Math.max(inner, 0), 0, 0);
+            int fd = MapCommands.create(type.id(), key, value, max, flags, "", Math.max(inner, 0), 0, 0);
             return answer("map type " + type, fd);
         } finally {
             if (inner >= 0) {
@@ -127,7 +128,7 @@ final class FeatureProbes {
             if (-fd == Errnos.EPERM) {
                 throw restricted("program type " + type);
             }
-            return libbpfAnswer("program type " + type, LibBpf.probeProgramType(type.id()));
+            return libbpfAnswer("program type " + type, LibbpfProbes.programType(type.id()));
         }
         int expected = switch (type) {
             case CGROUP_SOCK_ADDR -> 10; // BPF_CGROUP_INET4_CONNECT

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.internal.sys.Bpf;
 import org.ebpfj.object.machine.KernelVersion;
 
@@ -121,7 +122,7 @@ public final class Kernel {
         long caps = effectiveCapabilities();
         var effective = Capability.in(caps);
         int unpriv = unprivilegedBpfDisabled();
-        int fd = Bpf.createMap(org.ebpfj.object.uapi.MapType.ARRAY.id(), 4, 4, 1, 0, "ebpfj_probe", 0, 0, 0);
+        int fd = MapCommands.create(org.ebpfj.object.uapi.MapType.ARRAY.id(), 4, 4, 1, 0, "ebpfj_probe", 0, 0, 0);
         if (fd >= 0) {
             Bpf.close(fd);
             return new Privileges(true, 0, effective, unpriv, "bpf() is usable");

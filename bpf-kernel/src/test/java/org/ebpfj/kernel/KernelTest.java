@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.kernel.internal.sys.Bpf;
 import org.ebpfj.object.machine.KernelVersion;
@@ -77,7 +78,7 @@ class KernelTest {
      */
     @Test
     void aMapTypeRefusedToRootIsReportedAsPolicy() {
-        int fd = Bpf.createMap(MapType.ARENA.id(), 0, 0, 1, org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask(), "", 0, 0, 0);
+        int fd = MapCommands.create(MapType.ARENA.id(), 0, 0, 1, org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask(), "", 0, 0, 0);
         if (fd >= 0) {
             Bpf.close(fd);
             assertThat(Kernel.supports(MapType.ARENA)).isTrue();

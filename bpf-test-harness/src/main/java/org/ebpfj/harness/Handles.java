@@ -6,18 +6,12 @@ import java.util.List;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.GlobalVariable;
-import org.ebpfj.kernel.map.BpfMap;
-import org.ebpfj.kernel.map.IntIntMap;
-import org.ebpfj.kernel.map.IntLongMap;
-import org.ebpfj.kernel.map.LongLongMap;
-import org.ebpfj.kernel.map.PerCpuMap;
-import org.ebpfj.kernel.map.QueueMap;
-import org.ebpfj.kernel.map.RawMap;
-import org.ebpfj.kernel.program.BpfLink;
-import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RingBufferReader;
 import org.ebpfj.kernel.event.UserRingBufferWriter;
+import org.ebpfj.kernel.map.MapHandle;
+import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.BpfProgram;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
@@ -26,10 +20,6 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * field or parameter is and what the object or codec said.
  */
 final class Handles {
-    private static final List<Class<?>> MAP_VIEWS = List.of(BpfMap.class, PerCpuMap.class, QueueMap.class,
-            IntIntMap.class, IntLongMap.class, LongLongMap.class, RawMap.class, RingBufferReader.class,
-            PerfBufferReader.class, UserRingBufferWriter.class);
-
     private Handles() {
     }
 
@@ -64,31 +54,14 @@ final class Handles {
 
     private static Object map(InjectionPoint point, BpfObject object, String name) {
         Class<?> type = point.type();
-        if (type == RawMap.class) {
-            return object.rawMap(name);
+        if (!MapHandle.kinds().contains(type)) {
+            throw new IllegalArgumentException("@MapRef(\"" + name + "\") cannot fill a " + type.getSimpleName()
+                    + "; declare one of " + MapHandle.kinds().stream().map(Class::getSimpleName).toList()
+                    + ", or for event maps " + List.of(RingBufferReader.class, PerfBufferReader.class,
+                            UserRingBufferWriter.class).stream().map(Class::getSimpleName).toList());
         }
-        if (type == IntIntMap.class) {
-            return object.intIntMap(name);
-        }
-        if (type == IntLongMap.class) {
-            return object.intLongMap(name);
-        }
-        if (type == LongLongMap.class) {
-            return object.longLongMap(name);
-        }
-        if (type == BpfMap.class) {
-            Class<?>[] kv = typeArguments(point, 2);
-            return object.map(name, kv[0], kv[1]);
-        }
-        if (type == PerCpuMap.class) {
-            Class<?>[] kv = typeArguments(point, 2);
-            return object.perCpuMap(name, kv[0], kv[1]);
-        }
-        if (type == QueueMap.class) {
-            return object.queue(name, typeArguments(point, 1)[0]);
-        }
-        throw new IllegalArgumentException("@MapRef(\"" + name + "\") cannot fill a " + type.getSimpleName()
-                + "; declare one of " + MAP_VIEWS.stream().map(Class::getSimpleName).toList());
+        Class<? extends MapHandle> kind = type.asSubclass(MapHandle.class);
+        return object.rawMap(name).as(kind, typeArguments(point, kind.getTypeParameters().length));
     }
 
     private static Object variable(InjectionPoint point, LoadedFixture fixture, String name) {
@@ -128,6 +101,9 @@ final class Handles {
 
     /** The concrete classes of the declared type's arguments, e.g. {@code Integer, byte[]} for BpfMap. */
     static Class<?>[] typeArguments(InjectionPoint point, int count) {
+        if (count == 0) {
+            return new Class<?>[0];
+        }
         String shape = point.type().getSimpleName() + (count == 2 ? "<Integer, Long>" : "<Integer>");
         if (!(point.genericType() instanceof ParameterizedType p)) {
             throw new IllegalArgumentException("declare the type arguments, e.g. " + shape

@@ -68,6 +68,9 @@ final class LoadedFixture implements AutoCloseable {
 
     private static LoadOptions options(FixtureSettings settings, ObjectSource source, Optional<Path> pinRoot) {
         LoadOptions.Builder builder = LoadOptions.builder();
+        // The loader takes the spec this fixture already read (once per object and run), not a second parse.
+        builder.specReader((objectName, bytes) -> source.spec().orElseThrow(
+                () -> new IllegalStateException(source.specProblem())));
         pinRoot.ifPresent(builder::pinRoot);
         settings.maxEntries().forEach(builder::maxEntries);
         settings.globals().forEach((name, text) -> {

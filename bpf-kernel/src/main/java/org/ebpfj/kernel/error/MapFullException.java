@@ -5,22 +5,20 @@ package org.ebpfj.kernel.error;
  * The kernel uses E2BIG for this; it does not mean the key was too big.
  */
 public final class MapFullException extends MapException {
-    private final long entries;
     private final long maxEntries;
 
-    /**
-     * @param entries the number of entries when the update failed, or -1 when not counted
-     */
-    public MapFullException(String mapName, String mapType, long entries, long maxEntries) {
-        super(mapName, "map '" + mapName + "' (" + mapType + ") is full ("
-                + (entries >= 0 ? entries : "?") + "/" + maxEntries + " entries): E2BIG on insert of a new key", 7);
-        this.entries = entries;
+    public MapFullException(String mapName, String mapType, long maxEntries) {
+        super(mapName, "map '" + mapName + "' (" + mapType + ") is full (" + maxEntries + "/" + maxEntries
+                + " entries): E2BIG on insert of a new key", 7);
         this.maxEntries = maxEntries;
     }
 
-    /** Entries when the insert failed (counted after the failure), or -1 when not counted. */
+    /**
+     * Entries when the insert failed: max_entries, since the kernel refuses a new key with E2BIG only when the
+     * map's element count has reached it (the map is not walked to count them).
+     */
     public long entries() {
-        return entries;
+        return maxEntries;
     }
 
     public long maxEntries() {

@@ -27,18 +27,17 @@ import org.ebpfj.object.spec.MapSpec;
  * <p>Per-CPU maps use {@link PerCpuMap}, QUEUE/STACK use {@link QueueMap}. For 4/8-byte primitive keys and values
  * without boxing, see {@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}.
  */
-public final class BpfMap<K, V> implements AutoCloseable {
-    private final RawMap raw;
+public final class BpfMap<K, V> extends MapView {
     private final MapCodec<K> keyCodec;
     private final MapCodec<V> valueCodec;
     private final long keySize;
     private final long valueSize;
 
     BpfMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
+        super(raw);
         MapViews.requireKeyed(raw);
         MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
         MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.raw = raw;
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.keySize = raw.keySize();
@@ -47,37 +46,25 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     /** Creates a standalone map (BPF_MAP_CREATE) with codecs for the classes; closing the handle frees it. */
     public static <K, V> BpfMap<K, V> create(MapSpec spec, Class<K> keyClass, Class<V> valueClass) {
-        RawMap raw = RawMap.create(spec);
-        try {
-            return raw.typed(keyClass, valueClass);
-        } catch (RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        return MapViews.create(spec, raw -> raw.typed(keyClass, valueClass));
     }
 
     public static <K, V> BpfMap<K, V> create(MapSpec spec, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        RawMap raw = RawMap.create(spec);
-        try {
-            return raw.typed(keyCodec, valueCodec);
-        } catch (RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        return MapViews.create(spec, raw -> raw.typed(keyCodec, valueCodec));
     }
 
     /** The key's value, or empty when the key is absent. */
     public Optional<V> lookup(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0) {
             return Optional.of(valueCodec.decode(s.value, 0));
         }
         if (r == -ENOENT) {
             return Optional.empty();
         }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
     public V getOrDefault(K key, V defaultValue) {
@@ -87,11 +74,11 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public boolean containsKey(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
     /** Creates or replaces ({@link UpdateFlag#ANY}). @throws MapFullException for a new key in a full HASH */
@@ -107,28 +94,28 @@ public final class BpfMap<K, V> implements AutoCloseable {
     public void put(K key, V value, UpdateFlag flag) {
         int r = update(key, value, flag);
         if (r != 0) {
-            throw MapErrors.update(raw, -r, flag, keyCodec.describe(key));
+            throw MapErrors.update(raw.info(), -r, flag, keyCodec.describe(key));
         }
     }
 
     /** {@link #put(Object, Object, UpdateFlag)} with the expected refusals as values instead of exceptions. */
     public UpdateResult tryPut(K key, V value, UpdateFlag flag) {
         int r = update(key, value, flag);
-        return r == 0 ? UpdateResult.UPDATED : raw.updateResult(r, flag, keyCodec.describe(key));
+        return MapErrors.updateResult(raw.info(), r, flag, keyCodec.describe(key));
     }
 
     private int update(K key, V value, UpdateFlag flag) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
         valueCodec.encode(value, s.value, 0);
-        return raw.update(s, flag.bits());
+        return raw.descriptor.update(s, flag.bits());
     }
 
     /** Deletes the key. @throws KeyNotFoundException when it is absent */
     public void delete(K key) {
         int r = deleteStatus(key);
         if (r != 0) {
-            throw MapErrors.delete(raw, -r, keyCodec.describe(key));
+            throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
         }
     }
 
@@ -138,27 +125,27 @@ public final class BpfMap<K, V> implements AutoCloseable {
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
-        throw MapErrors.delete(raw, -r, keyCodec.describe(key));
+        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
     }
 
     private int deleteStatus(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        return raw.delete(s);
+        return raw.descriptor.delete(s);
     }
 
     /** Removes the key and returns its value (BPF_MAP_LOOKUP_AND_DELETE_ELEM; hash maps need Linux 5.14). */
     public Optional<V> lookupAndDelete(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookupAndDelete(s);
+        int r = raw.descriptor.lookupAndDelete(s);
         if (r == 0) {
             return Optional.of(valueCodec.decode(s.value, 0));
         }
         if (r == -ENOENT) {
             return Optional.empty();
         }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
+        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
     }
 
     /** See {@link RawMap#count()}. */
@@ -238,18 +225,7 @@ public final class BpfMap<K, V> implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return raw.name();
-    }
 
-    public MapInfo info() {
-        return raw.info();
-    }
-
-    /** The byte-level handle underneath. */
-    public RawMap raw() {
-        return raw;
-    }
 
     public MapCodec<K> keyCodec() {
         return keyCodec;
@@ -257,12 +233,6 @@ public final class BpfMap<K, V> implements AutoCloseable {
 
     public MapCodec<V> valueCodec() {
         return valueCodec;
-    }
-
-    /** Closes the map when it was created standalone; maps of a {@link BpfObject} close with the object. */
-    @Override
-    public void close() {
-        raw.close();
     }
 
     @Override

@@ -1,17 +1,13 @@
 package org.ebpfj.kernel.map;
 
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 
-import org.ebpfj.kernel.internal.sys.Scratch;
-
 /**
- * A map with 8-byte keys and 8-byte values (e.g. {@code __u64 -> __u64}) as longs, without boxing: the single-element
- * methods write the key into the thread's reused native buffer, issue one bpf() call and read the value back.
+ * A map with 8-byte keys and 8-byte values (e.g. {@code __u64 -> __u64}) as long and long, without boxing: each
+ * method writes the key into the thread's reused native buffer, issues one bpf() call and reads the value back
+ * (the operations that need no value type, and the rest of the work, are in {@link PrimitiveMap}).
  */
 public final class LongLongMap extends PrimitiveMap {
 
@@ -21,39 +17,13 @@ public final class LongLongMap extends PrimitiveMap {
 
     /** The value, or empty when the key is absent. */
     public OptionalLong lookup(long key) {
-        Scratch s = lookupScratch(key);
-        return found(raw.lookup(s)) ? OptionalLong.of(s.value.get(JAVA_LONG, 0)) : OptionalLong.empty();
+        var s = keyed(key);
+        return find(s) ? OptionalLong.of(value(s)) : OptionalLong.empty();
     }
 
     public long getOrDefault(long key, long defaultValue) {
-        Scratch s = lookupScratch(key);
-        return found(raw.lookup(s)) ? s.value.get(JAVA_LONG, 0) : defaultValue;
-    }
-
-    public boolean containsKey(long key) {
-        return found(raw.lookup(lookupScratch(key)));
-    }
-
-    public void put(long key, long value) {
-        put(key, value, UpdateFlag.ANY);
-    }
-
-    public void put(long key, long value, UpdateFlag flag) {
-        requireUpdated(update(key, value, flag), flag, key);
-    }
-
-    public UpdateResult tryPut(long key, long value, UpdateFlag flag) {
-        return updateResult(update(key, value, flag), flag, key);
-    }
-
-    /** @return whether the key was present */
-    public boolean remove(long key) {
-        return removed(raw.delete(lookupScratch(key)), key);
-    }
-
-    /** @throws KeyNotFoundException when the key is absent */
-    public void delete(long key) {
-        requireRemoved(remove(key), key);
+        var s = keyed(key);
+        return find(s) ? value(s) : defaultValue;
     }
 
     /** Receives entries without boxing. */
@@ -67,11 +37,7 @@ public final class LongLongMap extends PrimitiveMap {
     }
 
     public void forEach(IterationMode mode, EntryConsumer action) {
-        raw.forEachChunk(mode, (keys, values, count) -> {
-            for (int i = 0; i < count; i++) {
-                action.accept(keys.get(JAVA_LONG_UNALIGNED, 8L * i), values.get(JAVA_LONG_UNALIGNED, 8L * i));
-            }
-        });
+        forEachBits(mode, (k, v) -> action.accept(k, v));
     }
 
     public Map<Long, Long> toMap() {
@@ -82,19 +48,6 @@ public final class LongLongMap extends PrimitiveMap {
 
     /** Writes {@code keys[i] -> values[i]} with batch updates (one update each where unsupported). */
     public void putAll(long[] keys, long[] values, UpdateFlag flag) {
-        requireSameLength(keys.length, values.length);
-        putAll(keys, JAVA_LONG, values, JAVA_LONG, keys.length, flag);
-    }
-
-    private Scratch lookupScratch(long key) {
-        Scratch s = Scratch.get(8, 8);
-        s.key.set(JAVA_LONG, 0, key);
-        return s;
-    }
-
-    private int update(long key, long value, UpdateFlag flag) {
-        Scratch s = lookupScratch(key);
-        s.value.set(JAVA_LONG, 0, value);
-        return raw.update(s, flag.bits());
+        putAllArrays(keys, values, sameLength(keys.length, values.length), flag);
     }
 }

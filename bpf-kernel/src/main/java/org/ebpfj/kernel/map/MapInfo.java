@@ -1,15 +1,9 @@
 package org.ebpfj.kernel.map;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 
 import org.ebpfj.kernel.error.MapOperationException;
-import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.kernel.internal.sys.BpfInfo;
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapFlag;
@@ -54,22 +48,13 @@ public record MapInfo(int typeId, int id, long keySize, long valueSize, long max
     }
 
     static MapInfo ofFd(int fd, String fallbackName) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);
-            int r = Bpf.objInfo(fd, info);
-            if (r < 0) {
-                throw new MapOperationException(fallbackName, "BPF_OBJ_GET_INFO_BY_FD", -r, "");
-            }
-            String name = info.asSlice(BpfInfo.Map.NAME, 16).getString(0);
-            return new MapInfo(info.get(JAVA_INT, BpfInfo.Map.TYPE), info.get(JAVA_INT, BpfInfo.Map.ID),
-                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.KEY_SIZE)),
-                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.VALUE_SIZE)),
-                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.MAX_ENTRIES)),
-                    Integer.toUnsignedLong(info.get(JAVA_INT, BpfInfo.Map.MAP_FLAGS)),
-                    name.isEmpty() ? fallbackName : name,
-                    info.get(JAVA_INT, BpfInfo.Map.BTF_ID), info.get(JAVA_INT, BpfInfo.Map.BTF_KEY_TYPE_ID),
-                    info.get(JAVA_INT, BpfInfo.Map.BTF_VALUE_TYPE_ID), info.get(JAVA_LONG, BpfInfo.Map.MAP_EXTRA));
+        MapCommands.Info i = MapCommands.info(fd);
+        if (i.errno() != 0) {
+            throw new MapOperationException(fallbackName, "BPF_OBJ_GET_INFO_BY_FD", i.errno(), "");
         }
+        return new MapInfo(i.type(), i.id(), i.keySize(), i.valueSize(), i.maxEntries(), i.flags(),
+                i.name().isEmpty() ? fallbackName : i.name(), i.btfId(), i.btfKeyTypeId(), i.btfValueTypeId(),
+                i.mapExtra());
     }
 
     @Override

@@ -74,7 +74,7 @@ final class MapIteration {
                 MemorySegment keys = arena.allocate(Math.max(1, map.keySize()), 8);
                 MemorySegment values = arena.allocate(Math.max(1, map.valueBufferSize()), 8);
                 int[] n = new int[1];
-                int r = map.batch(BpfCommand.MAP_LOOKUP_BATCH, 0, token.address(), keys.address(),
+                int r = map.descriptor.batch(BpfCommand.MAP_LOOKUP_BATCH, 0, token.address(), keys.address(),
                         values.address(), 1, 0, n);
                 lookupBatch = r < 0 && unsupported(-r) ? UNSUPPORTED : SUPPORTED;
             }
@@ -91,11 +91,11 @@ final class MapIteration {
         if (t != null && t.isKeyless()) {
             Scratch s = Scratch.get(0, map.valueBufferSize());
             int r;
-            while ((r = map.lookupAndDelete(s)) == 0) {
+            while ((r = map.descriptor.lookupAndDelete(s)) == 0) {
                 // popped one
             }
             if (r != -ENOENT) {
-                throw MapErrors.other(map, "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
+                throw MapErrors.other(map.info(), "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
             }
             return;
         }
@@ -136,7 +136,7 @@ final class MapIteration {
             int[] n = new int[1];
             boolean first = true;
             while (true) {
-                int r = map.batch(cmd, first ? 0 : in.address(), out.address(), keys.address(), values.address(),
+                int r = map.descriptor.batch(cmd, first ? 0 : in.address(), out.address(), keys.address(), values.address(),
                         chunk, 0, n);
                 if (r < 0 && r != -ENOENT) {
                     if (r == -ENOSPC && n[0] == 0) {
@@ -154,7 +154,7 @@ final class MapIteration {
                         }
                         return false;
                     }
-                    throw MapErrors.other(map, BpfCommand.name(cmd), -r, "");
+                    throw MapErrors.other(map.info(), BpfCommand.name(cmd), -r, "");
                 }
                 if (first) {
                     if (delete) {
@@ -187,12 +187,12 @@ final class MapIteration {
             boolean first = true;
             while (true) {
                 Scratch s = Scratch.get();
-                int r = map.elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : current.address(), next.address(), 0);
+                int r = map.descriptor.elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : current.address(), next.address(), 0);
                 if (r == -ENOENT) {
                     return;
                 }
                 if (r < 0) {
-                    throw MapErrors.other(map, "BPF_MAP_GET_NEXT_KEY", -r, "");
+                    throw MapErrors.other(map.info(), "BPF_MAP_GET_NEXT_KEY", -r, "");
                 }
                 if (++steps > limit) {
                     throw new ConcurrentModificationException("map '" + map.name() + "': a GET_NEXT_KEY walk took "
@@ -205,18 +205,18 @@ final class MapIteration {
                     continue;
                 }
                 if (withValues) {
-                    r = map.elem(s, BpfCommand.MAP_LOOKUP_ELEM, current.address(), value.address(), 0);
+                    r = map.descriptor.elem(s, BpfCommand.MAP_LOOKUP_ELEM, current.address(), value.address(), 0);
                     if (r == -ENOENT) {
                         continue; // deleted between GET_NEXT_KEY and the lookup
                     }
                     if (r < 0) {
-                        throw MapErrors.other(map, "BPF_MAP_LOOKUP_ELEM", -r, "");
+                        throw MapErrors.other(map.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
                     }
                 }
                 if (delete) {
-                    r = map.elem(s, BpfCommand.MAP_DELETE_ELEM, current.address(), 0, 0);
+                    r = map.descriptor.elem(s, BpfCommand.MAP_DELETE_ELEM, current.address(), 0, 0);
                     if (r < 0 && r != -ENOENT) {
-                        throw MapErrors.delete(map, -r, map.hex(current));
+                        throw MapErrors.delete(map.info(), -r, map.hex(current));
                     }
                 }
                 visitor.visit(current, value, 1);
@@ -239,7 +239,7 @@ final class MapIteration {
             MemorySegment v = nativeCopy(arena, values, valueSize * count);
             if (flag == UpdateFlag.ANY && updateBatch != UNSUPPORTED) {
                 int[] n = new int[1];
-                int r = map.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, 0, n);
+                int r = map.descriptor.batch(BpfCommand.MAP_UPDATE_BATCH, 0, 0, k.address(), v.address(), count, 0, n);
                 if (r == 0) {
                     updateBatch = SUPPORTED;
                     return;
@@ -250,16 +250,16 @@ final class MapIteration {
                     updateBatch = SUPPORTED;
                     // on failure the kernel reports how many elements it wrote: the next one failed
                     int failed = n[0] >= 0 && n[0] < count ? n[0] : 0;
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(failed * keySize, keySize)));
+                    throw MapErrors.update(map.info(), -r, flag, map.hex(k.asSlice(failed * keySize, keySize)));
                 }
             }
             Scratch s = Scratch.get(keySize, valueSize);
             for (int i = 0; i < count; i++) {
                 long ko = i * keySize;
-                int r = map.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
+                int r = map.descriptor.elem(s, BpfCommand.MAP_UPDATE_ELEM, k.address() + ko, v.address() + i * valueSize,
                         flag.bits());
                 if (r != 0) {
-                    throw MapErrors.update(map, -r, flag, map.hex(k.asSlice(ko, keySize)));
+                    throw MapErrors.update(map.info(), -r, flag, map.hex(k.asSlice(ko, keySize)));
                 }
             }
         }
@@ -272,7 +272,7 @@ final class MapIteration {
             int pos = 0;
             int[] n = new int[1];
             while (pos < count && deleteBatch != UNSUPPORTED) {
-                int r = map.batch(BpfCommand.MAP_DELETE_BATCH, 0, 0, k.address() + pos * map.keySize(), 0,
+                int r = map.descriptor.batch(BpfCommand.MAP_DELETE_BATCH, 0, 0, k.address() + pos * map.keySize(), 0,
                         count - pos, 0, n);
                 if (r == 0) {
                     deleteBatch = SUPPORTED;
@@ -286,18 +286,18 @@ final class MapIteration {
                 deleted += n[0];
                 if (r != -ENOENT || n[0] < 0 || pos + n[0] >= count) {
                     int failed = Math.min(count - 1, pos + Math.max(0, n[0]));
-                    throw MapErrors.delete(map, -r, map.hex(k.asSlice(failed * map.keySize(), map.keySize())));
+                    throw MapErrors.delete(map.info(), -r, map.hex(k.asSlice(failed * map.keySize(), map.keySize())));
                 }
                 pos += n[0] + 1; // skip the absent key
             }
             Scratch s = Scratch.get();
             for (; pos < count; pos++) {
                 long ko = pos * map.keySize();
-                int r = map.elem(s, BpfCommand.MAP_DELETE_ELEM, k.address() + ko, 0, 0);
+                int r = map.descriptor.elem(s, BpfCommand.MAP_DELETE_ELEM, k.address() + ko, 0, 0);
                 if (r == 0) {
                     deleted++;
                 } else if (r != -ENOENT) {
-                    throw MapErrors.delete(map, -r, map.hex(k.asSlice(ko)));
+                    throw MapErrors.delete(map.info(), -r, map.hex(k.asSlice(ko)));
                 }
             }
             return deleted;

@@ -22,18 +22,17 @@ import org.ebpfj.object.spec.MapSpec;
  * possible CPU. User space reads and writes all of them at once; each CPU's value sits in a slot of the value size
  * rounded up to 8 bytes, as the kernel lays them out. Lists have one element per possible CPU, index = CPU number.
  */
-public final class PerCpuMap<K, V> implements AutoCloseable {
-    private final RawMap raw;
+public final class PerCpuMap<K, V> extends MapView {
     private final MapCodec<K> keyCodec;
     private final MapCodec<V> valueCodec;
     private final int cpus;
     private final long slot;
 
     PerCpuMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
+        super(raw);
         MapViews.requirePerCpu(raw);
         MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
         MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.raw = raw;
         this.keyCodec = keyCodec;
         this.valueCodec = valueCodec;
         this.cpus = Kernel.possibleCpus();
@@ -41,13 +40,7 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
     }
 
     public static <K, V> PerCpuMap<K, V> create(MapSpec spec, Class<K> keyClass, Class<V> valueClass) {
-        RawMap raw = RawMap.create(spec);
-        try {
-            return raw.perCpu(keyClass, valueClass);
-        } catch (RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        return MapViews.create(spec, raw -> raw.perCpu(keyClass, valueClass));
     }
 
     /** The number of values per key: the possible CPUs. */
@@ -59,14 +52,14 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
     public Optional<List<V>> lookup(K key) {
         Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
         keyCodec.encode(key, s.key, 0);
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         if (r == 0) {
             return Optional.of(decode(s.value, 0));
         }
         if (r == -ENOENT) {
             return Optional.empty();
         }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
     /** Writes one value per possible CPU ({@code values.size()} must be {@link #cpus()}). */
@@ -81,9 +74,9 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
         for (int cpu = 0; cpu < cpus; cpu++) {
             valueCodec.encode(values.get(cpu), s.value, cpu * slot);
         }
-        int r = raw.update(s, flag.bits());
+        int r = raw.descriptor.update(s, flag.bits());
         if (r != 0) {
-            throw MapErrors.update(raw, -r, flag, keyCodec.describe(key));
+            throw MapErrors.update(raw.info(), -r, flag, keyCodec.describe(key));
         }
     }
 
@@ -96,11 +89,11 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
     public boolean remove(K key) {
         Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
         keyCodec.encode(key, s.key, 0);
-        int r = raw.delete(s);
+        int r = raw.descriptor.delete(s);
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
-        throw MapErrors.delete(raw, -r, keyCodec.describe(key));
+        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
     }
 
     public long count() {
@@ -129,20 +122,6 @@ public final class PerCpuMap<K, V> implements AutoCloseable {
         return List.copyOf(out);
     }
 
-    public String name() {
-        return raw.name();
-    }
 
-    public MapInfo info() {
-        return raw.info();
-    }
 
-    public RawMap raw() {
-        return raw;
-    }
-
-    @Override
-    public void close() {
-        raw.close();
-    }
 }

@@ -1,86 +1,162 @@
 package org.ebpfj.kernel.map;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 
 import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.Scratch;
 
 /**
- * What the unboxed views ({@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}) share: the map, the reading of
- * bpf() results (an absent key is an answer, not an error), batch writes and the map-wide operations. Each view only
- * moves its primitives in and out of the thread's reused native buffers.
+ * The unboxed views ({@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}): every operation is written once
+ * here, on keys and values widened to {@code long} and moved through the thread's reused native buffers as 4 or 8
+ * bytes; each view only narrows values read back to its Java types. An absent key is an answer, not an error.
  */
-public abstract sealed class PrimitiveMap implements AutoCloseable permits IntIntMap, IntLongMap, LongLongMap {
-    final RawMap raw;
+public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, IntLongMap, LongLongMap {
+    private final boolean intKeys;
+    private final boolean intValues;
 
     PrimitiveMap(RawMap raw, long keySize, long valueSize, String view) {
+        super(raw);
         MapViews.checkPrimitive(raw, keySize, valueSize, view);
-        this.raw = raw;
+        this.intKeys = keySize == 4;
+        this.intValues = valueSize == 4;
     }
 
-    /** A lookup's result: true when found, false when absent, an exception for anything else. */
-    final boolean found(int result) {
-        if (result == 0) {
-            return true;
+    /** Receives entries as widened bits; the views narrow them. */
+    @FunctionalInterface
+    interface BitsConsumer {
+        void accept(long key, long value);
+    }
+
+    /** The thread's buffers with the key written into them. */
+    final Scratch keyed(long key) {
+        Scratch s = Scratch.get(8, 8);
+        if (intKeys) {
+            s.key.set(JAVA_INT, 0, (int) fit(key, "key"));
+        } else {
+            s.key.set(JAVA_LONG, 0, key);
         }
-        if (result == -ENOENT) {
-            return false;
+        return s;
+    }
+
+    /** Looks up the key in {@code s}; true when found (the value is then in {@code s}, see {@link #value}). */
+    final boolean find(Scratch s) {
+        int r = raw.descriptor.lookup(s);
+        if (r == 0 || r == -ENOENT) {
+            return r == 0;
         }
-        throw MapErrors.other(raw, "BPF_MAP_LOOKUP_ELEM", -result, "");
+        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
-    final void requireUpdated(int result, UpdateFlag flag, Object key) {
-        if (result != 0) {
-            throw MapErrors.update(raw, -result, flag, String.valueOf(key));
+    final long value(Scratch s) {
+        return intValues ? s.value.get(JAVA_INT, 0) : s.value.get(JAVA_LONG, 0);
+    }
+
+    /** A 4-byte key or value given as a long: any int, or an unsigned 32-bit value. */
+    private long fit(long bits, String what) {
+        if (bits < Integer.MIN_VALUE || bits > 0xffff_ffffL) {
+            throw new IllegalArgumentException("map '" + raw.name() + "': " + what + " " + bits
+                    + " does not fit in 4 bytes");
+        }
+        return bits;
+    }
+
+    public boolean containsKey(long key) {
+        return find(keyed(key));
+    }
+
+    /** Creates or replaces ({@link UpdateFlag#ANY}). */
+    public void put(long key, long value) {
+        put(key, value, UpdateFlag.ANY);
+    }
+
+    /**
+     * Writes the value; 4-byte keys and values take any int or unsigned 32-bit value.
+     *
+     * @throws org.ebpfj.kernel.error.KeyExistsException  NOEXIST and the key is present
+     * @throws org.ebpfj.kernel.error.KeyNotFoundException EXIST and the key is absent
+     * @throws org.ebpfj.kernel.error.MapFullException    a new key and the HASH is full
+     */
+    public void put(long key, long value, UpdateFlag flag) {
+        int r = update(key, value, flag);
+        if (r != 0) {
+            throw MapErrors.update(raw.info(), -r, flag, String.valueOf(key));
         }
     }
 
-    final UpdateResult updateResult(int result, UpdateFlag flag, Object key) {
-        return result == 0 ? UpdateResult.UPDATED : raw.updateResult(result, flag, key);
+    /** {@link #put(long, long, UpdateFlag)} with the expected refusals as values instead of exceptions. */
+    public UpdateResult tryPut(long key, long value, UpdateFlag flag) {
+        return MapErrors.updateResult(raw.info(), update(key, value, flag), flag, String.valueOf(key));
     }
 
-    /** A delete's result: true when the key was there, false when absent, an exception for anything else. */
-    final boolean removed(int result, Object key) {
-        if (result == 0 || result == -ENOENT) {
-            return result == 0;
+    private int update(long key, long value, UpdateFlag flag) {
+        Scratch s = keyed(key);
+        if (intValues) {
+            s.value.set(JAVA_INT, 0, (int) fit(value, "value"));
+        } else {
+            s.value.set(JAVA_LONG, 0, value);
         }
-        throw MapErrors.delete(raw, -result, String.valueOf(key));
+        return raw.descriptor.update(s, flag.bits());
     }
 
-    final void requireRemoved(boolean wasPresent, Object key) {
-        if (!wasPresent) {
+    /** @return whether the key was present */
+    public boolean remove(long key) {
+        int r = raw.descriptor.delete(keyed(key));
+        if (r == 0 || r == -ENOENT) {
+            return r == 0;
+        }
+        throw MapErrors.delete(raw.info(), -r, String.valueOf(key));
+    }
+
+    /** @throws KeyNotFoundException when the key is absent */
+    public void delete(long key) {
+        if (!remove(key)) {
             throw new KeyNotFoundException(raw.name(), String.valueOf(key), "delete");
         }
     }
 
+    final void forEachBits(IterationMode mode, BitsConsumer action) {
+        long k = intKeys ? 4 : 8;
+        long v = intValues ? 4 : 8;
+        raw.forEachChunk(mode, (keys, values, count) -> {
+            for (int i = 0; i < count; i++) {
+                action.accept(intKeys ? keys.get(JAVA_INT_UNALIGNED, k * i) : keys.get(JAVA_LONG_UNALIGNED, k * i),
+                        intValues ? values.get(JAVA_INT_UNALIGNED, v * i) : values.get(JAVA_LONG_UNALIGNED, v * i));
+            }
+        });
+    }
+
     /** Writes {@code count} keys and values, given as Java arrays, with batch updates where the kernel has them. */
-    final void putAll(Object keys, ValueLayout keyLayout, Object values, ValueLayout valueLayout, int count,
-                      UpdateFlag flag) {
+    final void putAllArrays(Object keys, Object values, int count, UpdateFlag flag) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment k = arena.allocate(keyLayout.byteSize() * Math.max(1, count), 8);
-            MemorySegment v = arena.allocate(valueLayout.byteSize() * Math.max(1, count), 8);
-            copy(keys, keyLayout, k, count);
-            copy(values, valueLayout, v, count);
+            MemorySegment k = arena.allocate((intKeys ? 4 : 8) * (long) Math.max(1, count), 8);
+            MemorySegment v = arena.allocate((intValues ? 4 : 8) * (long) Math.max(1, count), 8);
+            copy(keys, k, count);
+            copy(values, v, count);
             raw.updateBatch(k, v, count, flag);
         }
     }
 
-    private static void copy(Object array, ValueLayout layout, MemorySegment to, int count) {
+    private static void copy(Object array, MemorySegment to, int count) {
         if (array instanceof int[] ints) {
-            MemorySegment.copy(ints, 0, to, (ValueLayout.OfInt) layout, 0, count);
+            MemorySegment.copy(ints, 0, to, JAVA_INT, 0, count);
         } else {
-            MemorySegment.copy((long[]) array, 0, to, (ValueLayout.OfLong) layout, 0, count);
+            MemorySegment.copy((long[]) array, 0, to, JAVA_LONG, 0, count);
         }
     }
 
-    static void requireSameLength(int keys, int values) {
+    static int sameLength(int keys, int values) {
         if (keys != values) {
             throw new IllegalArgumentException(keys + " keys but " + values + " values");
         }
+        return keys;
     }
 
     /** Entries, counted by a (batched) walk. */
@@ -90,18 +166,5 @@ public abstract sealed class PrimitiveMap implements AutoCloseable permits IntIn
 
     public void clear() {
         raw.clear();
-    }
-
-    public String name() {
-        return raw.name();
-    }
-
-    public RawMap raw() {
-        return raw;
-    }
-
-    @Override
-    public void close() {
-        raw.close();
     }
 }

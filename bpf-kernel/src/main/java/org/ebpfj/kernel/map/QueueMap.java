@@ -16,25 +16,18 @@ import org.ebpfj.object.uapi.MapType;
  * A QUEUE (first in, first out) or STACK (last in, first out) map: values without keys. An empty map gives
  * {@link Optional#empty()}; pushing onto a full one throws {@link MapFullException} unless asked to overwrite.
  */
-public final class QueueMap<V> implements AutoCloseable {
-    private final RawMap raw;
+public final class QueueMap<V> extends MapView {
     private final MapCodec<V> codec;
 
     QueueMap(RawMap raw, MapCodec<V> codec) {
+        super(raw);
         MapViews.requireQueue(raw);
         MapViews.checkCodec(raw, "value", codec, raw.valueSize());
-        this.raw = raw;
         this.codec = codec;
     }
 
     public static <V> QueueMap<V> create(MapSpec spec, Class<V> valueClass) {
-        RawMap raw = RawMap.create(spec);
-        try {
-            return raw.queue(valueClass);
-        } catch (RuntimeException e) {
-            raw.close();
-            throw e;
-        }
+        return MapViews.create(spec, raw -> raw.queue(valueClass));
     }
 
     public boolean isStack() {
@@ -54,23 +47,23 @@ public final class QueueMap<V> implements AutoCloseable {
         Scratch s = Scratch.get(0, raw.valueSize());
         codec.encode(value, s.value, 0);
         UpdateFlag flag = overwriteOldest ? UpdateFlag.EXIST : UpdateFlag.ANY;
-        int r = raw.update(s, flag.bits());
+        int r = raw.descriptor.update(s, flag.bits());
         if (r != 0) {
-            throw MapErrors.update(raw, -r, flag, "(none)");
+            throw MapErrors.update(raw.info(), -r, flag, "(none)");
         }
     }
 
     /** Removes and returns the next value (oldest for a QUEUE, newest for a STACK); empty when there is none. */
     public Optional<V> pop() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.lookupAndDelete(s);
+        int r = raw.descriptor.lookupAndDelete(s);
         return result(s, r, "BPF_MAP_LOOKUP_AND_DELETE_ELEM");
     }
 
     /** The value {@link #pop()} would return, without removing it. */
     public Optional<V> peek() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.lookup(s);
+        int r = raw.descriptor.lookup(s);
         return result(s, r, "BPF_MAP_LOOKUP_ELEM");
     }
 
@@ -81,7 +74,7 @@ public final class QueueMap<V> implements AutoCloseable {
         if (r == -ENOENT) {
             return Optional.empty();
         }
-        throw MapErrors.other(raw, command, -r, "");
+        throw MapErrors.other(raw.info(), command, -r, "");
     }
 
     /** Pops until empty. */
@@ -97,16 +90,5 @@ public final class QueueMap<V> implements AutoCloseable {
         return raw.maxEntries();
     }
 
-    public String name() {
-        return raw.name();
-    }
 
-    public RawMap raw() {
-        return raw;
-    }
-
-    @Override
-    public void close() {
-        raw.close();
-    }
 }

@@ -1,33 +1,21 @@
 package org.ebpfj.kernel.map;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static org.ebpfj.kernel.internal.sys.Errnos.E2BIG;
-import static org.ebpfj.kernel.internal.sys.Errnos.EEXIST;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Cleaner;
-import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.MapCreateErrors;
 import org.ebpfj.kernel.error.MapErrors;
-import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.Owner;
 import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.kernel.internal.sys.BpfAttr;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
-import org.ebpfj.kernel.internal.sys.BpfSyscall;
 import org.ebpfj.kernel.internal.sys.Scratch;
-import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
@@ -44,10 +32,8 @@ import org.ebpfj.object.uapi.MapType;
  * <p>Thread-safe: operations from several threads may run at once (each thread uses its own native buffers).
  * Closing a map while another thread still uses it is a caller error.
  */
-public final class RawMap implements AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    private final int fd;
+public final class RawMap implements MapHandle {
+    final MapDescriptor descriptor;
     private final MapInfo info;
     private final Optional<MapSpec> spec;
     private final Optional<TypeRef> keyType;
@@ -56,12 +42,9 @@ public final class RawMap implements AutoCloseable {
     private final long keySize;
     private final long valueSize;
     private final long valueBufferSize;
-    private final Cleaner.Cleanable cleanable;
     private final MapIteration iteration;
-    private volatile boolean closed;
 
-    private RawMap(int fd, MapInfo info, Optional<MapSpec> spec, boolean owned) {
-        this.fd = fd;
+    RawMap(int fd, MapInfo info, Optional<MapSpec> spec, boolean owned) {
         this.info = info;
         this.spec = spec;
         this.keyType = spec.flatMap(MapSpec::keyType);
@@ -71,7 +54,7 @@ public final class RawMap implements AutoCloseable {
         this.valueSize = info.valueSize();
         this.valueBufferSize = type.isPresent() && type.get().isPerCpu()
                 ? roundUp8(valueSize) * Kernel.possibleCpus() : valueSize;
-        this.cleanable = owned ? CLEANER.register(this, new FdCloser(fd)) : null;
+        this.descriptor = new MapDescriptor(fd, info.name(), keySize == 0, owned);
         this.iteration = new MapIteration(this);
     }
 
@@ -80,7 +63,7 @@ public final class RawMap implements AutoCloseable {
     public static RawMap ofObject(int fd, MapSpec spec, Owner owner) {
         RawMap map = new RawMap(fd, MapInfo.ofFd(fd, spec.name()).withFullName(spec.name()), Optional.of(spec),
                 false);
-        owner.onClose(map::markClosed);
+        owner.onClose(map.descriptor::markClosed);
         return map;
     }
 
@@ -92,60 +75,23 @@ public final class RawMap implements AutoCloseable {
      * @throws PermissionException when the process may not create this map type
      */
     public static RawMap create(MapSpec spec) {
-        Objects.requireNonNull(spec, "spec");
-        MapCreateAttr attr = Bpf.attributeOf(spec);
-        int inner = -1;
-        if (attr.innerMap().isPresent()) {
-            MapCreateAttr in = attr.innerMap().get();
-            inner = Bpf.createMap(in, 0);
-            if (inner < 0) {
-                throw MapCreateErrors.ofAttribute(spec.innerMap().orElseThrow(), in, -inner);
-            }
-        }
-        try {
-            int fd = Bpf.createMap(attr, Math.max(inner, 0));
-            if (fd < 0) {
-                throw MapCreateErrors.ofAttribute(spec, attr, -fd);
-            }
-            try {
-                return new RawMap(fd, MapInfo.ofFd(fd, spec.name()), Optional.of(spec), true);
-            } catch (RuntimeException e) {
-                Bpf.close(fd);
-                throw e;
-            }
-        } finally {
-            if (inner >= 0) {
-                Bpf.close(inner);
-            }
-        }
+        return MapOpening.create(spec);
     }
 
     /** Opens a map pinned in bpffs (BPF_OBJ_GET). */
     public static RawMap openPinned(Path path) {
-        int fd = Bpf.obj(BpfCommand.OBJ_GET, path.toString(), 0);
-        if (fd < 0) {
-            throw new MapOperationException(path.toString(), "BPF_OBJ_GET", -fd,
-                    -fd == ENOENT ? "nothing is pinned at " + path : "");
-        }
-        return owned(fd, path.getFileName().toString());
+        return MapOpening.openPinned(path);
     }
 
     /** Opens a map by its kernel id (BPF_MAP_GET_FD_BY_ID; needs CAP_SYS_ADMIN). */
     public static RawMap openById(int id) {
-        int fd = Bpf.fdById(BpfCommand.MAP_GET_FD_BY_ID, id);
-        if (fd < 0) {
-            throw new MapOperationException("#" + id, "BPF_MAP_GET_FD_BY_ID", -fd, "");
-        }
-        return owned(fd, "#" + id);
+        return MapOpening.openById(id);
     }
 
-    private static RawMap owned(int fd, String name) {
-        try {
-            return new RawMap(fd, MapInfo.ofFd(fd, name), Optional.empty(), true);
-        } catch (RuntimeException e) {
-            Bpf.close(fd);
-            throw e;
-        }
+    /** This handle itself. */
+    @Override
+    public RawMap raw() {
+        return this;
     }
 
     // ---- facts ----------------------------------------------------------------------------------------------
@@ -160,8 +106,7 @@ public final class RawMap implements AutoCloseable {
 
     /** The file descriptor, for passing to other native code; valid until the map (or its object) is closed. */
     public int fd() {
-        checkOpen();
-        return fd;
+        return descriptor.fd();
     }
 
     public Optional<MapType> type() {
@@ -210,7 +155,7 @@ public final class RawMap implements AutoCloseable {
     }
 
     public boolean isClosed() {
-        return closed;
+        return descriptor.isClosed();
     }
 
     // ---- typed views ----------------------------------------------------------------------------------------
@@ -223,8 +168,7 @@ public final class RawMap implements AutoCloseable {
     /** A typed view with codecs chosen for the classes ({@link Codecs#forClass}). */
     public <K, V> BpfMap<K, V> typed(Class<K> keyClass, Class<V> valueClass) {
         MapViews.requireKeyed(this);
-        return typed(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
-                Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return typed(MapViews.keyCodec(this, keyClass), MapViews.valueCodec(this, valueClass));
     }
 
     /** A per-CPU view; the value codec describes one CPU's value ({@link #valueSize()} bytes). */
@@ -234,8 +178,7 @@ public final class RawMap implements AutoCloseable {
 
     public <K, V> PerCpuMap<K, V> perCpu(Class<K> keyClass, Class<V> valueClass) {
         MapViews.requirePerCpu(this);
-        return perCpu(Codecs.forClass(keyClass, keySize, keyType, "map '" + name() + "' key"),
-                Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return perCpu(MapViews.keyCodec(this, keyClass), MapViews.valueCodec(this, valueClass));
     }
 
     /** A QUEUE or STACK view. */
@@ -245,7 +188,7 @@ public final class RawMap implements AutoCloseable {
 
     public <V> QueueMap<V> queue(Class<V> valueClass) {
         MapViews.requireQueue(this);
-        return queue(Codecs.forClass(valueClass, valueSize, valueType, "map '" + name() + "' value"));
+        return queue(MapViews.valueCodec(this, valueClass));
     }
 
     /** A view without boxing for 4-byte keys and 4-byte values. */
@@ -273,7 +216,7 @@ public final class RawMap implements AutoCloseable {
     public boolean lookup(MemorySegment key, MemorySegment valueOut) {
         checkSize(valueOut, valueBufferSize, "value");
         Scratch s = scratchWithKey(key);
-        int r = lookup(s);
+        int r = descriptor.lookup(s);
         if (r == 0) {
             MemorySegment.copy(s.value, 0, valueOut, 0, valueBufferSize);
             return true;
@@ -281,40 +224,40 @@ public final class RawMap implements AutoCloseable {
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.other(this, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        throw MapErrors.other(info, "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
     /** @throws KeyExistsException, KeyNotFoundException, MapFullException as the flag and the map decide */
     public void update(MemorySegment key, MemorySegment value, UpdateFlag flag) {
         int r = updateSegments(key, value, flag);
         if (r != 0) {
-            throw MapErrors.update(this, -r, flag, hex(key));
+            throw MapErrors.update(info, -r, flag, hex(key));
         }
     }
 
     /** Like {@link #update} but reports the expected refusals as values. */
     public UpdateResult tryUpdate(MemorySegment key, MemorySegment value, UpdateFlag flag) {
-        return updateResult(updateSegments(key, value, flag), flag, key);
+        return MapErrors.updateResult(info, updateSegments(key, value, flag), flag, hex(key));
     }
 
     private int updateSegments(MemorySegment key, MemorySegment value, UpdateFlag flag) {
         checkSize(value, valueBufferSize, "value");
         Scratch s = scratchWithKey(key);
         MemorySegment.copy(value, 0, s.value, 0, valueBufferSize);
-        return update(s, flag.bits());
+        return descriptor.update(s, flag.bits());
     }
 
     /** @return false when the key was absent */
     public boolean delete(MemorySegment key) {
         Scratch s = scratchWithKey(key);
-        int r = delete(s);
+        int r = descriptor.delete(s);
         if (r == 0) {
             return true;
         }
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.delete(this, -r, hex(key));
+        throw MapErrors.delete(info, -r, hex(key));
     }
 
     /**
@@ -325,7 +268,7 @@ public final class RawMap implements AutoCloseable {
     public boolean nextKey(MemorySegment key, MemorySegment nextOut) {
         checkSize(nextOut, keySize, "key");
         Scratch s = key == null ? Scratch.get(keySize, valueBufferSize) : scratchWithKey(key);
-        int r = nextKey(s, key == null);
+        int r = descriptor.nextKey(s, key == null);
         if (r == 0) {
             MemorySegment.copy(s.nextKey, 0, nextOut, 0, keySize);
             return true;
@@ -333,7 +276,7 @@ public final class RawMap implements AutoCloseable {
         if (r == -ENOENT) {
             return false;
         }
-        throw MapErrors.other(this, "BPF_MAP_GET_NEXT_KEY", -r, "");
+        throw MapErrors.other(info, "BPF_MAP_GET_NEXT_KEY", -r, "");
     }
 
     /** The value of {@code key} as bytes, or empty when absent. */
@@ -445,7 +388,7 @@ public final class RawMap implements AutoCloseable {
     public void pin(Path path) {
         int r = Bpf.obj(BpfCommand.OBJ_PIN, path.toString(), fd());
         if (r < 0) {
-            throw MapErrors.other(this, "BPF_OBJ_PIN", -r, -r == ENOENT ? path.getParent()
+            throw MapErrors.other(info, "BPF_OBJ_PIN", -r, -r == ENOENT ? path.getParent()
                     + " does not exist or is not on bpffs (see Mounts.ensureBpffs)" : "");
         }
     }
@@ -460,89 +403,6 @@ public final class RawMap implements AutoCloseable {
     @FunctionalInterface
     public interface EntryVisitor {
         void visit(MemorySegment keys, long keyOffset, MemorySegment values, long valueOffset);
-    }
-
-    // ---- the commands, on the calling thread's scratch buffers (package-private hot path) -------------------
-
-    int lookup(Scratch s) {
-        return elem(s, BpfCommand.MAP_LOOKUP_ELEM, keyAddress(s), s.value.address(), 0);
-    }
-
-    int update(Scratch s, long flags) {
-        return elem(s, BpfCommand.MAP_UPDATE_ELEM, keyAddress(s), s.value.address(), flags);
-    }
-
-    int delete(Scratch s) {
-        return elem(s, BpfCommand.MAP_DELETE_ELEM, keyAddress(s), 0, 0);
-    }
-
-    int lookupAndDelete(Scratch s) {
-        return elem(s, BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM, keyAddress(s), s.value.address(), 0);
-    }
-
-    int nextKey(Scratch s, boolean first) {
-        return elem(s, BpfCommand.MAP_GET_NEXT_KEY, first ? 0 : s.key.address(), s.nextKey.address(), 0);
-    }
-
-    private long keyAddress(Scratch s) {
-        return keySize == 0 ? 0 : s.key.address();
-    }
-
-    /** One element command with explicit addresses; @return 0 or -errno */
-    int elem(Scratch s, int cmd, long key, long value, long flags) {
-        if (closed) {
-            throw closedError();
-        }
-        MemorySegment a = s.attr;
-        a.set(JAVA_INT, BpfAttr.Elem.MAP_FD, fd);
-        a.set(JAVA_INT, BpfAttr.Elem.PAD, 0);
-        a.set(JAVA_LONG, BpfAttr.Elem.KEY, key);
-        a.set(JAVA_LONG, BpfAttr.Elem.VALUE, value);
-        a.set(JAVA_LONG, BpfAttr.Elem.FLAGS, flags);
-        int r = (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.Elem.SIZE);
-        Reference.reachabilityFence(this);
-        return r;
-    }
-
-    /** One batch command on the calling thread's attr; @return 0 or -errno, with the count in {@code countOut[0]} */
-    int batch(int cmd, long inBatch, long outBatch, long keys, long values, int count, long elemFlags,
-              int[] countOut) {
-        if (closed) {
-            throw closedError();
-        }
-        Scratch s = Scratch.get();
-        MemorySegment a = s.attr;
-        a.set(JAVA_LONG, BpfAttr.Batch.IN_BATCH, inBatch);
-        a.set(JAVA_LONG, BpfAttr.Batch.OUT_BATCH, outBatch);
-        a.set(JAVA_LONG, BpfAttr.Batch.KEYS, keys);
-        a.set(JAVA_LONG, BpfAttr.Batch.VALUES, values);
-        a.set(JAVA_INT, BpfAttr.Batch.COUNT, count);
-        a.set(JAVA_INT, BpfAttr.Batch.MAP_FD, fd);
-        a.set(JAVA_LONG, BpfAttr.Batch.ELEM_FLAGS, elemFlags);
-        a.set(JAVA_LONG, BpfAttr.Batch.FLAGS, 0);
-        int r = (int) BpfSyscall.bpf(s.state, cmd, a, BpfAttr.Batch.SIZE);
-        countOut[0] = a.get(JAVA_INT, BpfAttr.Batch.COUNT);
-        Reference.reachabilityFence(this);
-        return r;
-    }
-
-    /** Maps an update's status to the expected refusals; other errors throw. */
-    UpdateResult updateResult(int r, UpdateFlag flag, Object keyForMessage) {
-        if (r == 0) {
-            return UpdateResult.UPDATED;
-        }
-        MapType t = type.orElse(null);
-        if (-r == EEXIST && t != MapType.ARRAY && t != MapType.PERCPU_ARRAY) {
-            return UpdateResult.KEY_EXISTS;
-        }
-        if (-r == ENOENT) {
-            return UpdateResult.KEY_NOT_FOUND;
-        }
-        if (-r == E2BIG && t != null && (t.isHash() || t == MapType.QUEUE || t == MapType.STACK)) {
-            return UpdateResult.MAP_FULL;
-        }
-        throw MapErrors.update(this, -r, flag, keyForMessage instanceof MemorySegment m ? hex(m)
-                : String.valueOf(keyForMessage));
     }
 
     private Scratch scratchWithKey(MemorySegment key) {
@@ -564,27 +424,13 @@ public final class RawMap implements AutoCloseable {
     }
 
     void checkOpen() {
-        if (closed) {
-            throw closedError();
-        }
+        descriptor.checkOpen();
     }
 
-    private IllegalStateException closedError() {
-        return new IllegalStateException("map '" + name() + "' is closed");
-    }
-
-    /** Called when the owning object closes: the descriptor is about to go away. */
-    private void markClosed() {
-        closed = true;
-    }
-
-    /** Closes the descriptor when this handle owns it; for a map of a {@link BpfObject}, does nothing. */
+    /** Closes the descriptor when this handle owns it; for a map of a loaded object, does nothing. */
     @Override
     public void close() {
-        if (cleanable != null) {
-            closed = true;
-            cleanable.clean();
-        }
+        descriptor.close();
     }
 
     static long roundUp8(long n) {
@@ -595,12 +441,4 @@ public final class RawMap implements AutoCloseable {
     public String toString() {
         return info.toString();
     }
-
-    private record FdCloser(int fd) implements Runnable {
-        @Override
-        public void run() {
-            Bpf.close(fd);
-        }
-    }
-
 }

@@ -2,7 +2,6 @@ package org.ebpfj.kernel.program;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -15,15 +14,13 @@ import org.ebpfj.kernel.error.ProgramLoadException;
 import org.ebpfj.kernel.error.TestRunException;
 import org.ebpfj.kernel.internal.Owner;
 import org.ebpfj.kernel.internal.sys.Bpf;
-import org.ebpfj.kernel.internal.sys.BpfAttr;
-import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.BpfInfo;
-import org.ebpfj.kernel.internal.sys.BpfSyscall;
 import org.ebpfj.kernel.internal.sys.CallState;
 import org.ebpfj.kernel.internal.sys.Errnos;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.LibbpfPrint;
 import org.ebpfj.kernel.internal.sys.LoadLog;
+import org.ebpfj.kernel.internal.sys.ProgramCommands;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.uapi.ProgramType;
 
@@ -114,47 +111,17 @@ public final class BpfProgram {
         int dataOutSize = options.dataOutSize().orElse(dataIn.length == 0 ? 0 : dataIn.length + OUTPUT_HEADROOM);
         int ctxOutSize = options.ctxOutSize().orElse(ctxIn.length);
         for (int attempt = 0; ; attempt++) {
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment attr = arena.allocate(BpfAttr.TestRun.LAYOUT);
-                MemorySegment din = copyIn(arena, dataIn);
-                MemorySegment dout = arena.allocate(Math.max(1, dataOutSize), 8);
-                MemorySegment cin = copyIn(arena, ctxIn);
-                MemorySegment cout = arena.allocate(Math.max(1, ctxOutSize), 8);
-                attr.set(JAVA_INT, BpfAttr.TestRun.PROG_FD, fd);
-                attr.set(JAVA_INT, BpfAttr.TestRun.DATA_SIZE_IN, dataIn.length);
-                attr.set(JAVA_INT, BpfAttr.TestRun.DATA_SIZE_OUT, dataOutSize);
-                attr.set(JAVA_LONG, BpfAttr.TestRun.DATA_IN, dataIn.length == 0 ? 0 : din.address());
-                attr.set(JAVA_LONG, BpfAttr.TestRun.DATA_OUT, dataOutSize == 0 ? 0 : dout.address());
-                attr.set(JAVA_INT, BpfAttr.TestRun.REPEAT, options.repeat());
-                attr.set(JAVA_INT, BpfAttr.TestRun.CTX_SIZE_IN, ctxIn.length);
-                attr.set(JAVA_INT, BpfAttr.TestRun.CTX_SIZE_OUT, ctxOutSize);
-                attr.set(JAVA_LONG, BpfAttr.TestRun.CTX_IN, ctxIn.length == 0 ? 0 : cin.address());
-                attr.set(JAVA_LONG, BpfAttr.TestRun.CTX_OUT, ctxOutSize == 0 ? 0 : cout.address());
-                attr.set(JAVA_INT, BpfAttr.TestRun.FLAGS, options.flags());
-                attr.set(JAVA_INT, BpfAttr.TestRun.CPU, options.cpu().orElse(0));
-                long r = BpfSyscall.bpf(Scratch.get().state, BpfCommand.PROG_TEST_RUN, attr, BpfAttr.TestRun.SIZE);
-                int reportedOut = attr.get(JAVA_INT, BpfAttr.TestRun.DATA_SIZE_OUT);
-                if (r == -Errnos.ENOSPC && attempt == 0 && reportedOut > dataOutSize) {
-                    dataOutSize = reportedOut; // the output packet was larger than the room given: once more
-                    continue;
-                }
-                if (r < 0) {
-                    throw testRunError((int) -r, dataIn.length);
-                }
-                int outLen = Math.min(reportedOut, dataOutSize);
-                int ctxLen = Math.min(attr.get(JAVA_INT, BpfAttr.TestRun.CTX_SIZE_OUT), ctxOutSize);
-                return new TestRunResult(Integer.toUnsignedLong(attr.get(JAVA_INT, BpfAttr.TestRun.RETVAL)),
-                        Integer.toUnsignedLong(attr.get(JAVA_INT, BpfAttr.TestRun.DURATION)),
-                        dout.asSlice(0, Math.max(0, outLen)).toArray(JAVA_BYTE),
-                        cout.asSlice(0, Math.max(0, ctxLen)).toArray(JAVA_BYTE));
+            ProgramCommands.TestRunReply reply = ProgramCommands.testRun(new ProgramCommands.TestRun(fd, dataIn,
+                    dataOutSize, ctxIn, ctxOutSize, options.repeat(), options.flags(), options.cpu().orElse(0)));
+            if (reply.status() == -Errnos.ENOSPC && attempt == 0 && reply.dataSizeOut() > dataOutSize) {
+                dataOutSize = reply.dataSizeOut(); // the output packet was larger than the room given: once more
+                continue;
             }
+            if (reply.status() < 0) {
+                throw testRunError((int) -reply.status(), dataIn.length);
+            }
+            return new TestRunResult(reply.retval(), reply.duration(), reply.dataOut(), reply.ctxOut());
         }
-    }
-
-    private static MemorySegment copyIn(Arena arena, byte[] bytes) {
-        MemorySegment seg = arena.allocate(Math.max(1, bytes.length), 8);
-        MemorySegment.copy(bytes, 0, seg, JAVA_BYTE, 0, bytes.length);
-        return seg;
     }
 
     private TestRunException testRunError(int errno, int dataLength) {

@@ -1,76 +1,22 @@
 package org.ebpfj.kernel.internal.sys;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 
-import org.ebpfj.object.spec.MapCreateAttr;
-import org.ebpfj.object.spec.MapSpec;
 
-/** Small bpf() commands shared by maps, programs and probes; each returns a result or {@code -errno}. */
+/**
+ * Small bpf() commands shared by maps, programs and probes (ids, pins, info, tiny program loads); each returns a
+ * result or {@code -errno}. Map commands are in {@link MapCommands}.
+ */
 public final class Bpf {
     private Bpf() {
     }
 
     public static void zero(MemorySegment attr, int size) {
         attr.asSlice(0, size).fill((byte) 0);
-    }
-
-    /**
-     * What {@link #createMap(MapCreateAttr, int)} sends for a spec: its own fields as unsigned 32-bit values, the
-     * name as {@link #sentName}, no BTF, and the inner map (without an inner map of its own) for maps of maps.
-     */
-    public static MapCreateAttr attributeOf(MapSpec spec) {
-        return attributeOf(spec, true);
-    }
-
-    private static MapCreateAttr attributeOf(MapSpec spec, boolean withInner) {
-        long u32 = MapCreateAttr.U32_MAX;
-        return MapCreateAttr.builder(Integer.toUnsignedLong(spec.typeId()))
-                .keySize(spec.keySize() & u32)
-                .valueSize(spec.valueSize() & u32)
-                .maxEntries(spec.maxEntries() & u32)
-                .flags(spec.flags() & u32)
-                .mapExtra(spec.mapExtra())
-                .numaNode(spec.numaNode() & u32)
-                .name(sentName(spec.name()))
-                .innerMap(withInner ? spec.innerMap().map(i -> attributeOf(i, false)).orElse(null) : null)
-                .build();
-    }
-
-    /** The name as {@code map_name} holds it: ASCII (other characters become '?'), at most 15 bytes and a NUL. */
-    public static String sentName(String name) {
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        return new String(n, 0, Math.min(n.length, BpfAttr.MapCreate.NAME_CAPACITY - 1), StandardCharsets.US_ASCII);
-    }
-
-    /** BPF_MAP_CREATE of an attribute (its BTF fields are not sent); @return the new fd or -errno */
-    public static int createMap(MapCreateAttr a, int innerMapFd) {
-        return createMap((int) a.typeId(), a.keySize(), a.valueSize(), a.maxEntries(), a.flags(), a.name(),
-                innerMapFd, a.mapExtra(), a.numaNode());
-    }
-
-    /** BPF_MAP_CREATE; @return the new fd or -errno */
-    public static int createMap(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
-                         int innerMapFd, long mapExtra, long numaNode) {
-        Scratch s = Scratch.get();
-        MemorySegment a = s.attr;
-        zero(a, BpfAttr.MapCreate.SIZE);
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_TYPE, type);
-        a.set(JAVA_INT, BpfAttr.MapCreate.KEY_SIZE, (int) keySize);
-        a.set(JAVA_INT, BpfAttr.MapCreate.VALUE_SIZE, (int) valueSize);
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAX_ENTRIES, (int) maxEntries);
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_FLAGS, (int) flags);
-        a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, innerMapFd);
-        a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) numaNode);
-        a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, mapExtra);
-        byte[] n = sentName(name).getBytes(StandardCharsets.US_ASCII);
-        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
-        return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
     }
 
     /** BPF_OBJ_GET_INFO_BY_FD into {@code info}; @return 0 or -errno */

@@ -93,42 +93,11 @@ public final class LibBpf {
             FunctionDescriptor.of(ADDRESS, ADDRESS));
     private static final MethodHandle PROGRAM_ATTACH_TRACEPOINT = fnErrno("bpf_program__attach_tracepoint",
             FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-    private static final MethodHandle PROBE_MAP_TYPE = fn("libbpf_probe_bpf_map_type",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle PROBE_PROG_TYPE = fn("libbpf_probe_bpf_prog_type",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
     private static final MethodHandle LINK_DESTROY = fn("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
     private static final MethodHandle LINK_FD = fn("bpf_link__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
 
     static {
         LibbpfPrint.install(SET_PRINT);
-    }
-
-    /** {@code struct bpf_object_open_opts} as of libbpf 1.1 (80 bytes; later versions append fields). */
-    public static final class OpenOpts {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_LONG.withName("sz"),
-                ADDRESS.withName("object_name"),
-                JAVA_BOOLEAN.withName("relaxed_maps"),
-                MemoryLayout.paddingLayout(7),
-                ADDRESS.withName("pin_root_path"),
-                JAVA_INT.withName("unused_attach_prog_fd"),
-                MemoryLayout.paddingLayout(4),
-                ADDRESS.withName("kconfig"),
-                ADDRESS.withName("btf_custom_path"),
-                ADDRESS.withName("kernel_log_buf"),
-                JAVA_LONG.withName("kernel_log_size"),
-                JAVA_INT.withName("kernel_log_level"),
-                MemoryLayout.paddingLayout(4));
-        public static final long SZ = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("sz"));
-        public static final long OBJECT_NAME =
-                LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("object_name"));
-        public static final long PIN_ROOT_PATH =
-                LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("pin_root_path"));
-        public static final long KCONFIG = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("kconfig"));
-
-        private OpenOpts() {
-        }
     }
 
     private LibBpf() {
@@ -456,24 +425,6 @@ public final class LibBpf {
     public static int linkFd(MemorySegment link) {
         try {
             return (int) LINK_FD.invokeExact(link);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
-    }
-
-    /** libbpf's own probe (it builds the BTF some types need); @return 1 supported, 0 not, or -errno */
-    public static int probeMapType(int type) {
-        try {
-            return (int) PROBE_MAP_TYPE.invokeExact(type, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
-    }
-
-    /** libbpf's own probe (it knows the attach details TRACING/LSM/EXT need); @return 1, 0, or -errno */
-    public static int probeProgramType(int type) {
-        try {
-            return (int) PROBE_PROG_TYPE.invokeExact(type, MemorySegment.NULL);
         } catch (Throwable t) {
             throw failed(t);
         }

@@ -42,8 +42,8 @@ class FfiLayoutTest {
 
     @Test
     void libbpfOpenOptions() {
-        assertThat(LibBpf.OpenOpts.PIN_ROOT_PATH).isEqualTo(24);
-        assertThat(LibBpf.OpenOpts.KCONFIG).isEqualTo(40);
-        assertThat(LibBpf.OpenOpts.LAYOUT.byteSize()).isEqualTo(80);
+        assertThat(OpenOpts.PIN_ROOT_PATH).isEqualTo(24);
+        assertThat(OpenOpts.KCONFIG).isEqualTo(40);
+        assertThat(OpenOpts.LAYOUT.byteSize()).isEqualTo(80);
     }
 }
