@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 import org.ebpfj.kernel.BpfObject;
+import org.ebpfj.kernel.CpuAffinity;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.RequireBpf;
 import org.ebpfj.kernel.event.EventObject.Event;
@@ -47,11 +49,17 @@ class PerfBufferReaderTest {
                 reader.consumeRaw((m, off, len) -> seqs.add(EventObject.checkRaw(m, off, len)));
             }
             // The kernel writes a LOST record into a CPU's ring once it has room again, before that ring's next
-            // sample; the test run may land on either CPU, so send single samples until every loss is reported.
-            for (int i = 0; i < 200 && reader.lost() < o.variable("perf_dropped").getInt(); i++) {
-                EventObject.run(o, "perf_emit", 1);
-                produced++;
-                reader.consumeRaw((m, off, len) -> seqs.add(EventObject.checkRaw(m, off, len)));
+            // sample. A thread may stay on one CPU for good, so send one sample from each online CPU in turn
+            // (pinned) until every loss is reported.
+            BitSet online = Kernel.onlineCpus();
+            for (int i = 0; i < 20 && reader.lost() < o.variable("perf_dropped").getInt(); i++) {
+                for (int cpu = online.nextSetBit(0); cpu >= 0; cpu = online.nextSetBit(cpu + 1)) {
+                    try (CpuAffinity pinned = CpuAffinity.pin(cpu)) {
+                        EventObject.run(o, "perf_emit", 1);
+                    }
+                    produced++;
+                    reader.consumeRaw((m, off, len) -> seqs.add(EventObject.checkRaw(m, off, len)));
+                }
             }
             assertThat(reader.lost()).isPositive();
             assertThat(seqs.size() + reader.lost()).isEqualTo(produced);
