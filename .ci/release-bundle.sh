@@ -20,7 +20,7 @@ gpg --batch --quiet --passphrase '' --quick-gen-key 'ebpfj throwaway release-che
     ed25519 sign 1d 2>/dev/null
 KEY="$(gpg --batch --list-keys --with-colons | awk -F: '/^fpr:/ {print $10; exit}')"
 
-MODULES=.,bpf-object,bpf-maven-plugin,bpf-kernel,bpf-test-harness,bpf-archetype
+MODULES=.,bpf-object,bpf-vm,bpf-maven-plugin,bpf-kernel,bpf-test-harness,bpf-archetype
 ./mvnw -B -q org.codehaus.mojo:versions-maven-plugin:2.18.0:set -DnewVersion="$VERSION" \
     -DgenerateBackupPoms=false -DprocessAllModules=true
 # -Dmaven.install.skip: a deploy runs the install phase first; the shared local repository must not get these.
@@ -59,7 +59,7 @@ while IFS= read -r pom; do
     done
     : "$effective"
 done < <(find "$STAGING" -name '*.pom' | sort)
-[ "$artifacts" -ge 6 ] || problem "expected 6 artifacts (parent, bpf-object, bpf-maven-plugin, bpf-kernel, bpf-test-harness, bpf-archetype), found $artifacts"
+[ "$artifacts" -ge 7 ] || problem "expected 7 artifacts (parent, bpf-object, bpf-vm, bpf-maven-plugin, bpf-kernel, bpf-test-harness, bpf-archetype), found $artifacts"
 echo "release-bundle: $artifacts artifacts in $STAGING:"
 (cd "$STAGING" && find . -type f ! -name '*.md5' ! -name '*.sha1' ! -name '*.asc' ! -name 'maven-metadata*' | sort | sed 's/^/  /')
 [ "$fail" = 0 ] && echo "release-bundle: passes Maven Central's rules (signed with a throwaway key)"
