@@ -317,7 +317,8 @@ public final class BpfObject implements AutoCloseable {
     }
 
     private static long pageAlign(long n) {
-        return (n + 4095) & ~4095L;
+        long page = Kernel.pageSize();
+        return (n + page - 1) / page * page;
     }
 
     /** Where libbpf pinned a map ({@code pinning = LIBBPF_PIN_BY_NAME}), or empty for maps it does not pin. */
