@@ -38,22 +38,21 @@ final class FeatureProbes {
     }
 
     static boolean map(MapType type) {
-        Boolean known = MAPS.get(type);
-        if (known != null) {
-            return known;
-        }
-        boolean supported = probeMap(type);
-        MAPS.put(type, supported);
-        return supported;
+        return cached(MAPS, type, FeatureProbes::probeMap);
     }
 
     static boolean program(ProgramType type) {
-        Boolean known = PROGRAMS.get(type);
+        return cached(PROGRAMS, type, FeatureProbes::probeProgram);
+    }
+
+    /** The cached answer; a probe that throws (no privileges) is asked again next time. */
+    private static <T> boolean cached(Map<T, Boolean> answers, T type, java.util.function.Predicate<T> probe) {
+        Boolean known = answers.get(type);
         if (known != null) {
             return known;
         }
-        boolean supported = probeProgram(type);
-        PROGRAMS.put(type, supported);
+        boolean supported = probe.test(type);
+        answers.put(type, supported);
         return supported;
     }
 

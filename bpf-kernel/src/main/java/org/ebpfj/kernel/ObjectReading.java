@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 import org.ebpfj.kernel.error.ObjectLoadException;
 import org.ebpfj.kernel.internal.sys.LibBpf;
@@ -49,19 +51,20 @@ final class ObjectReading {
     }
 
     static Map<String, MemorySegment> mapPointers(MemorySegment obj) {
-        Map<String, MemorySegment> out = new LinkedHashMap<>();
-        for (MemorySegment m = LibBpf.objectNextMap(obj, MemorySegment.NULL); !m.equals(MemorySegment.NULL);
-                m = LibBpf.objectNextMap(obj, m)) {
-            out.put(LibBpf.mapName(m), m);
-        }
-        return Collections.unmodifiableMap(out);
+        return walk(obj, LibBpf::objectNextMap, LibBpf::mapName);
     }
 
     static Map<String, MemorySegment> programPointers(MemorySegment obj) {
+        return walk(obj, LibBpf::objectNextProgram, LibBpf::programName);
+    }
+
+    /** libbpf's iteration ({@code bpf_object__next_map}, ...) from NULL to NULL, by name, in libbpf's order. */
+    private static Map<String, MemorySegment> walk(MemorySegment obj, BinaryOperator<MemorySegment> next,
+                                                   Function<MemorySegment, String> name) {
         Map<String, MemorySegment> out = new LinkedHashMap<>();
-        for (MemorySegment p = LibBpf.objectNextProgram(obj, MemorySegment.NULL); !p.equals(MemorySegment.NULL);
-                p = LibBpf.objectNextProgram(obj, p)) {
-            out.put(LibBpf.programName(p), p);
+        for (MemorySegment m = next.apply(obj, MemorySegment.NULL); !m.equals(MemorySegment.NULL);
+                m = next.apply(obj, m)) {
+            out.put(name.apply(m), m);
         }
         return Collections.unmodifiableMap(out);
     }

@@ -1,33 +1,18 @@
 package org.ebpfj.kernel.map;
 
-import java.util.Optional;
-
 import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.OfMapType;
 import org.ebpfj.object.uapi.MapFlag;
-import org.ebpfj.object.uapi.MapType;
 
 /**
  * What the kernel says about a live map (BPF_OBJ_GET_INFO_BY_FD): the values it actually uses, after any
  * adjustment at creation (e.g. max_entries rounded up for NO_COMMON_LRU). Sizes are unsigned 32-bit values.
  */
 public record MapInfo(int typeId, int id, long keySize, long valueSize, long maxEntries, long flags, String name,
-                      int btfId, int btfKeyTypeId, int btfValueTypeId, long mapExtra) {
-
-    public Optional<MapType> type() {
-        return MapType.byId(typeId);
-    }
-
-    /** {@code HASH}, or {@code type 40} for a type this library does not know. */
-    public String typeName() {
-        return type().map(Enum::name).orElse("type " + Integer.toUnsignedString(typeId));
-    }
-
-    public boolean is(MapType t) {
-        return typeId == t.id();
-    }
+                      int btfId, int btfKeyTypeId, int btfValueTypeId, long mapExtra) implements OfMapType {
 
     /** The same facts as a spec, e.g. for messages or for creating a similar map. */
     public MapSpec toSpec() {

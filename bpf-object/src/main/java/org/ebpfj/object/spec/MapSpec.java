@@ -39,7 +39,7 @@ public record MapSpec(
         MapOrigin origin,
         SourceLocation location,
         String section,
-        Set<MapField> deferred) {
+        Set<MapField> deferred) implements OfMapType {
 
     public MapSpec {
         Objects.requireNonNull(name, "name");
@@ -53,20 +53,6 @@ public record MapSpec(
         // In the enum's order: Set.copyOf would iterate in an order that changes between JVM runs, and maps.json
         // lists these fields, so a no-op build would rewrite it.
         deferred = deferred.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(deferred));
-    }
-
-    /** The map type, when this library knows the id. */
-    public Optional<MapType> type() {
-        return MapType.byId(typeId);
-    }
-
-    /** {@code HASH}, or {@code type 40} for an id this library does not know. */
-    public String typeName() {
-        return type().map(Enum::name).orElse("type " + Integer.toUnsignedString(typeId));
-    }
-
-    public boolean is(MapType t) {
-        return typeId == t.id();
     }
 
     public boolean hasFlag(MapFlag f) {
