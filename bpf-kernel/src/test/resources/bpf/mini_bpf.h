@@ -29,11 +29,16 @@ typedef unsigned long long __u64;
 #define BPF_MAP_TYPE_QUEUE 22
 #define BPF_MAP_TYPE_STACK 23
 
+/* libbpf's LIBBPF_PIN_BY_NAME: pin the map under the object's pin root by its name. */
+#define LIBBPF_PIN_BY_NAME 1
+
 #define BPF_ANY 0
 #define BPF_NOEXIST 1
 #define BPF_EXIST 2
 
 #define XDP_PASS 2
+
+#define NULL ((void *) 0)
 
 struct xdp_md {
     __u32 data;

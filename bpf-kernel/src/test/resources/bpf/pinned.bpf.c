@@ -1,8 +1,6 @@
 /* A map libbpf pins by name under the object's pin root, so it outlives the object and is reused by the next load. */
 #include "mini_bpf.h"
 
-#define LIBBPF_PIN_BY_NAME 1
-
 struct {
     __uint(type, BPF_MAP_TYPE_HASH);
     __type(key, __u32);

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Rebuilds the test objects from their sources. The .o files are committed because CI has no clang;
+# Rebuilds the test objects of bpf-kernel (this folder) and of bpf-test-harness (its src/test/resources/bpf, whose
+# sources share this folder's mini_bpf.h) from their sources. The .o files are committed because CI has no clang;
 # run this after changing a .bpf.c file and commit both.
 #   CLANG=/path/to/clang ./regenerate.sh
-# -O2 -g: optimised code with BTF (libbpf needs BTF for .maps definitions and CO-RE).
+# -O2 -g: optimised code with BTF (libbpf needs BTF for .maps definitions, global variables and CO-RE).
 # -mcpu=v3: atomic fetch-and-add and 32-bit jumps; kernels from 5.12 on accept both.
 set -euo pipefail
-cd "$(dirname "$0")"
+here="$(cd "$(dirname "$0")" && pwd)"
 CLANG="${CLANG:-/tmp/llvm/x/org/bytedeco/llvm/linux-x86_64/clang}"
-for src in *.bpf.c; do
-    "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -c "$src" -o "${src%.c}.o"
-    echo "built ${src%.c}.o"
+for dir in "$here" "$here/../../../../../bpf-test-harness/src/test/resources/bpf"; do
+    cd "$dir"
+    for src in *.bpf.c; do
+        "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -I "$here" -c "$src" \
+            -o "${src%.c}.o"
+        echo "built $dir/${src%.c}.o"
+    done
 done

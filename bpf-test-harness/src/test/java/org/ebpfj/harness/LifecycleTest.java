@@ -60,19 +60,19 @@ class LifecycleTest {
     @BpfTest(object = "bpf/pinned.bpf.o")
     static class PinnedMaps {
         @Test
-        void pinnedMapsLiveInTheTestsOwnDirectory(BpfObject object, @ProgramRef("count_into_pinned") BpfProgram p) {
+        void pinnedMapsLiveInTheTestsOwnDirectory(BpfObject object, @ProgramRef("count_pinned") BpfProgram p) {
             record(object);
-            Path pin = object.pinPath("shared_counts").orElseThrow();
+            Path pin = object.pinPath("pinned_counts").orElseThrow();
             PINS.add(pin);
             assertThat(pin).exists();
             assertThat(pin.getParent().getFileName().toString()).startsWith("ebpfj-test-");
             p.testRun(TestRunOptions.zeroPacket(64));
-            assertThat(object.intLongMap("shared_counts").count()).as("a fresh map, not an earlier test's pin")
+            assertThat(object.intLongMap("pinned_counts").count()).as("a fresh map, not an earlier test's pin")
                     .isEqualTo(1);
         }
 
         @Test
-        void secondTestGetsItsOwnPins(BpfObject object, @ProgramRef("count_into_pinned") BpfProgram p) {
+        void secondTestGetsItsOwnPins(BpfObject object, @ProgramRef("count_pinned") BpfProgram p) {
             pinnedMapsLiveInTheTestsOwnDirectory(object, p);
         }
     }
@@ -140,7 +140,7 @@ class LifecycleTest {
 
         r.testEvents().assertStatistics(s -> s.started(1).failed(1));
         assertThat(TestKit.failureOf(r, "needsTheObject")).startsWith(MapCreateException.class.getSimpleName())
-                .contains("map 'my_array_map' (ARRAY)").contains("(EINVAL)")
+                .contains("map 'wide_key_array' (ARRAY)").contains("(EINVAL)")
                 .as("the offline rules explain the kernel's answer").contains("[array.key-size]");
         assertThat(TestKit.bpfFds()).isEqualTo(fdsBefore);
     }
@@ -164,7 +164,7 @@ class LifecycleTest {
             assertThat(pin.getParent()).doesNotExist();
         }
         assertThat(TestKit.stillPresent(MAPS, KernelObjects::mapIds)).as("maps left").isEmpty();
-        assertThat(Files.exists(Path.of("/sys/fs/bpf/shared_counts"))).as("nothing pinned at libbpf's default root")
+        assertThat(Files.exists(Path.of("/sys/fs/bpf/pinned_counts"))).as("nothing pinned at libbpf's default root")
                 .isFalse();
     }
 }
