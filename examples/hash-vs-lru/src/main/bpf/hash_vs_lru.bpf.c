@@ -122,15 +122,12 @@ int fill_on_execve(struct trace_event_raw_sys_enter *ctx)
 	if (BPF_CORE_READ(task, real_parent, tgid) != target_ppid)
 		return 0;
 	/*
-	 * A process start may exec more than once (a spawn helper, then the program): fill on the first. The count
-	 * is an atomic add whose result is unused (BPF_XADD, on every kernel); an add that returns the old value
-	 * (BPF_FETCH) needs 5.12, and 5.10 refuses it ("BPF_STX uses reserved fields"). Those execs follow each
-	 * other, so reading the count first is enough here.
+	 * A process start may exec more than once (a spawn helper, then the program): fill on the first. A plain
+	 * increment, not __sync_fetch_and_add(): clang emits that as an atomic add that returns the old value
+	 * (BPF_FETCH, 5.12+), which 5.10 refuses ("BPF_STX uses reserved fields"). One child's execs follow each other,
+	 * so they do not race.
 	 */
-	__u32 seen = execve_fills;
-
-	__sync_fetch_and_add(&execve_fills, 1);
-	if (seen)
+	if (execve_fills++ != 0)
 		return 0;
 	fill();
 	return 0;
