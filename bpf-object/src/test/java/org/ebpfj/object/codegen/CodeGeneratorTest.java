@@ -102,6 +102,8 @@ class CodeGeneratorTest {
         List<String> objects = new ArrayList<>(TestObjects.ALL);
         objects.add(SHAPES);
         objects.add(CodeGeneratorEventsTest.EVENTS);
+        objects.add("bitfields.bpf.o");
+        objects.add("bitfields.bpfeb.o");
         int maps = 0;
         int typed = 0;
         int files = 0;
