@@ -60,7 +60,13 @@ final class SkeletonWriter {
         out.blank();
         out.line("private final BpfObject object;");
         for (MapEntry e : m.maps()) {
-            out.line("private final %s %s;", handleType(e), e.accessor());
+            if (e.handle().isEvents()) {
+                if (e.value().isPresent() || e.handle() != SkeletonModel.Handle.USER_RING_BUFFER) {
+                    out.line("private %s %s;", handleType(e), e.accessor());
+                }
+            } else {
+                out.line("private final %s %s;", handleType(e), e.accessor());
+            }
         }
         for (ProgramEntry p : m.programs()) {
             out.line("private final BpfProgram %s;", p.accessor());
@@ -69,7 +75,11 @@ final class SkeletonWriter {
         out.line("private %s(BpfObject object) {", cls);
         out.line("this.object = object;");
         for (MapEntry e : m.maps()) {
-            out.line("this.%s = %s;", e.accessor(), handleExpression(e, codecs));
+            if (e.handle().isEvents()) {
+                out.line("object.rawMap(%s); // checked now, opened on first use", e.constant());
+            } else {
+                out.line("this.%s = %s;", e.accessor(), handleExpression(e, codecs));
+            }
         }
         for (ProgramEntry p : m.programs()) {
             out.line("this.%s = object.program(%s);", p.accessor(), p.constant());
@@ -98,6 +108,10 @@ final class SkeletonWriter {
         out.line("return new Options();");
         out.line("}");
         for (MapEntry e : m.maps()) {
+            if (e.handle().isEvents()) {
+                EventAccessors.write(out, e, e.value().map(v -> codec(v, codecs)));
+                continue;
+            }
             out.blank();
             out.doc("The map {@code " + JavaNames.doc(e.spec().name()) + "}: " + e.spec().typeName() + describeKv(e)
                     + location(e.spec().location().toString()) + ".");
@@ -133,7 +147,7 @@ final class SkeletonWriter {
         out.line("}");
     }
 
-    private static String location(String where) {
+    static String location(String where) {
         return where.contains(":") ? ", " + JavaNames.doc(where) : "";
     }
 
@@ -192,8 +206,12 @@ final class SkeletonWriter {
         };
     }
 
-    private static String handleType(MapEntry e) {
+    static String handleType(MapEntry e) {
+        String event = e.value().map(SkeletonWriter::boxed).orElse("byte[]");
         return switch (e.handle()) {
+            case RING_BUFFER -> "RingBufferReader<" + event + ">";
+            case PERF_BUFFER -> "PerfBufferReader<" + event + ">";
+            case USER_RING_BUFFER -> "UserRingBufferWriter<" + event + ">";
             case TYPED -> "BpfMap<" + boxed(e.key().get()) + ", " + boxed(e.value().get()) + ">";
             case PER_CPU -> "PerCpuMap<" + boxed(e.key().get()) + ", " + boxed(e.value().get()) + ">";
             case QUEUE -> "QueueMap<" + boxed(e.value().get()) + ">";
@@ -209,6 +227,7 @@ final class SkeletonWriter {
                     + codec(e.value().get(), codecs) + ")";
             case QUEUE -> "object.rawMap(" + e.constant() + ").queue(" + codec(e.value().get(), codecs) + ")";
             case RAW -> "object.rawMap(" + e.constant() + ")";
+            case RING_BUFFER, PERF_BUFFER, USER_RING_BUFFER -> throw new IllegalStateException("opened lazily");
         };
     }
 
