@@ -23,11 +23,6 @@ import org.ebpfj.kernel.internal.sys.Errnos;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.kernel.map.BpfMap;
-import org.ebpfj.kernel.map.IntIntMap;
-import org.ebpfj.kernel.map.IntLongMap;
-import org.ebpfj.kernel.map.LongLongMap;
-import org.ebpfj.kernel.map.PerCpuMap;
-import org.ebpfj.kernel.map.QueueMap;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
@@ -185,7 +180,10 @@ public final class BpfObject implements AutoCloseable {
         return List.copyOf(mapPointers.keySet());
     }
 
-    /** The byte-level handle of a map; the object owns it. */
+    /**
+     * The byte-level handle of a map; the object owns it. Every other kind of handle is a view of it:
+     * {@code rawMap(name).as(IntLongMap.class)}, {@code .perCpu(Integer.class, Long.class)}, {@code .queue(...)}.
+     */
     public RawMap rawMap(String mapName) {
         checkOpen();
         return maps.computeIfAbsent(mapName, n -> {
@@ -205,26 +203,6 @@ public final class BpfObject implements AutoCloseable {
 
     public <K, V> BpfMap<K, V> map(String mapName, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
         return rawMap(mapName).typed(keyCodec, valueCodec);
-    }
-
-    public <K, V> PerCpuMap<K, V> perCpuMap(String mapName, Class<K> keyClass, Class<V> valueClass) {
-        return rawMap(mapName).perCpu(keyClass, valueClass);
-    }
-
-    public <V> QueueMap<V> queue(String mapName, Class<V> valueClass) {
-        return rawMap(mapName).queue(valueClass);
-    }
-
-    public IntIntMap intIntMap(String mapName) {
-        return rawMap(mapName).intInt();
-    }
-
-    public IntLongMap intLongMap(String mapName) {
-        return rawMap(mapName).intLong();
-    }
-
-    public LongLongMap longLongMap(String mapName) {
-        return rawMap(mapName).longLong();
     }
 
     // ---- programs and variables -----------------------------------------------------------------------------

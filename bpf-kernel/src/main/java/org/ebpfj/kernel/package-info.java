@@ -3,7 +3,7 @@
  *
  * <pre>{@code
  * try (BpfObject obj = BpfObject.loadResource(MyTest.class, "/bpf/probe.bpf.o", LoadOptions.defaults())) {
- *     IntIntMap counts = obj.intIntMap("counts");             // u32 -> u32, no boxing
+ *     IntIntMap counts = obj.rawMap("counts").intInt();             // u32 -> u32, no boxing
  *     BpfMap<FlowKey, Event> events = obj.map("events", FlowKey.class, Event.class); // records from BTF
  *     TestRunResult r = obj.program("xdp_prog").testRun(TestRunOptions.zeroPacket(64));
  *     try (BpfLink link = obj.program("on_exec").attach()) { ... }

@@ -46,7 +46,7 @@ class LeakTest {
                     maps.add(info.id());
                     btfs.add(info.btfId());
                     programs.add(o.program("count_packets").info().id());
-                    o.intIntMap("counts").put(0, i);
+                    o.rawMap("counts").intInt().put(0, i);
                     o.program("count_packets").testRun(TestRunOptions.zeroPacket(64));
                 }
             }

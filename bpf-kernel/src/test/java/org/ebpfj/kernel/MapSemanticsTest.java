@@ -112,7 +112,7 @@ class MapSemanticsTest {
                     .hasMessageContaining("use perCpu");
             assertThatThrownBy(() -> o.map("queue_map", Integer.class, Integer.class))
                     .hasMessageContaining("use queue");
-            assertThatThrownBy(() -> o.longLongMap("plain_hash")).hasMessageContaining("cannot be viewed as LongLongMap");
+            assertThatThrownBy(() -> o.rawMap("plain_hash").longLong()).hasMessageContaining("cannot be viewed as LongLongMap");
         }
     }
 
@@ -121,7 +121,7 @@ class MapSemanticsTest {
         IntIntMap m;
         BpfProgram p;
         try (BpfObject o = TestObjects.load(TestObjects.SMALL)) {
-            m = o.intIntMap("counts");
+            m = o.rawMap("counts").intInt();
             p = o.program("count_packets");
             m.put(0, 1);
         }
@@ -132,9 +132,9 @@ class MapSemanticsTest {
     @Test
     void closingAMapOfAnObjectLeavesItUsable() {
         try (BpfObject o = TestObjects.load(TestObjects.SMALL)) {
-            o.intIntMap("counts").close();
-            o.intIntMap("counts").put(0, 1);
-            assertThat(o.intIntMap("counts").lookup(0)).hasValue(1);
+            o.rawMap("counts").intInt().close();
+            o.rawMap("counts").intInt().put(0, 1);
+            assertThat(o.rawMap("counts").intInt().lookup(0)).hasValue(1);
         }
     }
 

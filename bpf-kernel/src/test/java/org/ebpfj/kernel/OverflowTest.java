@@ -38,7 +38,7 @@ class OverflowTest {
     @Test
     void hashRefusesTheKeyAfterMaxEntriesFromUserSpace() {
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW)) {
-            IntIntMap hash = o.intIntMap("hash_map");
+            IntIntMap hash = o.rawMap("hash_map").intInt();
             for (int key = 1; key <= MAX; key++) {
                 hash.put(key, key * 10 + key, UpdateFlag.NOEXIST);
             }
@@ -63,7 +63,7 @@ class OverflowTest {
     @Test
     void lruAcceptsEveryKeyButHoldsFewerWhenFilledFromOnePinnedThread() {
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW)) {
-            IntIntMap lru = o.intIntMap("lru_hash_map");
+            IntIntMap lru = o.rawMap("lru_hash_map").intInt();
             try (CpuAffinity pinned = CpuAffinity.pin(TestObjects.allowedCpu(0))) {
                 for (int key = 1; key <= KEYS; key++) {
                     assertThat(lru.tryPut(key, key * 11, UpdateFlag.ANY)).isEqualTo(UpdateResult.UPDATED);
@@ -91,8 +91,8 @@ class OverflowTest {
             assertThat(r.lru_ok()).isEqualTo(KEYS);
             assertThat(r.lru_failed()).isZero();
 
-            IntIntMap hash = o.intIntMap("hash_map");
-            IntIntMap lru = o.intIntMap("lru_hash_map");
+            IntIntMap hash = o.rawMap("hash_map").intInt();
+            IntIntMap lru = o.rawMap("lru_hash_map").intInt();
             assertThat(hash.count()).isEqualTo(MAX);
             assertThat(hash.lookup(KEYS)).isEmpty();
             hash.forEach((k, v) -> assertThat(v).isEqualTo(k * 10 + k));
@@ -115,8 +115,8 @@ class OverflowTest {
             assertThat(r.hash_failed()).isEqualTo(KEYS - 10);
             assertThat(r.hash_first_failed_key()).isEqualTo(11);
             assertThat(r.hash_first_error()).isEqualTo(-E2BIG);
-            assertThat(o.intIntMap("hash_map").count()).isEqualTo(10);
-            IntIntMap lru = o.intIntMap("lru_hash_map");
+            assertThat(o.rawMap("hash_map").intInt().count()).isEqualTo(10);
+            IntIntMap lru = o.rawMap("lru_hash_map").intInt();
             assertThat(lru.containsKey(KEYS)).isTrue();
             assertLruCount(lru.count(), 10, KEYS);
         }
@@ -138,8 +138,8 @@ class OverflowTest {
             assertThat(r.hash_ok()).isEqualTo(MAX);
             assertThat(r.hash_first_error()).isEqualTo(-E2BIG);
             assertThat(r.hash_first_failed_key()).isEqualTo(KEYS);
-            assertThat(o.intIntMap("hash_map").count()).isEqualTo(MAX);
-            IntIntMap lru = o.intIntMap("lru_hash_map");
+            assertThat(o.rawMap("hash_map").intInt().count()).isEqualTo(MAX);
+            IntIntMap lru = o.rawMap("lru_hash_map").intInt();
             assertThat(lru.lookup(KEYS)).hasValue(KEYS * 11);
             // one program run fills from one CPU, whichever it was
             assertLruCount(lru.count(), MAX, KEYS);
@@ -155,7 +155,7 @@ class OverflowTest {
                 assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
             assertThat(o.variable("result").get(FillResult.class).runs()).isZero();
-            assertThat(o.intIntMap("hash_map").count()).isZero();
+            assertThat(o.rawMap("hash_map").intInt().count()).isZero();
         }
     }
 

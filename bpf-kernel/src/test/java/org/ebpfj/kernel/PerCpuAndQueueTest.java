@@ -23,7 +23,7 @@ class PerCpuAndQueueTest {
     @Test
     void perCpuValuesHaveOneSlotPerPossibleCpu() {
         try (BpfObject o = TestObjects.load(TestObjects.TYPES)) {
-            PerCpuMap<Integer, Long> counts = o.perCpuMap("percpu_counts", Integer.class, Long.class);
+            PerCpuMap<Integer, Long> counts = o.rawMap("percpu_counts").perCpu(Integer.class, Long.class);
             int cpus = Kernel.possibleCpus();
             assertThat(counts.cpus()).isEqualTo(cpus);
             assertThat(counts.raw().valueBufferSize()).isEqualTo(8L * cpus);
@@ -61,7 +61,7 @@ class PerCpuAndQueueTest {
     @Test
     void perCpuSlotsAreRoundedUpToEightBytes() {
         try (BpfObject o = TestObjects.load(TestObjects.TYPES)) {
-            PerCpuMap<Integer, Triple> triples = o.perCpuMap("percpu_triples", Integer.class, Triple.class);
+            PerCpuMap<Integer, Triple> triples = o.rawMap("percpu_triples").perCpu(Integer.class, Triple.class);
             int cpus = Kernel.possibleCpus();
             assertThat(triples.raw().valueSize()).isEqualTo(12);
             assertThat(triples.raw().valueBufferSize()).isEqualTo(16L * cpus);
@@ -85,7 +85,7 @@ class PerCpuAndQueueTest {
     @Test
     void queueIsFirstInFirstOut() {
         try (BpfObject o = TestObjects.load(TestObjects.TYPES)) {
-            QueueMap<Integer> q = o.queue("queue_map", Integer.class);
+            QueueMap<Integer> q = o.rawMap("queue_map").queue(Integer.class);
             assertThat(q.isStack()).isFalse();
             assertThat(q.pop()).isEmpty();
             for (int i = 1; i <= 8; i++) {
@@ -106,7 +106,7 @@ class PerCpuAndQueueTest {
     @Test
     void stackIsLastInFirstOut() {
         try (BpfObject o = TestObjects.load(TestObjects.TYPES)) {
-            QueueMap<Integer> s = o.queue("stack_map", Integer.class);
+            QueueMap<Integer> s = o.rawMap("stack_map").queue(Integer.class);
             assertThat(s.isStack()).isTrue();
             s.push(1);
             s.push(2);

@@ -29,12 +29,12 @@ class ProgramTest {
             for (int i = 0; i < packet.length; i++) {
                 packet[i] = (byte) i;
             }
-            o.intIntMap("counts").put(0, 0);
+            o.rawMap("counts").intInt().put(0, 0);
             TestRunResult r = p.testRun(TestRunOptions.builder().dataIn(packet).repeat(5).build());
             assertThat(r.returnValue()).as("XDP_PASS").isEqualTo(2);
             assertThat(r.dataOut()).isEqualTo(packet);
             assertThat(r.durationNanos()).isNotNegative();
-            assertThat(o.intIntMap("counts").lookup(0)).as("five runs counted").hasValue(5);
+            assertThat(o.rawMap("counts").intInt().lookup(0)).as("five runs counted").hasValue(5);
         }
     }
 

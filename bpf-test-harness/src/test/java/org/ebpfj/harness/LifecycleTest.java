@@ -67,7 +67,7 @@ class LifecycleTest {
             assertThat(pin).exists();
             assertThat(pin.getParent().getFileName().toString()).startsWith("ebpfj-test-");
             p.testRun(TestRunOptions.zeroPacket(64));
-            assertThat(object.intLongMap("pinned_counts").count()).as("a fresh map, not an earlier test's pin")
+            assertThat(object.rawMap("pinned_counts").intLong().count()).as("a fresh map, not an earlier test's pin")
                     .isEqualTo(1);
         }
 
