@@ -249,7 +249,7 @@ class MapCreateDifferentialTest {
         boolean all = Capability.CAP_SYS_ADMIN.isIn(caps) && Capability.CAP_NET_ADMIN.isIn(caps);
         String reason = "the differential test compares against rules for a creator with every capability; this "
                 + "process has " + Capability.in(caps);
-        if (!all && (Boolean.getBoolean("bpf.test.strict") || "true".equals(System.getenv("BPF_TEST_STRICT")))) {
+        if (!all && (org.ebpfj.object.machine.StrictMode.isOn())) {
             throw new AssertionError(reason + " (strict mode: bpf.test.strict=true)");
         }
         Assumptions.assumeTrue(all, reason);

@@ -243,6 +243,11 @@ public final class Machine {
         return soft.get().equals("unlimited") ? OptionalLong.of(Long.MAX_VALUE) : parse(soft.get());
     }
 
+    /** Whether the kernel has a perf event source (PMU) of this name ({@code sys/bus/event_source/devices/NAME}). */
+    public boolean hasEventSource(String name) {
+        return Files.exists(root.resolve("sys/bus/event_source/devices").resolve(name));
+    }
+
     /** The kernel's own BTF ({@code sys/kernel/btf/vmlinux}), at most {@code limit} bytes. */
     public Optional<byte[]> kernelBtf(int limit) {
         return bytes("sys/kernel/btf/vmlinux", limit);
