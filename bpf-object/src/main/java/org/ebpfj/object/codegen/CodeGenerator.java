@@ -339,6 +339,7 @@ public final class CodeGenerator {
             addIf(imports, body, "StandardCharsets.", "java.nio.charset.StandardCharsets");
             addIf(imports, body, "Arrays.", "java.util.Arrays");
             addIf(imports, body, " Objects.", "java.util.Objects");
+            addIf(imports, body, "UnaryOperator", "java.util.function.UnaryOperator");
             List<String> kernel = new ArrayList<>();
             for (String imp : extraImports) {
                 String simple = imp.substring(imp.lastIndexOf('.') + 1);

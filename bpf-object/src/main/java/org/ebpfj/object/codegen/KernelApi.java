@@ -22,7 +22,8 @@ final class KernelApi {
             "org.ebpfj.kernel.map.PerCpuMap",
             "org.ebpfj.kernel.map.QueueMap",
             "org.ebpfj.kernel.map.RawMap",
-            "org.ebpfj.kernel.program.BpfProgram");
+            "org.ebpfj.kernel.program.BpfProgram",
+            "org.ebpfj.object.spec.ObjectSpec");
 
     private KernelApi() {
     }

@@ -283,7 +283,9 @@ public final class DwarfLocations {
                 if (name == null || name.isEmpty() || located == null || located.declLine > Integer.MAX_VALUE) {
                     continue;
                 }
-                name = d.kind + name;
+                if (!d.kind.isEmpty()) {
+                    name = d.kind + name;
+                }
                 boolean definition = !d.declaration;
                 Boolean existing = isDefinition.get(name);
                 if (existing != null && (existing || !definition)) {
