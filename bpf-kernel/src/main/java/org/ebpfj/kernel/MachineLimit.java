@@ -1,7 +1,5 @@
 package org.ebpfj.kernel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +16,7 @@ public enum MachineLimit {
             + " not set") {
         @Override
         public boolean isPresent() {
-            return !Files.exists(Path.of("/sys/bus/event_source/devices/kprobe"));
+            return !Kernel.hasEventSource("kprobe");
         }
     };
 

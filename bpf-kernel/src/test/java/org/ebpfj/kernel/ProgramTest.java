@@ -101,7 +101,7 @@ class ProgramTest {
     @Test
     void skippedProgramsAreNotLoaded() {
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW,
-                LoadOptions.builder().skipProgram("fill_on_exec").build())) {
+                TestObjects.spec(TestObjects.OVERFLOW).withAutoload("fill_on_exec", false))) {
             assertThat(o.program("fill_on_exec").isLoaded()).isFalse();
             assertThat(o.program("fill_xdp").isLoaded()).isTrue();
             assertThatThrownBy(() -> o.program("fill_on_exec").attach()).isInstanceOf(IllegalStateException.class)

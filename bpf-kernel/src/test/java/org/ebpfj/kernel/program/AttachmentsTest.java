@@ -31,8 +31,9 @@ class AttachmentsTest {
             FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     private static BpfObject load() {
-        return BpfObject.loadResource(AttachmentsTest.class, "/bpf/attach.bpf.o",
-                LoadOptions.builder().variable("target_pid", PID).build());
+        byte[] bytes = BpfObject.resourceBytes(AttachmentsTest.class, "/bpf/attach.bpf.o");
+        return BpfObject.load(bytes, BpfObject.readSpec(bytes, "attach.bpf.o").withInt("target_pid", PID),
+                LoadOptions.defaults());
     }
 
     @Test
