@@ -7,7 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 CLANG="${CLANG:-/tmp/llvm/x/org/bytedeco/llvm/linux-x86_64/clang}"
+# usdt.bpf.c includes the plugin's BPF headers (usdt.bpf.h); the others need only mini_bpf.h.
+HEADERS=../../../../../bpf-maven-plugin/src/main/resources/org/ebpfj/maven/headers
 for src in *.bpf.c; do
-    "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -c "$src" -o "${src%.c}.o"
+    "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -I "$HEADERS" -c "$src" \
+        -o "${src%.c}.o"
     echo "built ${src%.c}.o"
 done
