@@ -11,6 +11,43 @@ import java.util.Optional;
  */
 public record Platform(String osName, String osArch) {
 
+    /** One row per architecture the plugin knows; a null column is a name that architecture does not have. */
+    private enum Arch {
+        X86_64("x86_64", "x86", "x86_64-linux-gnu", "linux-x86_64"),
+        AARCH64("aarch64", "arm64", "aarch64-linux-gnu", "linux-arm64"),
+        ARM("arm", "arm", "arm-linux-gnueabihf", null),
+        S390X("s390x", "s390", "s390x-linux-gnu", null),
+        PPC64LE("ppc64le", "powerpc", "powerpc64le-linux-gnu", null),
+        // Debian has no multiarch triple for big-endian ppc64.
+        PPC64("ppc64", "powerpc", null, null),
+        RISCV64("riscv64", "riscv", "riscv64-linux-gnu", null),
+        LOONGARCH64("loongarch64", "loongarch", "loongarch64-linux-gnu", null),
+        // Debian's mips64 ports are gone; the kernel name still selects bpf_tracing.h's layout.
+        MIPS64EL("mips64el", "mips", null, null),
+        MIPS64("mips64", "mips", null, null);
+
+        final String javaName;
+        final String kernelName;
+        final String multiarchTriple;
+        final String bytedecoClassifier;
+
+        Arch(String javaName, String kernelName, String multiarchTriple, String bytedecoClassifier) {
+            this.javaName = javaName;
+            this.kernelName = kernelName;
+            this.multiarchTriple = multiarchTriple;
+            this.bytedecoClassifier = bytedecoClassifier;
+        }
+
+        static Optional<Arch> named(String normalized) {
+            for (Arch arch : values()) {
+                if (arch.javaName.equals(normalized)) {
+                    return Optional.of(arch);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     public static Platform current() {
         return new Platform(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
     }
@@ -21,34 +58,12 @@ public record Platform(String osName, String osArch) {
 
     /** The kernel's name for this architecture ({@code arch/<name>} in the kernel tree). */
     public Optional<String> kernelArch() {
-        switch (normalizedArch()) {
-            case "x86_64": return Optional.of("x86");
-            case "aarch64": return Optional.of("arm64");
-            case "arm": return Optional.of("arm");
-            case "s390x": return Optional.of("s390");
-            case "ppc64le": case "ppc64": return Optional.of("powerpc");
-            case "riscv64": return Optional.of("riscv");
-            case "loongarch64": return Optional.of("loongarch");
-            case "mips64el": case "mips64": return Optional.of("mips");
-            default: return Optional.empty();
-        }
+        return arch().map(a -> a.kernelName);
     }
 
     /** Debian's multiarch triple, the directory under {@code /usr/include} holding {@code asm/}. */
     public Optional<String> multiarchTriple() {
-        if (!isLinux()) {
-            return Optional.empty();
-        }
-        switch (normalizedArch()) {
-            case "x86_64": return Optional.of("x86_64-linux-gnu");
-            case "aarch64": return Optional.of("aarch64-linux-gnu");
-            case "arm": return Optional.of("arm-linux-gnueabihf");
-            case "s390x": return Optional.of("s390x-linux-gnu");
-            case "ppc64le": return Optional.of("powerpc64le-linux-gnu");
-            case "riscv64": return Optional.of("riscv64-linux-gnu");
-            case "loongarch64": return Optional.of("loongarch64-linux-gnu");
-            default: return Optional.empty();
-        }
+        return linuxArch().map(a -> a.multiarchTriple);
     }
 
     /**
@@ -56,14 +71,15 @@ public record Platform(String osName, String osArch) {
      * Linux: the macOS and Windows jars are laid out differently and clang cannot target their kernels anyway.
      */
     public Optional<String> bytedecoClassifier() {
-        if (!isLinux()) {
-            return Optional.empty();
-        }
-        switch (normalizedArch()) {
-            case "x86_64": return Optional.of("linux-x86_64");
-            case "aarch64": return Optional.of("linux-arm64");
-            default: return Optional.empty();
-        }
+        return linuxArch().map(a -> a.bytedecoClassifier);
+    }
+
+    private Optional<Arch> linuxArch() {
+        return isLinux() ? arch() : Optional.empty();
+    }
+
+    private Optional<Arch> arch() {
+        return Arch.named(normalizedArch());
     }
 
     String normalizedArch() {
