@@ -3,6 +3,7 @@
 #
 #   bench/map-ops.sh                  # everything, ~20 min on 2 CPUs
 #   ROUNDS=5 bench/map-ops.sh         # more rounds of the single-operation comparison
+#   ONLY=open bench/map-ops.sh        # only parse + check vs libbpf's open, every object (~3 min a round)
 #
 # 1. builds the C baseline, the shared mapbench.c (libbpf, needs root), installing libbpf-dev if its headers are
 #    missing (as root, with apt);
@@ -21,9 +22,36 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 OUT="${OUT:-$ROOT/target/bench}"
 ROUNDS="${ROUNDS:-3}"
+ONLY="${ONLY:-}"
 mkdir -p "$OUT"
 . "$ROOT/bench/lib.sh"
 find_java
+
+build_jar() { build_benchmarks_jar; }
+java_bench() { # java_bench OUT.csv [JMH options and regexps]
+	local out="$1"
+	shift
+	"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.ebpfj.bench.BenchRunner "$out" "$@" \
+		>>"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
+}
+
+if [ "$ONLY" = open ]; then
+	# Both sides run in one JVM (libbpf through FFM), so no C baseline is built; ROUNDS rounds, median ratio.
+	build_jar
+	: >"$OUT/jmh.log"
+	OPEN=()
+	for round in $(seq 1 "$ROUNDS"); do
+		log "round $round of $ROUNDS: parse + check vs libbpf's open (load $(cut -d' ' -f1-3 /proc/loadavg)) ..."
+		java_bench "$OUT/java-open-$round.csv" ObjectOpenBenchmark
+		OPEN+=("$OUT/java-open-$round.csv")
+	done
+	{
+		echo "# parse + check vs libbpf's open, $(date -u +%Y-%m-%dT%H:%MZ), load $(cut -d' ' -f1-3 /proc/loadavg)"
+		echo
+		"$JAVA" -cp "$JAR" org.ebpfj.bench.report.RatioReport --open "${OPEN[@]}"
+	} | tee "$OUT/open-ratios.md"
+	exit 0
+fi
 
 # ---------------------------------------------------------------- the C baseline
 MAPBENCH_C="$SHARED/perf/mapbench.c"
@@ -32,14 +60,7 @@ need_libbpf_headers bpf/bpf.h
 gcc -O2 -Wall -o "$OUT/mapbench" "$MAPBENCH_C" -lbpf
 
 # ---------------------------------------------------------------- the Java side
-build_benchmarks_jar
-
-java_bench() { # java_bench OUT.csv [JMH options and regexps]
-	local out="$1"
-	shift
-	"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$JAR" org.ebpfj.bench.BenchRunner "$out" "$@" \
-		>>"$OUT/jmh.log" 2>&1 || { tail -40 "$OUT/jmh.log" >&2; exit 1; }
-}
+build_jar
 c_bench() { # c_bench OUT.csv SECTION [mapbench options]
 	local out="$1" section="$2"
 	shift 2

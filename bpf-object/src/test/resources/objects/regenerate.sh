@@ -31,6 +31,9 @@ compile global_data.bpf.c global_data.bpf.o
 compile legacy_maps.bpf.c legacy_maps.bpf.o -gdwarf-4
 compile programs.bpf.c programs.bpf.o
 compile shapes.bpf.c shapes.bpf.o
+compile events.bpf.c events.bpf.o
+compile bitfields.bpf.c bitfields.bpf.o
+compile bitfields.bpf.c bitfields.bpfeb.o -target bpfeb
 
 # Two translation units in one object, so the DWARF reader sees several compile units (as a linked object has).
 tmp="$(mktemp -d)"

@@ -71,7 +71,8 @@ public class EventDrainBenchmark {
         try (InputStream in = EventDrainBenchmark.class.getResourceAsStream("/bench-objects/events.bpf.o")) {
             bytes = in.readAllBytes();
         }
-        object = BpfObject.load(bytes, "events", LoadOptions.builder().maxEntries("events", RING_BYTES).build());
+        object = BpfObject.load(bytes, BpfObject.readSpec(bytes, "events.bpf.o").withMaxEntries("events", RING_BYTES),
+                LoadOptions.defaults());
         if (buffer.equals("ring")) {
             ring = RingBufferReader.open(object, "events", byte[].class);
             producer = "ring_emit";

@@ -41,9 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// The parsers reach steady state only after ~6 s of C2 compilation (51 µs/op after 6 s, 37 µs after 10 s, on kinds).
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+// 15 objects × 2 sides must fit in ~3 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per
+// side. The Java parser needs C2 (3 × 1 s here, more on a loaded machine: read the warm-up lines of jmh.log);
+// libbpf is native code and only needs its caches warm.
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ObjectOpenBenchmark {
 
@@ -95,6 +97,7 @@ public class ObjectOpenBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 1, time = 1)
     public void libbpfOpen() {
         MemorySegment obj = LibBpf.objectOpenMem(callState, nativeBytes, openOpts);
         if (obj.equals(MemorySegment.NULL)) {

@@ -17,7 +17,7 @@ class BenchmarkSmokeTest {
     @BeforeAll
     static void kernelReachable() {
         Privileges p = Kernel.privileges();
-        boolean strict = Boolean.getBoolean("bpf.test.strict") || "true".equals(System.getenv("BPF_TEST_STRICT"));
+        boolean strict = org.ebpfj.object.machine.StrictMode.isOn();
         if (strict && !p.canUseBpf()) {
             throw new AssertionError("strict mode (bpf.test.strict=true) and no usable bpf(): " + p.reason());
         }

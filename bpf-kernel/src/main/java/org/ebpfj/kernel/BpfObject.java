@@ -8,7 +8,6 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,15 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.LoadErrors;
 import org.ebpfj.kernel.error.MapOperationException;
-import org.ebpfj.kernel.error.ObjectLoadException;
 import org.ebpfj.kernel.error.UnsupportedFeatureException;
 import org.ebpfj.kernel.internal.Owner;
 import org.ebpfj.kernel.internal.sys.LibBpf;
-import org.ebpfj.kernel.internal.sys.LibbpfPrint;
-import org.ebpfj.kernel.internal.sys.LoadLog;
-import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.IntIntMap;
@@ -40,6 +34,9 @@ import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.spec.LibbpfNames;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
+import org.ebpfj.object.spec.ObjectSpecReader;
+import org.ebpfj.object.spec.VariableSpec;
+import org.ebpfj.object.ObjectFormatException;
 
 /**
  * A BPF object loaded into the kernel with libbpf: its maps are created and its programs verified and loaded.
@@ -69,7 +66,7 @@ public final class BpfObject implements AutoCloseable {
     private final Map<String, MemorySegment> mappedSections = new ConcurrentHashMap<>();
     private final Owner owner;
 
-    private BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
+    BpfObject(String name, Arena arena, MemorySegment obj, Map<String, MemorySegment> mapPointers,
                       Map<String, MemorySegment> programPointers, Optional<Btf> btf, ObjectReading.OfflineRead offline,
                       Map<String, MapSpec> mapSpecs, List<LibbpfMessage> log) {
         this.name = name;
@@ -87,18 +84,44 @@ public final class BpfObject implements AutoCloseable {
 
     // ---- loading --------------------------------------------------------------------------------------------
 
+    /** Loads an object as compiled. */
     public static BpfObject load(Path file) {
         return load(file, LoadOptions.defaults());
     }
 
     public static BpfObject load(Path file, LoadOptions options) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read BPF object " + file, e);
-        }
-        return load(bytes, LibbpfNames.objectName(file.getFileName().toString()), options);
+        return load(readFile(file), LibbpfNames.objectName(file.getFileName().toString()), options);
+    }
+
+    /**
+     * Loads an object as {@code spec} describes it: a copy of {@link #readSpec} with edited maps, variables or
+     * programs ({@link ObjectSpec#withMaxEntries}, {@link ObjectSpec#withVariableValue},
+     * {@link ObjectSpec#withAutoload}). The spec names the object ({@link ObjectSpec#name()}).
+     */
+    public static BpfObject load(Path file, ObjectSpec spec) {
+        return load(readFile(file), spec, LoadOptions.defaults());
+    }
+
+    /**
+     * Loads the object's ELF bytes as {@code spec} describes them. libbpf still opens the bytes and relocates
+     * the programs; every field where the spec differs from what libbpf read is set with libbpf's setter before
+     * the load. {@code options.specReader()} is not used: the spec is given.
+     *
+     * @throws IllegalArgumentException when the spec names a map, program or variable libbpf did not find
+     */
+    public static BpfObject load(byte[] bytes, ObjectSpec spec, LoadOptions options) {
+        Objects.requireNonNull(spec, "spec");
+        return ObjectLoading.load(bytes, spec.name(), new ObjectReading.OfflineRead(Optional.of(spec),
+                Optional.empty()), true, options);
+    }
+
+    /**
+     * Opens and loads an object from its ELF bytes as compiled.
+     *
+     * @param name the object's name (libbpf derives global-data map names from it)
+     */
+    public static BpfObject load(byte[] bytes, String name, LoadOptions options) {
+        return ObjectLoading.load(bytes, name, ObjectReading.readSpec(options, name, bytes), false, options);
     }
 
     /** Loads a classpath resource, e.g. {@code "/bpf/probe.bpf.o"}, through this class's loader. */
@@ -108,77 +131,46 @@ public final class BpfObject implements AutoCloseable {
 
     /** Loads a resource relative to {@code anchor} (use a class of the module or test that holds the object). */
     public static BpfObject loadResource(Class<?> anchor, String resource, LoadOptions options) {
+        return load(resourceBytes(anchor, resource), LibbpfNames.objectName(fileName(resource)), options);
+    }
+
+    /**
+     * The spec of an object's bytes, as bpf-object reads it, to edit and hand to
+     * {@link #load(byte[], ObjectSpec, LoadOptions)}.
+     *
+     * @param file the file name (the object is named after it, up to its first dot)
+     * @throws IllegalArgumentException when the reader refuses the object
+     */
+    public static ObjectSpec readSpec(byte[] bytes, String file) {
+        try {
+            return ObjectSpecReader.read(bytes, fileName(file));
+        } catch (ObjectFormatException e) {
+            throw new IllegalArgumentException("cannot read BPF object " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes of a resource relative to {@code anchor}. */
+    public static byte[] resourceBytes(Class<?> anchor, String resource) {
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource '" + resource + "' next to " + anchor.getName());
             }
-            String file = resource.substring(resource.lastIndexOf('/') + 1);
-            return load(in.readAllBytes(), LibbpfNames.objectName(file), options);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read resource " + resource, e);
         }
     }
 
-    /**
-     * Opens and loads an object from its ELF bytes.
-     *
-     * @param name the object's name (libbpf derives global-data map names from it), unless options set one
-     */
-    @SuppressWarnings("try")
-    public static BpfObject load(byte[] bytes, String name, LoadOptions options) {
-        Objects.requireNonNull(bytes, "bytes");
-        Objects.requireNonNull(options, "options");
-        String objectName = options.objectName().orElse(name);
-        ObjectReading.OfflineRead offline = ObjectReading.readSpec(options, objectName, bytes);
-        LoadLog loadLog = new LoadLog();
-        Arena arena = Arena.ofShared();
-        MemorySegment obj = MemorySegment.NULL;
-        boolean loaded = false;
-        try (LibbpfPrint.Scope ignored = LibbpfPrint.capture(loadLog)) {
-            MemorySegment state = Scratch.get().state;
-            obj = OpenOpts.openMem(state, bytes, objectName, options.pinRoot().map(Path::toString), arena);
-            if (obj.equals(MemorySegment.NULL)) {
-                throw new ObjectLoadException(objectName, "open", org.ebpfj.kernel.internal.sys.CallState.errno(state),
-                        loadLog.warnings());
-            }
-            Map<String, MemorySegment> mapPointers = ObjectReading.mapPointers(obj);
-            Map<String, MemorySegment> programPointers = ObjectReading.programPointers(obj);
-            Optional<Btf> btf = ObjectReading.readBtf(obj, objectName);
-            ObjectSetup.apply(options, objectName, mapPointers, programPointers, btf);
-            ensureBpffsForPins(mapPointers);
-            Map<String, MapSpec> mapSpecs = ObjectReading.mapSpecs(mapPointers, offline.spec(), btf, objectName);
-            Map<String, Integer> programTypes = new LinkedHashMap<>();
-            programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
-
-            int r = LibBpf.objectLoad(obj);
-            if (r < 0) {
-                throw LoadErrors.interpret(objectName, -r, loadLog, mapSpecs, programTypes);
-            }
-            // Again after the load: libbpf adjusts some definitions while it creates them (e.g. PERF_EVENT_ARRAY
-            // max_entries becomes the number of CPUs).
-            BpfObject object = new BpfObject(objectName, arena, obj, mapPointers, programPointers, btf, offline,
-                    ObjectReading.mapSpecs(mapPointers, offline.spec(), btf, objectName), loadLog.messages());
-            loaded = true;
-            return object;
-        } finally {
-            if (!loaded) {
-                if (!obj.equals(MemorySegment.NULL)) {
-                    LibBpf.objectClose(obj);
-                }
-                arena.close();
-            }
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read BPF object " + file, e);
         }
     }
 
-    /** libbpf pins maps with {@code pinning = LIBBPF_PIN_BY_NAME} at load; pins need bpffs mounted. */
-    private static void ensureBpffsForPins(Map<String, MemorySegment> maps) {
-        for (MemorySegment m : maps.values()) {
-            String pin = LibBpf.mapPinPath(m);
-            if (!pin.isEmpty() && Path.of(pin).startsWith(Mounts.BPFFS)) {
-                Mounts.ensureBpffs();
-                return;
-            }
-        }
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     // ---- maps -----------------------------------------------------------------------------------------------
@@ -268,38 +260,36 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /**
-     * A global variable of the object ({@code .data}, {@code .bss}, {@code .rodata}), by its C name. Reads and
-     * writes go to the kernel's map through a shared memory mapping (global-data maps are created mmap-able).
+     * A global variable of the object ({@code .data}, {@code .rodata}, {@code .bss}, {@code .kconfig}), by its C
+     * name, as the object's spec lists it ({@link ObjectSpec#variables()}). Reads and writes go to the kernel's map
+     * through a shared memory mapping (global-data maps are created mmap-able).
      */
     public GlobalVariable variable(String variableName) {
         checkOpen();
-        Btf b = btf.orElseThrow(() -> new IllegalStateException("object '" + name
-                + "' has no BTF, so its global variables cannot be found by name"));
-        for (Map.Entry<String, MemorySegment> e : mapPointers.entrySet()) {
-            MemorySegment m = e.getValue();
-            if (!LibBpf.mapIsInternal(m)) {
-                continue;
-            }
-            Optional<GlobalVariable.Place> place = GlobalVariable.find(b, LibBpf.mapBtfValueTypeId(m), variableName);
-            if (place.isPresent()) {
-                MemorySegment data = mappedSections.computeIfAbsent(e.getKey(), n -> mapSection(n, m, place.get()));
-                return new GlobalVariable(variableName, e.getKey(), place.get(), data, this, b);
-            }
+        ObjectSpec s = spec.orElseThrow(() -> new IllegalStateException("object '" + name + "' was loaded without"
+                + " a spec (" + specProblem.orElse("no spec reader") + "), so its global variables are unknown"));
+        VariableSpec v = s.variable(variableName).orElseThrow(() -> new IllegalArgumentException("object '" + name
+                + "' has no global variable '" + variableName + "'; it has "
+                + s.variables().stream().map(VariableSpec::name).toList()));
+        MemorySegment m = mapPointers.get(v.mapName());
+        if (m == null) {
+            throw new IllegalStateException("libbpf made no map '" + v.mapName() + "' for variable " + v);
         }
-        throw new IllegalArgumentException("object '" + name + "' has no global variable '" + variableName + "'");
+        MemorySegment data = mappedSections.computeIfAbsent(v.mapName(), n -> mapSection(n, m, v.isReadOnly()));
+        return new GlobalVariable(v, data, this);
     }
 
     /*
      * libbpf 1.1 maps a global-data map's memory onto the kernel map only when loading through a skeleton; a plain
      * bpf_object__load leaves libbpf's copy of the initial values. So the map is mapped here, from its fd.
      */
-    private MemorySegment mapSection(String mapName, MemorySegment map, GlobalVariable.Place place) {
+    private MemorySegment mapSection(String mapName, MemorySegment map, boolean readOnly) {
         if ((LibBpf.mapFlags(map) & org.ebpfj.object.uapi.MapFlag.MMAPABLE.mask()) == 0) {
             throw new UnsupportedFeatureException("memory-mapped global data (map '" + mapName + "')", 0,
                     "the map was created without BPF_F_MMAPABLE (Linux 5.5+)");
         }
         long size = pageAlign(LibBpf.mapValueSize(map));
-        int prot = place.section().startsWith(".rodata") ? org.ebpfj.kernel.internal.sys.Libc.PROT_READ
+        int prot = readOnly ? org.ebpfj.kernel.internal.sys.Libc.PROT_READ
                 : org.ebpfj.kernel.internal.sys.Libc.PROT_READ | org.ebpfj.kernel.internal.sys.Libc.PROT_WRITE;
         MemorySegment state = Scratch.get().state;
         MemorySegment data = org.ebpfj.kernel.internal.sys.Libc.mmapShared(state, LibBpf.mapFd(map), size, prot, arena);
@@ -310,7 +300,8 @@ public final class BpfObject implements AutoCloseable {
     }
 
     private static long pageAlign(long n) {
-        return (n + 4095) & ~4095L;
+        long page = Kernel.pageSize();
+        return (n + page - 1) / page * page;
     }
 
     /** Where libbpf pinned a map ({@code pinning = LIBBPF_PIN_BY_NAME}), or empty for maps it does not pin. */

@@ -2,13 +2,11 @@ package org.ebpfj.kernel;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Optional;
 
 import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.object.btf.Btf;
-import org.ebpfj.object.btf.BtfType;
 import org.ebpfj.object.spec.TypeRef;
+import org.ebpfj.object.spec.VariableSpec;
 
 /**
  * A global variable of a loaded object, read and written through the memory libbpf maps for its section
@@ -16,64 +14,46 @@ import org.ebpfj.object.spec.TypeRef;
  * the programs use, so a program sees a write at once. Valid until the object is closed.
  */
 public final class GlobalVariable {
-    /** Where a variable lives in its section. */
-    record Place(String section, long offset, long size, int typeId) {
-    }
-
-    private final String name;
-    private final String mapName;
-    private final Place place;
+    private final VariableSpec spec;
     private final MemorySegment data;
     private final BpfObject owner;
-    private final Btf btf;
 
-    GlobalVariable(String name, String mapName, Place place, MemorySegment sectionData, BpfObject owner, Btf btf) {
-        this.name = name;
-        this.btf = btf;
-        this.mapName = mapName;
-        this.place = place;
-        this.data = sectionData.asSlice(place.offset(), place.size());
+    GlobalVariable(VariableSpec spec, MemorySegment sectionData, BpfObject owner) {
+        this.spec = spec;
+        this.data = sectionData.asSlice(spec.offset(), spec.size());
         this.owner = owner;
     }
 
-    /** Finds a variable in the DATASEC type {@code datasecId}. */
-    static Optional<Place> find(Btf btf, int datasecId, String name) {
-        if (datasecId == 0 || !btf.hasType(datasecId) || !(btf.type(datasecId) instanceof BtfType.Datasec ds)) {
-            return Optional.empty();
-        }
-        for (BtfType.SecInfo v : ds.variables()) {
-            if (btf.type(v.type()) instanceof BtfType.Var var && var.name().equals(name)) {
-                return Optional.of(new Place(ds.name(), v.offset(), v.size(), var.type()));
-            }
-        }
-        return Optional.empty();
+    /** The variable as the object's spec describes it (its initial value is the one it was loaded with). */
+    public VariableSpec spec() {
+        return spec;
     }
 
     public String name() {
-        return name;
+        return spec.name();
     }
 
     /** The ELF section, e.g. {@code .bss}. */
     public String section() {
-        return place.section();
+        return spec.section();
     }
 
     /** The map holding the section, e.g. {@code overflow.bss}. */
     public String mapName() {
-        return mapName;
+        return spec.mapName();
     }
 
     public long size() {
-        return place.size();
+        return spec.size();
     }
 
     /** The variable's C type, for codecs (e.g. {@link org.ebpfj.kernel.codec.Codecs#record}). */
     public TypeRef type() {
-        return new TypeRef(btf, place.typeId());
+        return spec.type();
     }
 
     public boolean isReadOnly() {
-        return place.section().startsWith(".rodata");
+        return spec.isReadOnly();
     }
 
     public int getInt() {
@@ -124,17 +104,19 @@ public final class GlobalVariable {
 
     private void check(long size, boolean write) {
         owner.checkOpen();
-        if (size != place.size()) {
-            throw new IllegalArgumentException("variable '" + name + "' is " + place.size() + " bytes, not " + size);
+        if (size != spec.size()) {
+            throw new IllegalArgumentException("variable '" + spec.name() + "' is " + spec.size() + " bytes, not "
+                    + size);
         }
         if (write && isReadOnly()) {
-            throw new IllegalStateException("variable '" + name + "' is in " + place.section()
-                    + ", which is frozen once the object is loaded; set it with LoadOptions.variable before load");
+            throw new IllegalStateException("variable '" + spec.name() + "' is in " + spec.section() + ", which is"
+                    + " frozen once the object is loaded; set it in the spec before load"
+                    + " (ObjectSpec.withVariableValue)");
         }
     }
 
     @Override
     public String toString() {
-        return "variable '" + name + "' (" + place.section() + "+" + place.offset() + ", " + place.size() + " bytes)";
+        return spec.toString();
     }
 }

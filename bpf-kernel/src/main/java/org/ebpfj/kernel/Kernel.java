@@ -1,35 +1,20 @@
 package org.ebpfj.kernel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
-import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.kernel.internal.sys.Bpf;
+import org.ebpfj.kernel.internal.sys.MapCommands;
 import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.machine.Machine;
 
-/** Facts about the running kernel and the calling process that decide what BPF can do here. */
+/**
+ * Facts about the running kernel and the calling process that decide what BPF can do here. The files are read by
+ * bpf-object's {@link Machine} (the one reader of /proc and /sys); this class adds what only the live kernel can
+ * answer (privileges, probes) and the defaults the live layer works with.
+ */
 public final class Kernel {
-    private static final Path OSRELEASE = Path.of("/proc/sys/kernel/osrelease");
-    private static final Path POSSIBLE_CPUS = Path.of("/sys/devices/system/cpu/possible");
-    private static final Path ONLINE_CPUS = Path.of("/sys/devices/system/cpu/online");
-    private static final Path LOCKDOWN = Path.of("/sys/kernel/security/lockdown");
-    private static final Path CONFIG_GZ = Path.of("/proc/config.gz");
-    private static final Path UNPRIV_BPF = Path.of("/proc/sys/kernel/unprivileged_bpf_disabled");
-    private static final Pattern CAP_EFF = Pattern.compile("(?m)^CapEff:\\s*([0-9a-fA-F]+)$");
-    private static final Pattern LOCKDOWN_SELECTED = Pattern.compile("\\[(\\w+)]");
-
-    private static volatile String release;
-    private static volatile KernelVersion version;
-    private static volatile int possibleCpus;
+    private static final Machine MACHINE = Machine.running();
 
     private Kernel() {
     }
@@ -39,82 +24,55 @@ public final class Kernel {
      * {@link #release()}; 0.0 when the release cannot be read).
      */
     public static KernelVersion version() {
-        KernelVersion v = version;
-        if (v == null) {
-            v = KernelVersion.tryParse(release()).orElse(KernelVersion.of(0, 0));
-            version = v;
-        }
-        return v;
+        return MACHINE.version().orElse(KernelVersion.of(0, 0));
     }
 
-    /** The running kernel's full release string ({@code /proc/sys/kernel/osrelease}), e.g. {@code 6.18.44-fc-v782}. */
+    /** The running kernel's full release string, e.g. {@code 6.18.44-fc-v782}; "unknown" when unreadable. */
     public static String release() {
-        String r = release;
-        if (r == null) {
-            r = read(OSRELEASE).orElse("unknown");
-            release = r;
-        }
-        return r;
+        return MACHINE.release().orElse("unknown");
     }
 
     /**
-     * The number of possible CPUs ({@code /sys/devices/system/cpu/possible}): what per-CPU maps size their values
-     * by in user space, and what the LRU free-list batches depend on.
+     * The number of possible CPUs (the highest possible CPU id + 1): what per-CPU maps size their values by in user
+     * space, and what the LRU free-list batches depend on.
      */
     public static int possibleCpus() {
-        int n = possibleCpus;
-        if (n == 0) {
-            BitSet set = CpuList.parse(read(POSSIBLE_CPUS).orElseThrow(() -> new IllegalStateException(
-                    "cannot read " + POSSIBLE_CPUS + ": per-CPU value sizes are unknown")));
-            n = set.length();
-            possibleCpus = n;
-        }
-        return n;
+        return MACHINE.possibleCpus().orElseThrow(() -> new IllegalStateException("cannot read the possible CPUs"
+                + " (/sys/devices/system/cpu/possible): per-CPU value sizes are unknown")).highest() + 1;
     }
 
-    /** The CPUs online now ({@code /sys/devices/system/cpu/online}). */
+    /** The kernel's page size (what mmap-ed maps are sized in); 4096 when it cannot be read. */
+    public static int pageSize() {
+        return MACHINE.pageSize().orElse(4096);
+    }
+
+    /** Whether the kernel has a perf event source (PMU) of this name, e.g. {@code kprobe}. */
+    static boolean hasEventSource(String name) {
+        return MACHINE.hasEventSource(name);
+    }
+
+    /** The CPUs online now; CPU 0 alone when unreadable. */
     public static BitSet onlineCpus() {
-        return CpuList.parse(read(ONLINE_CPUS).orElse("0"));
+        return MACHINE.onlineCpus().map(c -> c.bits()).orElseGet(() -> {
+            BitSet one = new BitSet();
+            one.set(0);
+            return one;
+        });
     }
 
-    /** The effective capability mask of the calling thread ({@code CapEff} in {@code /proc/thread-self/status}). */
+    /** The effective capability mask of the calling thread; 0 when unreadable. */
     public static long effectiveCapabilities() {
-        String status = read(Path.of("/proc/thread-self/status")).orElseGet(
-                () -> read(Path.of("/proc/self/status")).orElse(""));
-        Matcher m = CAP_EFF.matcher(status);
-        return m.find() ? Long.parseUnsignedLong(m.group(1), 16) : 0;
+        return MACHINE.effectiveCapabilities().orElse(0);
     }
 
     /** {@code kernel.unprivileged_bpf_disabled}: 0 (allowed), 1 or 2 (privileged only); -1 when unreadable. */
     public static int unprivilegedBpfDisabled() {
-        return read(UNPRIV_BPF).map(s -> {
-            try {
-                return Integer.parseInt(s.trim());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
-        }).orElse(-1);
+        return MACHINE.unprivilegedBpfDisabled().orElse(-1);
     }
 
-    /**
-     * The kernel lockdown mode ({@code none}, {@code integrity}, {@code confidentiality}): from securityfs when it
-     * is mounted, else from a forced mode in the kernel configuration ({@code /proc/config.gz}).
-     */
+    /** The kernel lockdown mode ({@code none}, {@code integrity}, {@code confidentiality}), when known. */
     public static Optional<String> lockdown() {
-        Optional<String> file = read(LOCKDOWN);
-        if (file.isPresent()) {
-            Matcher m = LOCKDOWN_SELECTED.matcher(file.get());
-            if (m.find()) {
-                return Optional.of(m.group(1));
-            }
-        }
-        String config = kernelConfig();
-        for (String mode : new String[] {"CONFIDENTIALITY", "INTEGRITY"}) {
-            if (config.contains("\nCONFIG_LOCK_DOWN_KERNEL_FORCE_" + mode + "=y")) {
-                return Optional.of(mode.toLowerCase(Locale.ROOT));
-            }
-        }
-        return Optional.empty();
+        return MACHINE.lockdown();
     }
 
     /** Asks the kernel whether this thread can use bpf(): creates (and closes) a one-element ARRAY. */
@@ -164,28 +122,5 @@ public final class Kernel {
         }
         var known = Capability.in(caps);
         return "0x" + Long.toHexString(caps) + (known.isEmpty() ? "" : ", including " + known);
-    }
-
-    private static volatile String config;
-
-    private static String kernelConfig() {
-        String c = config;
-        if (c == null) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(CONFIG_GZ))) {
-                c = "\n" + new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException | SecurityException e) {
-                c = "";
-            }
-            config = c;
-        }
-        return c;
-    }
-
-    static Optional<String> read(Path p) {
-        try {
-            return Optional.of(Files.readString(p).trim());
-        } catch (IOException | SecurityException e) {
-            return Optional.empty();
-        }
     }
 }

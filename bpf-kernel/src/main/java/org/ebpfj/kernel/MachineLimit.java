@@ -1,7 +1,5 @@
 package org.ebpfj.kernel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,8 @@ public enum MachineLimit {
     NO_KPROBES("no kprobes: the kernel was built without CONFIG_KPROBES") {
         @Override
         Optional<String> probe() {
-            Path pmu = Path.of("/sys/bus/event_source/devices/kprobe");
-            return Files.exists(pmu) ? Optional.empty() : Optional.of(pmu + " does not exist");
+            return Kernel.hasEventSource("kprobe") ? Optional.empty()
+                    : Optional.of("no kprobe PMU in /sys/bus/event_source/devices");
         }
     },
     /** BPF trampolines (fentry, fexit, fmod_ret, LSM) are refused with EPERM (a BPF LSM or lockdown); tp_btf loads. */

@@ -36,6 +36,7 @@ final class ObjectReading {
      * libbpf decides what loads: an object the reader refuses still loads, without a spec.
      */
     static OfflineRead readSpec(LoadOptions options, String objectName, byte[] bytes) {
+        // (the caller gave no spec: this one only explains maps and errors, it is not applied)
         if (options.specReader().isEmpty()) {
             return new OfflineRead(Optional.empty(), Optional.empty());
         }

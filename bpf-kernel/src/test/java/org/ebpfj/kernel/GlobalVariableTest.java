@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.ebpfj.kernel.program.TestRunOptions;
+import org.ebpfj.object.spec.ObjectSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,14 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GlobalVariableTest {
     @Test
     void rodataIsSetBeforeLoadAndReadOnlyAfter() {
-        LoadOptions heavy = LoadOptions.builder().variable("packet_weight", 100L).build();
+        ObjectSpec heavy = TestObjects.spec(TestObjects.TYPES).withLong("packet_weight", 100L);
         try (BpfObject o = TestObjects.load(TestObjects.TYPES, heavy)) {
             GlobalVariable weight = o.variable("packet_weight");
             assertThat(weight.section()).isEqualTo(".rodata");
             assertThat(weight.isReadOnly()).isTrue();
             assertThat(weight.getLong()).isEqualTo(100);
             assertThatThrownBy(() -> weight.setLong(1)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("set it with LoadOptions.variable before load");
+                    .hasMessageContaining("set it in the spec before load");
             o.program("touch_maps").testRun(TestRunOptions.zeroPacket(64));
             assertThat(o.variable("last_flow").get(RecordMapTest.FlowStats.class).bytes()).containsExactly(0, 100);
         }
@@ -31,7 +32,7 @@ class GlobalVariableTest {
     @Test
     void bssWritesReachThePrograms() {
         long pid = ProcessHandle.current().pid();
-        LoadOptions options = LoadOptions.builder().variable("target_tgid", (int) pid).build();
+        ObjectSpec options = TestObjects.spec(TestObjects.OVERFLOW).withInt("target_tgid", (int) pid);
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW, options)) {
             GlobalVariable target = o.variable("target_tgid");
             assertThat(target.section()).isEqualTo(".bss");
@@ -52,9 +53,8 @@ class GlobalVariableTest {
             assertThatThrownBy(() -> o.variable("nope")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no global variable 'nope'");
         }
-        assertThatThrownBy(() -> TestObjects.load(TestObjects.TYPES,
-                LoadOptions.builder().variable("packet_weight", 1).build()))
-                .hasMessageContaining("'packet_weight' is 8 bytes").hasMessageContaining("given is 4");
+        assertThatThrownBy(() -> TestObjects.spec(TestObjects.TYPES).withInt("packet_weight", 1))
+                .hasMessageContaining("'packet_weight' is 8 bytes").hasMessageContaining("not 4");
     }
 
     @Test

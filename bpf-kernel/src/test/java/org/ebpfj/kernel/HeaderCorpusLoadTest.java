@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.ebpfj.kernel.program.TestRunOptions;
 import org.ebpfj.kernel.program.TestRunResult;
 import org.ebpfj.maven.headers.corpus.Clangs;
 import org.ebpfj.maven.headers.corpus.HeaderCorpus;
+import org.ebpfj.object.spec.ObjectSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +70,12 @@ class HeaderCorpusLoadTest {
     }
 
     @Test
-    void kfuncsDeclaredByVmlinuxHFindThisProcess() {
+    void kfuncsDeclaredByVmlinuxHFindThisProcess() throws IOException {
         int pid = (int) ProcessHandle.current().pid();
-        LoadOptions options = LoadOptions.builder().variable("wanted_pid", pid).build();
-        try (BpfObject o = BpfObject.load(object("kfuncs"), options)) {
+        Path kfuncs = object("kfuncs");
+        ObjectSpec spec = BpfObject.readSpec(Files.readAllBytes(kfuncs), kfuncs.toString())
+                .withInt("wanted_pid", pid);
+        try (BpfObject o = BpfObject.load(kfuncs, spec)) {
             TestRunResult run = o.program("find_task").testRun();
             assertThat(run.returnValueSigned()).as("0: bpf_task_from_pid found this process").isZero();
             assertThat(o.variable("found_pid").getInt()).isEqualTo(pid);

@@ -13,6 +13,7 @@ import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.kernel.program.TestRunOptions;
 import org.ebpfj.kernel.program.TestRunResult;
+import org.ebpfj.object.spec.ObjectSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -101,8 +102,9 @@ class OverflowTest {
     }
 
     @Test
-    void withMaxEntriesTenFromLoadOptions() {
-        LoadOptions ten = LoadOptions.builder().maxEntries("hash_map", 10).maxEntries("lru_hash_map", 10).build();
+    void withMaxEntriesTenFromTheSpec() {
+        ObjectSpec ten = TestObjects.spec(TestObjects.OVERFLOW).withMaxEntries("hash_map", 10)
+                .withMaxEntries("lru_hash_map", 10);
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW, ten)) {
             assertThat(o.rawMap("hash_map").maxEntries()).isEqualTo(10);
             try (CpuAffinity pinned = CpuAffinity.pin(TestObjects.allowedCpu(0))) {

@@ -102,7 +102,7 @@ class ProgramTest {
     @Test
     void skippedProgramsAreNotLoaded() {
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW,
-                LoadOptions.builder().skipProgram("fill_on_exec").build())) {
+                TestObjects.spec(TestObjects.OVERFLOW).withAutoload("fill_on_exec", false))) {
             assertThat(o.program("fill_on_exec").isLoaded()).isFalse();
             assertThat(o.program("fill_xdp").isLoaded()).isTrue();
             assertThatThrownBy(() -> o.program("fill_on_exec").attach()).isInstanceOf(IllegalStateException.class)
@@ -125,8 +125,8 @@ class ProgramTest {
 
     @Test
     void attachAllLeavesProgramsThatAreNotLoaded() {
-        try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW, LoadOptions.builder().skipProgram("fill_on_exec")
-                .build())) {
+        try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW, TestObjects.spec(TestObjects.OVERFLOW)
+                .withAutoload("fill_on_exec", false))) {
             AttachReport report = o.attachAll();
             assertThat(report.links()).isEmpty();
             assertThat(report.left()).extracting(AttachReport.Left::program, AttachReport.Left::reason)

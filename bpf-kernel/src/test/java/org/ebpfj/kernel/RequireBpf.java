@@ -32,7 +32,7 @@ public final class RequireBpf implements ExecutionCondition, BeforeAllCallback {
     }
 
     private static boolean strict() {
-        return Boolean.getBoolean("bpf.test.strict") || "true".equals(System.getenv("BPF_TEST_STRICT"));
+        return org.ebpfj.object.machine.StrictMode.isOn();
     }
 
     static synchronized String reason() {

@@ -68,15 +68,15 @@ class SpecReaderSeamTest {
 
     @Test
     void byDefaultEveryMapKnowsItsDefinitionFromObjectSpecReader() {
-        LoadOptions options = LoadOptions.builder().maxEntries("counts", 32).build();
-        try (BpfObject o = TestObjects.load(TestObjects.SMALL, options)) {
+        try (BpfObject o = TestObjects.load(TestObjects.SMALL,
+                TestObjects.spec(TestObjects.SMALL).withMaxEntries("counts", 32))) {
             assertThat(o.spec()).isPresent();
             MapSpec counts = o.rawMap("counts").spec().orElseThrow();
             assertThat(counts.location()).isEqualTo(o.spec().get().map("counts").orElseThrow().location());
             assertThat(counts.location().file()).isEqualTo("small.bpf.c");
             assertThat(counts.location().hasLine()).isTrue();
             assertThat(counts.section()).isEqualTo(".maps");
-            assertThat(counts.maxEntries()).as("the value libbpf sent, after the load options").isEqualTo(32);
+            assertThat(counts.maxEntries()).as("the value libbpf sent, after the spec edit").isEqualTo(32);
             assertThat(counts.keyType()).isEqualTo(o.rawMap("counts").keyType()).isPresent();
             assertThat(counts.deferred()).isEmpty();
         }

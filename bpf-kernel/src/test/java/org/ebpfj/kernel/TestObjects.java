@@ -1,5 +1,7 @@
 package org.ebpfj.kernel;
 
+import org.ebpfj.object.spec.ObjectSpec;
+
 /** The committed test objects under src/test/resources/bpf (see regenerate.sh there). */
 public final class TestObjects {
     public static final String OVERFLOW = "/bpf/overflow.bpf.o";
@@ -24,6 +26,16 @@ public final class TestObjects {
 
     public static BpfObject load(String resource, LoadOptions options) {
         return BpfObject.loadResource(TestObjects.class, resource, options);
+    }
+
+    /** The spec of a test object, to edit before {@link #load(String, ObjectSpec)}. */
+    public static ObjectSpec spec(String resource) {
+        return BpfObject.readSpec(bytes(resource), resource);
+    }
+
+    /** Loads a test object as the (edited) spec describes it. */
+    public static BpfObject load(String resource, ObjectSpec spec) {
+        return BpfObject.load(bytes(resource), spec, LoadOptions.defaults());
     }
 
     /** The {@code n}-th CPU this thread may run on (CI containers may not allow CPU 0). */

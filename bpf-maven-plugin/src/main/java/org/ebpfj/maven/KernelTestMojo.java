@@ -80,7 +80,7 @@ public class KernelTestMojo extends AbstractBpfMojo {
     private File cache;
 
     /** Passed to the guest as {@code bpf.test.strict}: kernel tests fail instead of skipping. */
-    @Parameter(property = "bpf.test.strict", defaultValue = "false")
+    @Parameter(property = org.ebpfj.object.machine.StrictMode.PROPERTY, defaultValue = "false")
     private boolean strict;
 
     @Parameter(property = "skipTests", defaultValue = "false")
@@ -112,7 +112,7 @@ public class KernelTestMojo extends AbstractBpfMojo {
             return;
         }
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("bpf.test.strict", Boolean.toString(strict));
+        props.put(org.ebpfj.object.machine.StrictMode.PROPERTY, Boolean.toString(strict));
         if (systemPropertyVariables != null) {
             props.putAll(systemPropertyVariables);
         }

@@ -5,23 +5,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.ebpfj.object.btf.BtfType;
+import org.ebpfj.object.spec.VariableSpec;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-/** Turns the text of a {@link Global} into the bytes of its variable, in the variable's size and host order. */
+/** Turns the text of a {@link Global} into the bytes of its variable, in the variable's size and the object's byte order. */
 final class GlobalValues {
     private GlobalValues() {
     }
 
-    static byte[] encode(ObjectSource.Variable variable, String text) {
+    static byte[] encode(VariableSpec variable, String text) {
         String value = text.trim();
-        BtfType type = variable.btf().resolve(variable.typeId());
+        BtfType type = variable.type().btf().resolve(variable.type().id());
         if (type instanceof BtfType.Array array && isByte(variable, array) && !isNumber(value)) {
             return text(variable, text, array.elements());
         }
         long size = variable.size();
         if (size != 1 && size != 2 && size != 4 && size != 8) {
             throw problem(variable, text, "only integers, booleans and char arrays can be given as text; set it"
-                    + " with a @LoadOptionsProvider method (LoadOptions.Builder.variable(name, byte[]))");
+                    + " with an @EditSpec method (ObjectSpec.withVariableValue(name, bytes))");
         }
         BigInteger number = parse(variable, value);
         BigInteger unsignedLimit = BigInteger.ONE.shiftLeft((int) size * 8);
@@ -31,7 +32,7 @@ final class GlobalValues {
         }
         long bits = number.longValue();
         byte[] out = new byte[(int) size];
-        boolean little = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
+        boolean little = variable.order() == java.nio.ByteOrder.LITTLE_ENDIAN;
         for (int i = 0; i < size; i++) {
             int shift = 8 * (little ? i : (int) size - 1 - i);
             out[i] = (byte) (bits >>> shift);
@@ -39,7 +40,7 @@ final class GlobalValues {
         return out;
     }
 
-    private static BigInteger parse(ObjectSource.Variable variable, String value) {
+    private static BigInteger parse(VariableSpec variable, String value) {
         if (value.equals(Global.TEST_JVM_PID)) {
             return BigInteger.valueOf(ProcessHandle.current().pid());
         }
@@ -61,11 +62,11 @@ final class GlobalValues {
         return value.toLowerCase(Locale.ROOT).replace("_", "").matches("-?(0x[0-9a-f]+|[0-9]+)");
     }
 
-    private static boolean isByte(ObjectSource.Variable variable, BtfType.Array array) {
-        return variable.btf().sizeOf(array.elementType()).orElse(0) == 1;
+    private static boolean isByte(VariableSpec variable, BtfType.Array array) {
+        return variable.type().btf().sizeOf(array.elementType()).orElse(0) == 1;
     }
 
-    private static byte[] text(ObjectSource.Variable variable, String text, long length) {
+    private static byte[] text(VariableSpec variable, String text, long length) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         if (utf8.length >= length) {
             throw problem(variable, text, "needs " + (utf8.length + 1) + " bytes with its NUL, the array has "
@@ -76,9 +77,9 @@ final class GlobalValues {
         return out;
     }
 
-    private static ExtensionConfigurationException problem(ObjectSource.Variable variable, String text,
+    private static ExtensionConfigurationException problem(VariableSpec variable, String text,
                                                            String why) {
         return new ExtensionConfigurationException("@Global(name = \"" + variable.name() + "\", value = \"" + text
-                + "\"): the value " + why + "; the variable is " + variable.describe());
+                + "\"): the value " + why + "; the variable is " + variable);
     }
 }

@@ -86,11 +86,7 @@ final class Handles {
             throw new IllegalArgumentException("@GlobalRef(\"" + name + "\") fills a GlobalVariable, not a "
                     + point.type().getSimpleName());
         }
-        try {
-            return fixture.object().variable(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; it has " + fixture.source().variableNames(), e);
-        }
+        return fixture.object().variable(name); // its message lists the object's variables
     }
 
     private static Object program(InjectionPoint point, BpfObject object, TestScope scope) {

@@ -6,10 +6,14 @@ import java.util.Set;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.Privileges;
 import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.machine.Machine;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.uapi.ProgramType;
 
-/** What the skip-or-fail decision needs to know about the running kernel and process. */
+/**
+ * What the skip-or-fail decision needs to know about the running kernel and process: files read by bpf-object's
+ * {@link Machine}, privileges and probes asked of the kernel through bpf-kernel.
+ */
 interface KernelFacts {
 
     /** Why this process cannot use bpf(), or empty when it can. */
@@ -28,7 +32,7 @@ interface KernelFacts {
 
     /** The process's effective capabilities. */
     default Set<org.ebpfj.kernel.Capability> capabilities() {
-        return org.ebpfj.kernel.Capability.in(org.ebpfj.kernel.Kernel.effectiveCapabilities());
+        return org.ebpfj.kernel.Capability.in(Machine.running().effectiveCapabilities().orElse(0));
     }
 
     /** The running kernel, through bpf-kernel's probes (each probe is cached by bpf-kernel). */
@@ -66,12 +70,12 @@ interface KernelFacts {
 
         @Override
         public String release() {
-            return Kernel.release();
+            return Machine.running().release().orElse("unknown");
         }
 
         @Override
         public Optional<KernelVersion> version() {
-            return KernelVersion.tryParse(release());
+            return Machine.running().version();
         }
 
         @Override

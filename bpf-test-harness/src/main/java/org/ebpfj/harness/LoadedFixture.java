@@ -1,11 +1,8 @@
 package org.ebpfj.harness;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -14,9 +11,6 @@ import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
 import org.ebpfj.kernel.Mounts;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
-import org.junit.platform.commons.support.AnnotationSupport;
-import org.junit.platform.commons.support.HierarchyTraversalMode;
-import org.junit.platform.commons.support.ReflectionSupport;
 
 /**
  * One loaded object for a test or a class. Objects that pin maps get a pin directory of their own under bpffs, so
@@ -39,14 +33,16 @@ final class LoadedFixture implements AutoCloseable {
         Optional<Path> pinRoot = source.pinsMaps() ? Optional.of(newPinRoot()) : Optional.empty();
         boolean loaded = false;
         try {
-            LoadOptions options = options(settings, source, pinRoot);
-            Optional<Path> ours = pinRoot.filter(p -> options.pinRoot().equals(Optional.of(p)));
-            if (pinRoot.isPresent() && ours.isEmpty()) {
-                removePins(pinRoot.get()); // the provider chose its own pin root
-            }
-            BpfObject object = BpfObject.load(source.bytes(), source.name(), options);
+            LoadOptions.Builder options = LoadOptions.builder();
+            pinRoot.ifPresent(options::pinRoot);
+            BpfObject object = FixtureSpec.edited(settings, source)
+                    .map(spec -> BpfObject.load(source.bytes(), spec, options.build()))
+                    .orElseGet(() -> BpfObject.load(source.bytes(), source.name(), options
+                            .specReader((name, bytes) -> {
+                                throw new IllegalStateException(source.specProblem());
+                            }).build()));
             loaded = true;
-            return new LoadedFixture(object, source, ours);
+            return new LoadedFixture(object, source, pinRoot);
         } finally {
             if (!loaded) {
                 pinRoot.ifPresent(LoadedFixture::removePins);
@@ -64,57 +60,6 @@ final class LoadedFixture implements AutoCloseable {
 
     Optional<Path> ownPinRoot() {
         return ownPinRoot;
-    }
-
-    private static LoadOptions options(FixtureSettings settings, ObjectSource source, Optional<Path> pinRoot) {
-        LoadOptions.Builder builder = LoadOptions.builder();
-        // The loader takes the spec this fixture already read (once per object and run), not a second parse.
-        builder.specReader((objectName, bytes) -> source.spec().orElseThrow(
-                () -> new IllegalStateException(source.specProblem())));
-        pinRoot.ifPresent(builder::pinRoot);
-        settings.maxEntries().forEach(builder::maxEntries);
-        settings.globals().forEach((name, text) -> {
-            ObjectSource.Variable v = source.variable(name).orElseThrow(() -> new ExtensionConfigurationException(
-                    "@Global(name = \"" + name + "\"): " + source + " has no global variable '" + name
-                            + "'; it has " + source.variableNames()
-                            + (source.specProblem().isEmpty() ? "" : " (" + source.specProblem() + ")")));
-            builder.variable(name, GlobalValues.encode(v, text));
-        });
-        Optional<Method> provider = provider(settings.testClass());
-        if (provider.isEmpty()) {
-            return builder.build();
-        }
-        Method m = provider.get();
-        Object[] args = m.getParameterCount() == 0 ? new Object[0] : new Object[] {builder};
-        Object result = ReflectionSupport.invokeMethod(m, null, args);
-        if (result == null) {
-            throw new ExtensionConfigurationException("@LoadOptionsProvider " + m + " returned null");
-        }
-        return (LoadOptions) result;
-    }
-
-    /** The class's {@link LoadOptionsProvider}, looked for in the class, its superclasses and enclosing classes. */
-    static Optional<Method> provider(Class<?> testClass) {
-        for (Class<?> c : FixtureSettings.classAndEnclosing(testClass)) {
-            List<Method> found = AnnotationSupport.findAnnotatedMethods(c, LoadOptionsProvider.class,
-                    HierarchyTraversalMode.BOTTOM_UP);
-            if (found.size() > 1) {
-                throw new ExtensionConfigurationException("only one @LoadOptionsProvider method is allowed in " + c
-                        .getName() + "; found " + found);
-            }
-            if (found.size() == 1) {
-                Method m = found.get(0);
-                boolean builderParameter = m.getParameterCount() == 1
-                        && m.getParameterTypes()[0] == LoadOptions.Builder.class;
-                if (!Modifier.isStatic(m.getModifiers()) || m.getReturnType() != LoadOptions.class
-                        || !(m.getParameterCount() == 0 || builderParameter)) {
-                    throw new ExtensionConfigurationException("@LoadOptionsProvider " + m + " must be static, return"
-                            + " LoadOptions and take nothing or a LoadOptions.Builder");
-                }
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
     }
 
     private static Path newPinRoot() {

@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.object.ObjectFormatException;
-import org.ebpfj.object.btf.Btf;
-import org.ebpfj.object.btf.BtfType;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.ObjectSpecReader;
@@ -129,50 +125,6 @@ final class ObjectSource {
     boolean pinsMaps() {
         return spec().map(s -> s.maps().stream().map(MapSpec::pinning).anyMatch(p -> p == Pinning.BY_NAME))
                 .orElse(false);
-    }
-
-    /** A global variable of a data section, by its C name. */
-    Optional<Variable> variable(String variableName) {
-        Optional<Btf> btf = spec().flatMap(ObjectSpec::btf);
-        if (btf.isEmpty()) {
-            return Optional.empty();
-        }
-        for (Variable v : variables(btf.get())) {
-            if (v.name().equals(variableName)) {
-                return Optional.of(v);
-            }
-        }
-        return Optional.empty();
-    }
-
-    List<String> variableNames() {
-        return spec().flatMap(ObjectSpec::btf).map(b -> variables(b).stream().map(Variable::name).toList())
-                .orElse(List.of());
-    }
-
-    private static List<Variable> variables(Btf btf) {
-        List<Variable> out = new ArrayList<>();
-        for (BtfType t : btf.types()) {
-            if (t instanceof BtfType.Datasec ds && isDataSection(ds.name())) {
-                for (BtfType.SecInfo info : ds.variables()) {
-                    if (btf.hasType(info.type()) && btf.type(info.type()) instanceof BtfType.Var var) {
-                        out.add(new Variable(var.name(), ds.name(), info.size(), var.type(), btf));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static boolean isDataSection(String section) {
-        return section.startsWith(".data") || section.startsWith(".bss") || section.startsWith(".rodata");
-    }
-
-    /** A global variable as the object's BTF describes it. */
-    record Variable(String name, String section, long size, int typeId, Btf btf) {
-        String describe() {
-            return btf.describe(typeId) + " " + name + " (" + section + ", " + size + " bytes)";
-        }
     }
 
     @Override

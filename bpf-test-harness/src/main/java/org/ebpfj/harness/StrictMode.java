@@ -1,33 +1,22 @@
 package org.ebpfj.harness;
 
-import java.util.Locale;
-import java.util.Optional;
-
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The strict switch: with {@code bpf.test.strict=true} (a JUnit configuration parameter or system property) or
- * {@code BPF_TEST_STRICT=true} in the environment, every skip becomes a failure with the same reason. CI turns it
- * on, so that a kernel test there can never pass by not running.
+ * The strict switch as JUnit sees it: bpf-object's {@link org.ebpfj.object.machine.StrictMode} reads it, from
+ * JUnit's configuration parameter {@code bpf.test.strict} (explicit parameters, then system properties, then
+ * junit-platform.properties) or else the environment. In strict mode every skip becomes a failure with the same
+ * reason.
  */
 final class StrictMode {
-    static final String PROPERTY = "bpf.test.strict";
-    static final String ENVIRONMENT = "BPF_TEST_STRICT";
+    static final String PROPERTY = org.ebpfj.object.machine.StrictMode.PROPERTY;
+    static final String ENVIRONMENT = org.ebpfj.object.machine.StrictMode.ENVIRONMENT;
 
     private StrictMode() {
     }
 
     static boolean isOn(ExtensionContext context) {
-        // JUnit looks at its explicit parameters first, then system properties, then junit-platform.properties.
-        Optional<String> parameter = context.getConfigurationParameter(PROPERTY);
-        if (parameter.isPresent()) {
-            return isTrue(parameter.get());
-        }
-        return isTrue(System.getenv(ENVIRONMENT));
-    }
-
-    private static boolean isTrue(String value) {
-        return value != null && value.trim().toLowerCase(Locale.ROOT).equals("true");
+        return org.ebpfj.object.machine.StrictMode.isOn(context.getConfigurationParameter(PROPERTY));
     }
 
     /** The failure thrown in strict mode (or for a FAIL verdict). */

@@ -8,7 +8,7 @@
  *       {@link org.ebpfj.harness.GlobalRef}, and {@link org.ebpfj.kernel.BpfObject} by type; fields or
  *       parameters.</li>
  *   <li>Load settings: {@link org.ebpfj.harness.MaxEntries}, {@link org.ebpfj.harness.Global} (also
- *       {@code const volatile}), or a {@link org.ebpfj.harness.LoadOptionsProvider} method.</li>
+ *       {@code const volatile}), or an {@link org.ebpfj.harness.EditSpec} method that edits the spec.</li>
  *   <li>Skip or fail: {@link org.ebpfj.harness.RequiresMapType}, {@link org.ebpfj.harness.RequiresProgramType},
  *       {@link org.ebpfj.harness.RequiresKernel}, and privileges; {@code bpf.test.strict=true} turns skips into
  *       failures (see {@link org.ebpfj.harness.BpfExtension}).</li>

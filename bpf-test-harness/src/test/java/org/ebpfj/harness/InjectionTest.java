@@ -10,13 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.GlobalVariable;
 import org.ebpfj.kernel.KernelObjects;
-import org.ebpfj.kernel.LoadOptions;
 import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.IntIntMap;
 import org.ebpfj.kernel.map.PerCpuMap;
 import org.ebpfj.kernel.map.QueueMap;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.object.spec.ObjectSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -169,15 +169,15 @@ class InjectionTest {
 
     @TestKit.Fixture
     @BpfTest(object = HASH_VS_LRU)
-    static class WithLoadOptionsProvider {
-        @LoadOptionsProvider
-        static LoadOptions options(LoadOptions.Builder builder) {
-            return builder.maxEntries("small_lru_map", 5).skipProgram("fill_on_execve")
-                    .variable("target_ppid", (int) ProcessHandle.current().pid()).build();
+    static class WithEditSpec {
+        @EditSpec
+        static ObjectSpec spec(ObjectSpec spec) {
+            return spec.withMaxEntries("small_lru_map", 5).withAutoload("fill_on_execve", false)
+                    .withInt("target_ppid", (int) ProcessHandle.current().pid());
         }
 
         @Test
-        void providerSettingsApply(@MapRef("small_lru_map") RawMap small,
+        void editedSpecApplies(@MapRef("small_lru_map") RawMap small,
                                    @ProgramRef("fill_on_execve") BpfProgram skipped,
                                    @GlobalRef("target_ppid") GlobalVariable ppid) {
             assertThat(small.maxEntries()).isEqualTo(5);
@@ -284,8 +284,8 @@ class InjectionTest {
         }
 
         @Test
-        void loadOptionsProviderDecidesWhatAnnotationsCannot() {
-            TestKit.assertAllSucceeded(TestKit.run(WithLoadOptionsProvider.class), 1);
+        void editSpecDecidesWhatAnnotationsCannot() {
+            TestKit.assertAllSucceeded(TestKit.run(WithEditSpec.class), 1);
         }
 
         @Test
@@ -298,8 +298,8 @@ class InjectionTest {
             assertThat(TestKit.failureOf(r, "unknownProgram")).contains("has no program 'no_such_program'; it has"
                     + " [fill_test_run, fill_small_lru, fill_on_execve]");
             assertThat(TestKit.failureOf(r, "unknownGlobal")).contains("no global variable 'no_such_variable'; it has"
-                    + " [small_result, execve_matches, hash_result, lru_result, target_ppid, keys_to_insert,"
-                    + " small_keys_to_insert]");
+                    + " [target_ppid, keys_to_insert, small_keys_to_insert, small_result, execve_matches, hash_result,"
+                    + " lru_result]");
             assertThat(TestKit.failureOf(r, "keyOfTheWrongSize")).contains("parameter #1 (BpfMap<Short, Integer>) of"
                     + " Mistakes.keyOfTheWrongSize: map 'my_u32_elem_map' key is 4 bytes, but Short (int16)"
                     + " is 2 bytes");
@@ -310,7 +310,7 @@ class InjectionTest {
                     .contains("declare the type arguments, e.g. BpfMap<Integer, Long>");
             assertThat(TestKit.failureOf(r, "viewThatDoesNotFit")).contains("is not a QUEUE or STACK");
             assertThat(TestKit.failureOf(r, "unknownGlobalBeforeLoad"))
-                    .contains("has no global variable 'no_such_variable'; it has [small_result, execve_matches");
+                    .contains("has no global variable 'no_such_variable'; it has [target_ppid, keys_to_insert");
             assertThat(TestKit.failureOf(r, "globalValueTooLarge")).contains("does not fit in 4 bytes");
             assertThat(TestKit.failureOf(r, "objectNotFound"))
                     .contains("BPF object 'bpf/no_such_object.bpf.o' not found");

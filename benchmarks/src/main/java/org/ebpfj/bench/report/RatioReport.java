@@ -13,8 +13,11 @@ import java.util.function.Function;
  * C's batch walk and at least 5 times faster than a GET_NEXT_KEY walk, and parsing plus checking an object no slower
  * than libbpf's open of the same bytes.
  *
- * <pre>java -cp benchmarks.jar org.ebpfj.bench.report.RatioReport JAVA.csv C.csv [JAVA.csv C.csv ...]</pre>
+ * <pre>java -cp benchmarks.jar org.ebpfj.bench.report.RatioReport JAVA.csv C.csv [JAVA.csv C.csv ...]
+ * java -cp benchmarks.jar org.ebpfj.bench.report.RatioReport --open JAVA.csv [JAVA.csv ...]</pre>
  * Each pair is one round: a BenchRunner result and the mapbench CSV of the C run made right before or after it.
+ * With {@code --open} each file is one round of ObjectOpenBenchmark alone (both of its sides run in one JVM, so
+ * no C run is needed), and only the parse + check rows are printed.
  */
 public final class RatioReport {
     static final String LAYOUT = "u32/u32";
@@ -32,6 +35,14 @@ public final class RatioReport {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length >= 2 && args[0].equals("--open")) {
+            List<JavaResults> rounds = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                rounds.add(JavaResults.read(Path.of(args[i])));
+            }
+            System.out.print(render(opens(rounds)));
+            return;
+        }
         if (args.length < 2 || args.length % 2 != 0) {
             System.err.println("usage: RatioReport JAVA.csv C.csv [JAVA.csv C.csv ...]");
             System.exit(2);
@@ -72,10 +83,18 @@ public final class RatioReport {
                 "Java GET_NEXT_KEY", gnk, 5));
         rows.add(row(rounds, "walk HASH(1M): batch vs GET_NEXT_KEY in C (speed-up, for reference)",
                 "C lookup_batch(4096)", cBatch, "C get_next_key + lookup", cGnk, Comparison.NO_TARGET));
+        rows.addAll(opens(rounds.stream().map(Results::java).toList()));
+        return rows;
+    }
+
+    /** One row per object: parse + check beside libbpf's open of the same bytes, measured in the same JVM. */
+    static List<Comparison> opens(List<JavaResults> rounds) {
+        List<Comparison> rows = new ArrayList<>();
         for (String o : OBJECTS) {
-            rows.add(row(rounds, "open " + o, "parse + check (Java)",
-                    r -> r.java().nsPerOp("ObjectOpenBenchmark.parseAndCheck[" + o + "]"),
-                    "libbpf bpf_object__open_mem", r -> r.java().nsPerOp("ObjectOpenBenchmark.libbpfOpen[" + o + "]"),
+            List<Comparison.Round> measured = rounds.stream().map(r -> new Comparison.Round(
+                    r.nsPerOp("ObjectOpenBenchmark.parseAndCheck[" + o + "]"),
+                    r.nsPerOp("ObjectOpenBenchmark.libbpfOpen[" + o + "]"))).toList();
+            rows.add(new Comparison("open " + o, "parse + check (Java)", "libbpf bpf_object__open_mem", measured,
                     1.0));
         }
         return rows;

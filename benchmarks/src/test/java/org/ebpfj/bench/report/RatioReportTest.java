@@ -66,6 +66,24 @@ class RatioReportTest {
     }
 
     @Test
+    void openRoundsNeedNoCRunAndGiveOneRowPerObject() throws IOException {
+        Path first = write("open-1.csv", JavaResults.HEADER,
+                "ObjectOpenBenchmark.parseAndCheck[kinds.bpf.o],40000.0,39000.0,41000.0,3",
+                "ObjectOpenBenchmark.libbpfOpen[kinds.bpf.o],50000.0,49000.0,51000.0,3");
+        Path second = write("open-2.csv", JavaResults.HEADER,
+                "ObjectOpenBenchmark.parseAndCheck[kinds.bpf.o],60000.0,59000.0,61000.0,3",
+                "ObjectOpenBenchmark.libbpfOpen[kinds.bpf.o],30000.0,29000.0,31000.0,3");
+
+        List<Comparison> rows = RatioReport.opens(List.of(JavaResults.read(first), JavaResults.read(second)));
+
+        assertThat(rows).hasSize(RatioReport.OBJECTS.length);
+        Comparison kinds = find(rows, "open kinds.bpf.o");
+        assertThat(kinds.pairedRounds()).isEqualTo(2);
+        assertThat(kinds.ratio().getAsDouble()).isCloseTo((1.25 + 0.5) / 2, within(1e-9));
+        assertThat(find(rows, "open maps_valid.bpf.o").ratio()).isEmpty();
+    }
+
+    @Test
     void filesOfTheWrongShapeAreNamedInTheError() throws IOException {
         Path bad = write("bad.csv", "a,b,c", "1,2,3");
         assertThatThrownBy(() -> CBaseline.read(List.of(bad))).isInstanceOf(IOException.class)

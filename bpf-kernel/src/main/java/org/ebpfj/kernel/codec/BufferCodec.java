@@ -1,6 +1,7 @@
 package org.ebpfj.kernel.codec;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -8,8 +9,11 @@ import java.util.Objects;
 /**
  * A codec over a type that reads and writes itself on a {@code ByteBuffer}, as the records bpf-maven-plugin
  * generates from BTF do ({@code Point.read(buf, offset)}, {@code point.write(buf, offset)}). Those records are
- * plain Java 17 with no dependency; this adapter gives them to the FFM layer: the native memory is viewed as a
- * buffer in the host's byte order, so no bytes are copied and nothing is reflective.
+ * plain Java 17 with no dependency; this adapter gives them to the FFM layer. Each thread reads and writes the
+ * record on its own heap buffer, reused from call to call, and moves the bytes with one bulk copy: a heap buffer's
+ * accesses compile to plain loads and stores (a buffer over native memory checks the segment's scope on each one,
+ * and making one allocates a slice and a buffer per call). Nothing is allocated per call and nothing is
+ * reflective.
  *
  * @param <T> the generated type
  */
@@ -30,6 +34,8 @@ public final class BufferCodec<T> implements MapCodec<T> {
     private final Reader<T> reader;
     private final Writer<T> writer;
     private final String name;
+    /** Each thread's buffer of {@code size} bytes, in the host's byte order. */
+    private final ThreadLocal<ByteBuffer> buffers;
 
     BufferCodec(int size, Reader<T> reader, Writer<T> writer, String name) {
         if (size <= 0) {
@@ -39,6 +45,7 @@ public final class BufferCodec<T> implements MapCodec<T> {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.writer = Objects.requireNonNull(writer, "writer");
         this.name = Objects.requireNonNull(name, "name");
+        this.buffers = ThreadLocal.withInitial(() -> ByteBuffer.allocate(size).order(ByteOrder.nativeOrder()));
     }
 
     @Override
@@ -49,16 +56,16 @@ public final class BufferCodec<T> implements MapCodec<T> {
     @Override
     public void encode(T value, MemorySegment dst, long offset) {
         Objects.requireNonNull(value, name);
-        writer.write(value, view(dst, offset), 0);
+        ByteBuffer buf = buffers.get();
+        writer.write(value, buf, 0);
+        MemorySegment.copy(buf.array(), 0, dst, ValueLayout.JAVA_BYTE, offset, size);
     }
 
     @Override
     public T decode(MemorySegment src, long offset) {
-        return reader.read(view(src, offset), 0);
-    }
-
-    private ByteBuffer view(MemorySegment segment, long offset) {
-        return segment.asSlice(offset, size).asByteBuffer().order(ByteOrder.nativeOrder());
+        ByteBuffer buf = buffers.get();
+        MemorySegment.copy(src, ValueLayout.JAVA_BYTE, offset, buf.array(), 0, size);
+        return reader.read(buf, 0);
     }
 
     @Override

@@ -149,9 +149,8 @@ class LoadErrorsTest {
     }
 
     @Test
-    void loadOptionsNamingAnUnknownMapAreRefused() {
-        LoadOptions options = LoadOptions.builder().maxEntries("no_such_map", 4).build();
-        assertThatThrownBy(() -> TestObjects.load(TestObjects.SMALL, options).close())
+    void specEditsNamingAnUnknownMapAreRefused() {
+        assertThatThrownBy(() -> TestObjects.spec(TestObjects.SMALL).withMaxEntries("no_such_map", 4))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no_such_map").hasMessageContaining("[counts]");
     }

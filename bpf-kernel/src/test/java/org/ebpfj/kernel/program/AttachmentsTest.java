@@ -30,8 +30,9 @@ class AttachmentsTest {
             FunctionDescriptor.of(ValueLayout.JAVA_INT));
 
     private static BpfObject load() {
-        return BpfObject.loadResource(AttachmentsTest.class, "/bpf/attach.bpf.o",
-                LoadOptions.builder().variable("target_pid", PID).build());
+        byte[] bytes = BpfObject.resourceBytes(AttachmentsTest.class, "/bpf/attach.bpf.o");
+        return BpfObject.load(bytes, BpfObject.readSpec(bytes, "attach.bpf.o").withInt("target_pid", PID),
+                LoadOptions.defaults());
     }
 
     @Test
@@ -91,8 +92,8 @@ class AttachmentsTest {
 
     @Test
     void tracepointByCategoryAndNameFiresOnThisProcessesSyscalls() {
-        try (BpfObject o = TestObjects.load(TestObjects.TRACING, LoadOptions.builder().variable("target_pid", PID)
-                .skipProgram("on_tp_btf").build());
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withInt("target_pid", PID).withAutoload("on_tp_btf", false));
              BpfLink link = Attachments.tracepoint(o.program("on_tracepoint"), "syscalls", "sys_enter_getpid")) {
             assertThat(link.target()).isEqualTo("tracepoint syscalls/sys_enter_getpid");
             for (int i = 0; i < 4; i++) {
@@ -105,8 +106,8 @@ class AttachmentsTest {
     /** tp_btf is a TRACING program too, but it needs no trampoline: this kernel refuses fentry, not tp_btf. */
     @Test
     void tpBtfCountsThisProcessesSyscalls() {
-        try (BpfObject o = TestObjects.load(TestObjects.TRACING, LoadOptions.builder().variable("target_pid", PID)
-                .skipProgram("on_tracepoint").build());
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withInt("target_pid", PID).withAutoload("on_tracepoint", false));
              BpfLink link = Attachments.tracing(o.program("on_tp_btf"))) {
             assertThat(link.target()).isEqualTo("tp_btf/sys_enter");
             for (int i = 0; i < 4; i++) {
@@ -122,8 +123,8 @@ class AttachmentsTest {
 
     @Test
     void tracepointThatDoesNotExistSaysWhich() {
-        try (BpfObject o = TestObjects.load(TestObjects.TRACING, LoadOptions.builder().skipProgram("on_tp_btf")
-                .build())) {
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withAutoload("on_tp_btf", false))) {
             assertThatThrownBy(() -> Attachments.tracepoint(o.program("on_tracepoint"), "syscalls", "sys_enter_nope"))
                     .isInstanceOf(AttachException.class).hasMessageContaining("syscalls/sys_enter_nope");
         }
@@ -136,8 +137,8 @@ class AttachmentsTest {
     @Test
     void usdtOnTheJvmsThreadStartProbeSeesTheNewThreadsId() throws Exception {
         Path libjvm = mapped("libjvm.so");
-        try (BpfObject o = TestObjects.load(TestObjects.USDT, LoadOptions.builder().variable("target_pid", PID)
-                .build());
+        try (BpfObject o = TestObjects.load(TestObjects.USDT, TestObjects.spec(TestObjects.USDT)
+                .withInt("target_pid", PID));
              BpfLink link = Attachments.usdt(o.program("on_thread_start"), libjvm, "hotspot", "thread__start", PID)) {
             assertThat(link.target()).contains("usdt").contains("hotspot:thread__start");
             Thread t = new Thread(() -> { }, "usdt-probe-target");

@@ -11,11 +11,11 @@ import java.util.function.Function;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.KnownLimits;
-import org.ebpfj.kernel.LoadOptions;
 import org.ebpfj.kernel.MachineLimit;
 import org.ebpfj.kernel.RequireBpf;
 import org.ebpfj.kernel.TestObjects;
 import org.ebpfj.kernel.error.BpfException;
+import org.ebpfj.object.spec.ObjectSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -65,11 +65,13 @@ class GuestOnlyAttachTest {
 
     /** Loads only {@code program}, attaches it, calls getpgid(0) three times; @return the last call's result */
     private static int prove(String program, String counter, MachineLimit limit, Function<BpfProgram, BpfLink> attach) {
-        LoadOptions.Builder options = LoadOptions.builder().variable("target_pid", PID);
-        PROGRAMS.stream().filter(p -> !p.equals(program)).forEach(options::skipProgram);
+        ObjectSpec spec = TestObjects.spec(TestObjects.GUEST_ONLY).withInt("target_pid", PID);
+        for (String other : PROGRAMS) {
+            spec = spec.withAutoload(other, other.equals(program));
+        }
         BpfObject o;
         try {
-            o = TestObjects.load(TestObjects.GUEST_ONLY, options.build());
+            o = TestObjects.load(TestObjects.GUEST_ONLY, spec);
         } catch (BpfException e) {
             KnownLimits.skipOrFail(limit, program + " (load)", e);
             return 0;

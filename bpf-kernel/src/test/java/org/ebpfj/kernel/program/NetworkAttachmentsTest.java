@@ -84,8 +84,8 @@ class NetworkAttachmentsTest {
     void socketFilterDropsTheLongDatagramsAndKeepsTheShortOnes() throws Exception {
         int fd = Sockets.udpLoopback();
         assertThat(fd).as("socket").isNotNegative();
-        try (BpfObject o = TestObjects.load(TestObjects.NET, org.ebpfj.kernel.LoadOptions.builder()
-                .variable("max_len", 40).build());
+        try (BpfObject o = TestObjects.load(TestObjects.NET, TestObjects.spec(TestObjects.NET)
+                .withInt("max_len", 40));
              Arena arena = Arena.ofConfined();
              DatagramChannel sender = DatagramChannel.open()) {
             BpfLink link = NetworkAttachments.socketFilter(o.program("drop_long"), fd);

@@ -53,7 +53,9 @@ public final class CodeGenerator {
         } catch (DwarfFormatException e) {
             locations = Map.of();
         }
-        return new Run(spec, options, locations, elf.order() == java.nio.ByteOrder.BIG_ENDIAN).run();
+        EventTypes.Found events = spec.btf().isPresent() ? EventTypes.find(elf, spec.btf().get())
+                : new EventTypes.Found(null, Map.of(), List.of(), List.of());
+        return new Run(spec, options, locations, elf.order() == java.nio.ByteOrder.BIG_ENDIAN, events).run();
     }
 
     /**
@@ -64,7 +66,8 @@ public final class CodeGenerator {
      */
     public static GeneratedSources generate(ObjectSpec spec, CodegenOptions options,
                                             Map<String, SourceLocation> locations) {
-        return new Run(spec, options, locations, false).run();
+        return new Run(spec, options, locations, false,
+                new EventTypes.Found(spec.btf().orElse(null), Map.of(), List.of(), List.of())).run();
     }
 
     /** One generation: the planner and the names chosen so far. */
@@ -77,10 +80,14 @@ public final class CodeGenerator {
         private final Set<String> accessors = new HashSet<>(SKELETON_METHODS);
         private final String file;
         private final boolean bigEndian;
+        /** The object's BTF with the event types only DWARF has; which event each map carries. */
+        private final EventTypes.Found events;
         private TypePlanner planner;
 
-        Run(ObjectSpec spec, CodegenOptions options, Map<String, SourceLocation> locations, boolean bigEndian) {
+        Run(ObjectSpec spec, CodegenOptions options, Map<String, SourceLocation> locations, boolean bigEndian,
+            EventTypes.Found events) {
             this.bigEndian = bigEndian;
+            this.events = events;
             this.spec = spec;
             this.options = options;
             this.locations = locations;
@@ -89,7 +96,8 @@ public final class CodeGenerator {
         }
 
         GeneratedSources run() {
-            Optional<Btf> btf = spec.btf();
+            Optional<Btf> btf = Optional.ofNullable(events.btf());
+            notes.addAll(events.notes());
             planner = new TypePlanner(btf.orElse(null), name -> Optional.ofNullable(locations.get(name))
                     .filter(SourceLocation::hasLine).map(SourceLocation::toString), Set.of(className, "BpfBytes"));
             if (btf.isEmpty()) {
@@ -99,6 +107,9 @@ public final class CodeGenerator {
             List<MapEntry> maps = maps(coverage);
             List<VariableEntry> variables = btf.isPresent() ? variables(btf.get()) : List.of();
             btf.ifPresent(this::extraTypes);
+            for (int id : events.events()) {
+                planner.root(id, "Event");
+            }
             List<ProgramEntry> programs = programs();
 
             List<GeneratedFile> records = new ArrayList<>();
@@ -135,6 +146,15 @@ public final class CodeGenerator {
                     continue;
                 }
                 Handle handle = handle(m);
+                if (handle.isEvents()) {
+                    Optional<JavaType> event = Optional.ofNullable(events.byMap().get(m.name()))
+                            .or(() -> onlyDeclaredEvent(m))
+                            .map(id -> SkeletonWriter.skeletonForm(planner.root(id, "Event")).orElseThrow());
+                    coverage.add(new MapCoverage(m.name(), "", event.map(SkeletonWriter::boxed).orElse(""), true));
+                    out.add(new MapEntry(m, accessor(JavaNames.member(m.name()), "Map"),
+                            "MAP_" + JavaNames.constant(m.name()), handle, Optional.empty(), event));
+                    continue;
+                }
                 String base = JavaNames.type(m.name());
                 Optional<JavaType> key = Optional.empty();
                 Optional<JavaType> value = Optional.empty();
@@ -151,6 +171,27 @@ public final class CodeGenerator {
                 out.add(new MapEntry(m, accessor, "MAP_" + JavaNames.constant(m.name()), handle, key, value));
             }
             return out;
+        }
+
+        /**
+         * bpf2go's convention ({@code const struct event *unused}) names event types but not their maps: when the
+         * object declares exactly one such type and has exactly one event map the calls did not type, they go
+         * together.
+         */
+        private Optional<Integer> onlyDeclaredEvent(MapSpec map) {
+            if (events.btf() == null || map.type().orElseThrow() == org.ebpfj.object.uapi.MapType.USER_RINGBUF) {
+                return Optional.empty();
+            }
+            List<Integer> declared = new ArrayList<>();
+            for (VariableSpec v : spec.variables()) {
+                if (v.global() && events.btf().resolve(v.type().id()) instanceof BtfType.Ptr ptr
+                        && events.btf().resolve(ptr.type()) instanceof BtfType.Composite) {
+                    declared.add(events.btf().resolveId(ptr.type()));
+                }
+            }
+            long untyped = spec.maps().stream().filter(m -> handle(m).isEvents() && handle(m) != Handle.USER_RING_BUFFER
+                    && !events.byMap().containsKey(m.name())).count();
+            return declared.size() == 1 && untyped == 1 ? Optional.of(declared.get(0)) : Optional.empty();
         }
 
         private static Handle handle(MapSpec m) {
@@ -170,6 +211,12 @@ public final class CodeGenerator {
                 case QUEUE:
                 case STACK:
                     return m.valueSize() > 0 ? Handle.QUEUE : Handle.RAW;
+                case RINGBUF:
+                    return Handle.RING_BUFFER;
+                case PERF_EVENT_ARRAY:
+                    return Handle.PERF_BUFFER;
+                case USER_RINGBUF:
+                    return Handle.USER_RING_BUFFER;
                 default:
                     return Handle.RAW;
             }
@@ -292,6 +339,7 @@ public final class CodeGenerator {
             addIf(imports, body, "StandardCharsets.", "java.nio.charset.StandardCharsets");
             addIf(imports, body, "Arrays.", "java.util.Arrays");
             addIf(imports, body, " Objects.", "java.util.Objects");
+            addIf(imports, body, "UnaryOperator", "java.util.function.UnaryOperator");
             List<String> kernel = new ArrayList<>();
             for (String imp : extraImports) {
                 String simple = imp.substring(imp.lastIndexOf('.') + 1);

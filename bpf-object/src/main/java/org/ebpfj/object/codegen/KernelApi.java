@@ -15,11 +15,15 @@ final class KernelApi {
             "org.ebpfj.kernel.LoadOptions",
             "org.ebpfj.kernel.codec.Codecs",
             "org.ebpfj.kernel.codec.MapCodec",
+            "org.ebpfj.kernel.event.PerfBufferReader",
+            "org.ebpfj.kernel.event.RingBufferReader",
+            "org.ebpfj.kernel.event.UserRingBufferWriter",
             "org.ebpfj.kernel.map.BpfMap",
             "org.ebpfj.kernel.map.PerCpuMap",
             "org.ebpfj.kernel.map.QueueMap",
             "org.ebpfj.kernel.map.RawMap",
-            "org.ebpfj.kernel.program.BpfProgram");
+            "org.ebpfj.kernel.program.BpfProgram",
+            "org.ebpfj.object.spec.ObjectSpec");
 
     private KernelApi() {
     }

@@ -60,7 +60,13 @@ final class SkeletonWriter {
         out.blank();
         out.line("private final BpfObject object;");
         for (MapEntry e : m.maps()) {
-            out.line("private final %s %s;", handleType(e), e.accessor());
+            if (e.handle().isEvents()) {
+                if (e.value().isPresent() || e.handle() != SkeletonModel.Handle.USER_RING_BUFFER) {
+                    out.line("private %s %s;", handleType(e), e.accessor());
+                }
+            } else {
+                out.line("private final %s %s;", handleType(e), e.accessor());
+            }
         }
         for (ProgramEntry p : m.programs()) {
             out.line("private final BpfProgram %s;", p.accessor());
@@ -69,7 +75,11 @@ final class SkeletonWriter {
         out.line("private %s(BpfObject object) {", cls);
         out.line("this.object = object;");
         for (MapEntry e : m.maps()) {
-            out.line("this.%s = %s;", e.accessor(), handleExpression(e, codecs));
+            if (e.handle().isEvents()) {
+                out.line("object.rawMap(%s); // checked now, opened on first use", e.constant());
+            } else {
+                out.line("this.%s = %s;", e.accessor(), handleExpression(e, codecs));
+            }
         }
         for (ProgramEntry p : m.programs()) {
             out.line("this.%s = object.program(%s);", p.accessor(), p.constant());
@@ -83,8 +93,7 @@ final class SkeletonWriter {
         out.blank();
         out.doc("Loads the object with what user space sets before load.");
         out.line("public static %s load(Options options) {", cls);
-        out.line("return new %s(BpfObject.loadResource(%s.class, OBJECT_RESOURCE, options.toLoadOptions()));", cls,
-                cls);
+        out.line("return new %s(options.load(%s.class, OBJECT_RESOURCE));", cls, cls);
         out.line("}");
         out.blank();
         out.doc("Views an object loaded elsewhere (e.g. by {@code @BpfTest}) through this skeleton. Closing the"
@@ -99,6 +108,10 @@ final class SkeletonWriter {
         out.line("return new Options();");
         out.line("}");
         for (MapEntry e : m.maps()) {
+            if (e.handle().isEvents()) {
+                EventAccessors.write(out, e, e.value().map(v -> codec(v, codecs)));
+                continue;
+            }
             out.blank();
             out.doc("The map {@code " + JavaNames.doc(e.spec().name()) + "}: " + e.spec().typeName() + describeKv(e)
                     + location(e.spec().location().toString()) + ".");
@@ -134,7 +147,7 @@ final class SkeletonWriter {
         out.line("}");
     }
 
-    private static String location(String where) {
+    static String location(String where) {
         return where.contains(":") ? ", " + JavaNames.doc(where) : "";
     }
 
@@ -193,8 +206,12 @@ final class SkeletonWriter {
         };
     }
 
-    private static String handleType(MapEntry e) {
+    static String handleType(MapEntry e) {
+        String event = e.value().map(SkeletonWriter::boxed).orElse("byte[]");
         return switch (e.handle()) {
+            case RING_BUFFER -> "RingBufferReader<" + event + ">";
+            case PERF_BUFFER -> "PerfBufferReader<" + event + ">";
+            case USER_RING_BUFFER -> "UserRingBufferWriter<" + event + ">";
             case TYPED -> "BpfMap<" + boxed(e.key().get()) + ", " + boxed(e.value().get()) + ">";
             case PER_CPU -> "PerCpuMap<" + boxed(e.key().get()) + ", " + boxed(e.value().get()) + ">";
             case QUEUE -> "QueueMap<" + boxed(e.value().get()) + ">";
@@ -210,6 +227,7 @@ final class SkeletonWriter {
                     + codec(e.value().get(), codecs) + ")";
             case QUEUE -> "object.rawMap(" + e.constant() + ").queue(" + codec(e.value().get(), codecs) + ")";
             case RAW -> "object.rawMap(" + e.constant() + ")";
+            case RING_BUFFER, PERF_BUFFER, USER_RING_BUFFER -> throw new IllegalStateException("opened lazily");
         };
     }
 
@@ -237,7 +255,8 @@ final class SkeletonWriter {
     private static void options(SourceBuilder out, SkeletonModel m) {
         out.doc("What user space sets before load: constants and initial values of globals, map sizes.");
         out.line("public static final class Options {");
-        out.line("private final LoadOptions.Builder builder = LoadOptions.builder();");
+        out.line("private UnaryOperator<ObjectSpec> edits = UnaryOperator.identity();");
+        out.line("private LoadOptions loadOptions = LoadOptions.defaults();");
         out.blank();
         out.line("private Options() {");
         out.line("}");
@@ -247,13 +266,13 @@ final class SkeletonWriter {
                     + " load" + (v.readOnly() ? "; the verifier sees it as a constant" : "") + ".");
             out.line("public Options %s(%s value) {", v.accessor(), v.type().name());
             if (v.type() instanceof JavaType.Composite) {
-                out.line("builder.variable(%s, value.toBytes());", v.constant());
+                out.line("byte[] bytes = value.toBytes();");
             } else {
                 out.line("ByteBuffer buf = ByteBuffer.allocate(%d).order(BpfBytes.ORDER);", v.type().size());
                 v.type().write("buf", "0", "value", 0).forEach(out::line);
-                out.line("builder.variable(%s, buf.array());", v.constant());
+                out.line("byte[] bytes = buf.array();");
             }
-            out.line("return this;");
+            out.line("return edit(spec -> spec.withVariableValue(%s, bytes));", v.constant());
             out.line("}");
         }
         for (MapEntry e : m.maps()) {
@@ -261,27 +280,35 @@ final class SkeletonWriter {
             out.doc("max_entries of {@code " + JavaNames.doc(e.spec().name()) + "} (the object says "
                     + e.spec().maxEntries() + ").");
             out.line("public Options %sMaxEntries(long maxEntries) {", e.accessor());
-            out.line("builder.maxEntries(%s, maxEntries);", e.constant());
-            out.line("return this;");
+            out.line("return edit(spec -> spec.withMaxEntries(%s, maxEntries));", e.constant());
             out.line("}");
             if (e.spec().deferred().contains(MapField.VALUE_SIZE)) {
                 out.blank();
                 out.doc("value_size of {@code " + JavaNames.doc(e.spec().name()) + "}, which the object leaves to"
                         + " user space.");
                 out.line("public Options %sValueSize(long valueSize) {", e.accessor());
-                out.line("builder.valueSize(%s, valueSize);", e.constant());
-                out.line("return this;");
+                out.line("return edit(spec -> spec.withValueSize(%s, valueSize));", e.constant());
                 out.line("}");
             }
         }
         out.blank();
-        out.doc("The underlying options, for what this class does not name (pin root, programs to skip, ...).");
-        out.line("public LoadOptions.Builder loadOptions() {");
-        out.line("return builder;");
+        out.doc("Any other edit of the object's spec, after the ones made so far (e.g. programs not to load:"
+                + " {@code spec -> spec.withAutoload(name, false)}).");
+        out.line("public Options edit(UnaryOperator<ObjectSpec> edit) {");
+        out.line("UnaryOperator<ObjectSpec> before = edits;");
+        out.line("edits = spec -> edit.apply(before.apply(spec));");
+        out.line("return this;");
         out.line("}");
         out.blank();
-        out.line("LoadOptions toLoadOptions() {");
-        out.line("return builder.build();");
+        out.doc("What the load needs beyond the spec (pin root, ...).");
+        out.line("public Options loadOptions(LoadOptions options) {");
+        out.line("loadOptions = options;");
+        out.line("return this;");
+        out.line("}");
+        out.blank();
+        out.line("BpfObject load(Class<?> anchor, String resource) {");
+        out.line("byte[] bytes = BpfObject.resourceBytes(anchor, resource);");
+        out.line("return BpfObject.load(bytes, edits.apply(BpfObject.readSpec(bytes, resource)), loadOptions);");
         out.line("}");
         out.line("}");
     }

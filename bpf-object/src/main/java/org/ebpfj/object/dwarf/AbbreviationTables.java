@@ -1,8 +1,7 @@
 package org.ebpfj.object.dwarf;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.ebpfj.object.ObjectFormatException;
@@ -33,7 +32,10 @@ final class AbbreviationTables {
 
     private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
         Map<Long, Abbreviation> table = new HashMap<>();
-        List<long[]> specs = new ArrayList<>();
+        // One abbreviation's specs, reused: most have a handful of attributes.
+        int[] attrs = new int[16];
+        int[] forms = new int[16];
+        long[] consts = new long[16];
         while (true) {
             long code = c.uleb();
             if (code == 0) {
@@ -41,7 +43,7 @@ final class AbbreviationTables {
             }
             long tag = c.uleb();
             int children = c.u8();
-            specs.clear();
+            int n = 0;
             while (true) {
                 long attr = c.uleb();
                 long form = c.uleb();
@@ -49,19 +51,19 @@ final class AbbreviationTables {
                     break;
                 }
                 long implicit = form == DwarfForm.IMPLICIT_CONST ? c.sleb() : 0;
-                specs.add(new long[] {attr, form, implicit});
+                if (n == attrs.length) {
+                    attrs = Arrays.copyOf(attrs, 2 * n);
+                    forms = Arrays.copyOf(forms, 2 * n);
+                    consts = Arrays.copyOf(consts, 2 * n);
+                }
+                attrs[n] = clampToInt(attr);
+                forms[n] = clampToInt(form);
+                consts[n] = implicit;
+                n++;
             }
-            int n = specs.size();
-            int[] attrs = new int[n];
-            int[] forms = new int[n];
-            long[] consts = new long[n];
-            for (int i = 0; i < n; i++) {
-                long[] s = specs.get(i);
-                attrs[i] = clampToInt(s[0]);
-                forms[i] = clampToInt(s[1]);
-                consts[i] = s[2];
-            }
-            if (table.putIfAbsent(code, new Abbreviation(code, tag, children != 0, attrs, forms, consts)) != null) {
+            Abbreviation a = new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n),
+                    Arrays.copyOf(forms, n), Arrays.copyOf(consts, n));
+            if (table.putIfAbsent(code, a) != null) {
                 throw c.fail("abbreviation code " + code + " defined twice in the table at offset " + offset);
             }
         }

@@ -30,16 +30,12 @@ public final class DwarfLocations {
     static final int TAG_STRUCTURE_TYPE = 0x13;
     static final int TAG_UNION_TYPE = 0x17;
 
-    static final int AT_NAME = 0x03;
-    static final int AT_STMT_LIST = 0x10;
-    static final int AT_COMP_DIR = 0x1b;
     static final int AT_ABSTRACT_ORIGIN = 0x31;
     static final int AT_DECL_COLUMN = 0x39;
     static final int AT_DECL_FILE = 0x3a;
     static final int AT_DECL_LINE = 0x3b;
     static final int AT_DECLARATION = 0x3c;
     static final int AT_SPECIFICATION = 0x47;
-    static final int AT_STR_OFFSETS_BASE = 0x72;
 
     private static final int MAX_SPECIFICATION_CHAIN = 4;
 
@@ -84,47 +80,14 @@ public final class DwarfLocations {
     }
 
     /** One unit's context: what its DIEs need to turn indexes into names and paths. */
-    private static final class Unit implements StringResolver {
+    private static final class Unit extends DwarfUnit {
         private final Walk walk;
-        private final DebugSections s;
-        private final UnitEncoding enc;
-        private FormValue name;
-        private FormValue compDir;
-        private long stmtList = -1;
-        private long strOffsetsBase = -1;
         private LineTableFiles files;
         private boolean filesRead;
 
-        Unit(Walk walk, DebugSections s, UnitEncoding enc) {
+        Unit(Walk walk, DwarfUnit header) {
+            super(header);
             this.walk = walk;
-            this.s = s;
-            this.enc = enc;
-        }
-
-        @Override
-        public String resolve(FormValue v) throws ObjectFormatException {
-            switch (v.kind()) {
-                case INLINE_STRING:
-                    return v.text();
-                case STR_OFFSET:
-                    return s.strTable.get(v.number());
-                case LINE_STR_OFFSET:
-                    return s.lineStrTable.get(v.number());
-                case STR_INDEX: {
-                    long base = strOffsetsBase >= 0 ? strOffsetsBase : 2L * enc.offsetSize();
-                    long index = v.number();
-                    if (index < 0 || index > s.strOffsets.length() / enc.offsetSize()) {
-                        throw new DwarfFormatException(".debug_str_offsets", -1, "string index " + index
-                                + " is past the " + s.strOffsets.length() + "-byte section");
-                    }
-                    long at = base + index * enc.offsetSize();
-                    long offset = enc.offsetSize() == 8 ? s.strOffsets.u64(at) : s.strOffsets.u32(at);
-                    return s.strTable.get(offset);
-                }
-                default:
-                    throw new DwarfFormatException(".debug_info", -1, "a string attribute has form kind "
-                            + v.kind());
-            }
         }
 
         LineTableFiles files() throws ObjectFormatException {
@@ -193,51 +156,9 @@ public final class DwarfLocations {
         }
 
         private void readUnit(DwarfCursor c) throws ObjectFormatException {
-            long unitStart = c.position();
-            int[] size = new int[1];
-            long length = c.initialLength(size);
-            int offsetSize = size[0];
-            long bodyStart = c.position();
-            if (length < 0 || !s.info.contains(bodyStart, length)) {
-                throw c.fail("unit of " + length + " bytes runs past the end of .debug_info");
-            }
-            long unitEnd = bodyStart + length;
-            int version = c.u16();
-            if (version < 2 || version > 5) {
-                throw c.fail("unsupported DWARF version " + version);
-            }
-            long abbrevOffset;
-            int addressSize;
-            if (version >= 5) {
-                int unitType = c.u8();
-                addressSize = c.u8();
-                abbrevOffset = c.offset(offsetSize);
-                switch (unitType) {
-                    case 0x01: // DW_UT_compile
-                    case 0x03: // DW_UT_partial
-                        break;
-                    case 0x02: // DW_UT_type
-                    case 0x06: // DW_UT_split_type
-                        c.skip(8L + offsetSize);
-                        break;
-                    case 0x04: // DW_UT_skeleton
-                    case 0x05: // DW_UT_split_compile
-                        c.skip(8);
-                        break;
-                    default:
-                        throw c.fail("unknown unit type " + unitType);
-                }
-            } else {
-                abbrevOffset = c.offset(offsetSize);
-                addressSize = c.u8();
-            }
-            if (addressSize != 1 && addressSize != 2 && addressSize != 4 && addressSize != 8) {
-                throw c.fail("address size " + addressSize);
-            }
-            Unit unit = new Unit(this, s, new UnitEncoding(version, offsetSize, addressSize));
-            AbbreviationTable table = abbrevs.at(abbrevOffset);
-            readDies(c, unit, table, unitStart, unitEnd);
-            c.seek(unitEnd);
+            Unit unit = new Unit(this, DwarfUnit.readHeader(c, s, abbrevs));
+            readDies(c, unit, unit.table, unit.start, unit.end);
+            c.seek(unit.end);
         }
 
         private void readDies(DwarfCursor c, Unit unit, AbbreviationTable table, long unitStart,
@@ -259,7 +180,7 @@ public final class DwarfLocations {
                     throw c.fail("DIE uses abbreviation code " + code + ", which its table does not define");
                 }
                 if (first) {
-                    readUnitDie(c, unit, a);
+                    unit.readUnitDie(c, a);
                     first = false;
                     if (!a.hasChildren()) {
                         return;
@@ -297,28 +218,6 @@ public final class DwarfLocations {
             }
         }
 
-        private void readUnitDie(DwarfCursor c, Unit unit, Abbreviation a) throws ObjectFormatException {
-            for (int i = 0; i < a.attributes().length; i++) {
-                FormValue v = DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
-                switch (a.attributes()[i]) {
-                    case AT_NAME:
-                        unit.name = v.isString() ? v : null;
-                        break;
-                    case AT_COMP_DIR:
-                        unit.compDir = v.isString() ? v : null;
-                        break;
-                    case AT_STMT_LIST:
-                        unit.stmtList = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
-                        break;
-                    case AT_STR_OFFSETS_BASE:
-                        unit.strOffsetsBase = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
-                        break;
-                    default:
-                        break;
-                }
-            }
-        }
-
         private Decl readDecl(DwarfCursor c, Unit unit, Abbreviation a, long unitStart)
                 throws ObjectFormatException {
             Decl d = new Decl();
@@ -327,7 +226,7 @@ public final class DwarfLocations {
                 FormValue v = DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
                 boolean number = v.kind() == FormValue.Kind.NUMBER;
                 switch (a.attributes()[i]) {
-                    case AT_NAME:
+                    case DwarfUnit.AT_NAME:
                         d.name = v.isString() ? v : null;
                         break;
                     case AT_DECL_FILE:
@@ -344,11 +243,7 @@ public final class DwarfLocations {
                         break;
                     case AT_SPECIFICATION:
                     case AT_ABSTRACT_ORIGIN:
-                        if (v.kind() == FormValue.Kind.UNIT_REF) {
-                            d.specification = unitStart + v.number();
-                        } else if (v.kind() == FormValue.Kind.SECTION_REF) {
-                            d.specification = v.number();
-                        }
+                        d.specification = unit.reference(v);
                         break;
                     default:
                         break;
@@ -388,7 +283,9 @@ public final class DwarfLocations {
                 if (name == null || name.isEmpty() || located == null || located.declLine > Integer.MAX_VALUE) {
                     continue;
                 }
-                name = d.kind + name;
+                if (!d.kind.isEmpty()) {
+                    name = d.kind + name;
+                }
                 boolean definition = !d.declaration;
                 Boolean existing = isDefinition.get(name);
                 if (existing != null && (existing || !definition)) {

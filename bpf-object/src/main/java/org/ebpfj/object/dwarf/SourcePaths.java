@@ -26,6 +26,9 @@ final class SourcePaths {
 
     /** Drops empty and "." segments ({@code objects/./x.h} becomes {@code objects/x.h}); keeps "..". */
     static String normalize(String path) {
+        if (isNormal(path)) {
+            return path; // what compilers write: nothing to drop, and no list of segments to build
+        }
         boolean absolute = path.startsWith("/");
         List<String> parts = new ArrayList<>();
         for (String s : path.split("/", -1)) {
@@ -38,5 +41,17 @@ final class SourcePaths {
             return "/" + joined;
         }
         return joined.isEmpty() ? "." : joined;
+    }
+
+    /** No empty or "." segment: not empty, no "//", no "/./", no leading "./", no trailing "/" or "/." (but "/"). */
+    private static boolean isNormal(String p) {
+        int n = p.length();
+        if (n == 0 || p.equals(".") || p.startsWith("./") || p.contains("//") || p.contains("/./")) {
+            return false;
+        }
+        if (n == 1) {
+            return true; // "/" or a one-character name
+        }
+        return !p.endsWith("/") && !p.endsWith("/.");
     }
 }

@@ -30,7 +30,8 @@ import org.ebpfj.object.uapi.MapType;
  * @param structs            kernel struct sizes
  * @param compiledOut        map types the kernel config leaves out (they answer EINVAL)
  * @param arenaJit           the JIT supports arena (false answers EOPNOTSUPP for ARENA)
- * @param lruClampedTargetFree LRU free batches are clamp(N/P/2, 1, 128) (6.16+) rather than 128
+ * @param lruClampedTargetFree LRU free batches are clamp(N/P/2, 1, 128) (6.16+ and some stable releases,
+ *                           {@link UapiHistory#LRU_CLAMPED_TARGET_FREE}) rather than 128
  * @param notes              where each value came from when it was read, and which ones are defaults
  */
 public record KernelProfile(
@@ -112,7 +113,7 @@ public record KernelProfile(
         b.structs = structs;
         b.compiledOut = compiledOut.isEmpty() ? EnumSet.noneOf(MapType.class) : EnumSet.copyOf(compiledOut);
         b.arenaJit = arenaJit;
-        b.lruClampedTargetFree = lruClampedTargetFree != version.atLeast(UapiHistory.lruClampedTargetFreeSince())
+        b.lruClampedTargetFree = lruClampedTargetFree != UapiHistory.lruClampedTargetFree(version)
                 ? lruClampedTargetFree : null;
         b.notes = notes;
         return b;
@@ -282,7 +283,7 @@ public record KernelProfile(
         public KernelProfile build() {
             long kmax = kmallocMaxSize != null ? kmallocMaxSize : (long) pageSize << maxPageOrder;
             boolean clamped = lruClampedTargetFree != null ? lruClampedTargetFree
-                    : version.atLeast(UapiHistory.lruClampedTargetFreeSince());
+                    : UapiHistory.lruClampedTargetFree(version);
             return new KernelProfile(description, version, pageSize, maxPageOrder, kmax, possibleCpus, nrCpus,
                     nrNodeIds, onlineNodes, perfEventMaxStack, totalRamBytes, structs, compiledOut, arenaJit,
                     clamped, notes);

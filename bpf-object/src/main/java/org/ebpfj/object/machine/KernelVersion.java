@@ -18,6 +18,12 @@ public record KernelVersion(int major, int minor, int patch) implements Comparab
         }
     }
 
+    /** Written out: profiles key caches by version, and this is asked on every map checked. */
+    @Override
+    public int hashCode() {
+        return (major * 31 + minor) * 31 + patch;
+    }
+
     public static KernelVersion of(int major, int minor) {
         return new KernelVersion(major, minor, 0);
     }

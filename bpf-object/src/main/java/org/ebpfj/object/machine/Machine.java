@@ -34,6 +34,8 @@ public final class Machine {
     private static final Pattern MEM_TOTAL = Pattern.compile("(?m)^MemTotal:\\s+(\\d{1,15})\\s+kB");
     private static final Pattern CAP_EFF = Pattern.compile("(?m)^CapEff:\\s*([0-9a-fA-F]{1,16})$");
     private static final Pattern LOCKDOWN_SELECTED = Pattern.compile("\\[(\\w+)]");
+    /** A three-part version standing alone, as in "Debian 6.1.192-3" (not inside "6.1.0.5" or "x6.1.2"). */
+    private static final Pattern POINT_RELEASE = Pattern.compile("(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,5})(?![\\w.])");
     private static final Pattern MEMLOCK = Pattern.compile("(?m)^Max locked memory\\s+(\\S+)\\s+(\\S+)");
 
     private final Path root;
@@ -74,9 +76,29 @@ public final class Machine {
         return r;
     }
 
-    /** The release as a version, when it parses. */
+    /**
+     * The release as a version, when it parses. Distribution kernels often leave the stable point release out of
+     * the release string (Debian's {@code 6.1.0-57-amd64} is 6.1.192), and stable backports make it matter
+     * ({@link StableBackport}): the build line in {@code proc/version} ("... Debian 6.1.192-3 ...") or Ubuntu's
+     * {@code proc/version_signature} gives it, taken only when its major.minor is the release's.
+     */
     public Optional<KernelVersion> version() {
-        return release().flatMap(KernelVersion::tryParse);
+        return release().flatMap(KernelVersion::tryParse).map(this::withDistributionPointRelease);
+    }
+
+    private KernelVersion withDistributionPointRelease(KernelVersion release) {
+        KernelVersion best = release;
+        for (String file : new String[] {"proc/version_signature", "proc/version"}) {
+            Matcher m = POINT_RELEASE.matcher(text(file).orElse(""));
+            while (m.find()) {
+                KernelVersion v = new KernelVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                if (v.major() == release.major() && v.minor() == release.minor() && v.compareTo(best) > 0) {
+                    best = v;
+                }
+            }
+        }
+        return best;
     }
 
     /** The possible CPUs ({@code sys/devices/system/cpu/possible}); their count sizes per-CPU map values. */
@@ -219,6 +241,11 @@ public final class Machine {
             return OptionalLong.empty();
         }
         return soft.get().equals("unlimited") ? OptionalLong.of(Long.MAX_VALUE) : parse(soft.get());
+    }
+
+    /** Whether the kernel has a perf event source (PMU) of this name ({@code sys/bus/event_source/devices/NAME}). */
+    public boolean hasEventSource(String name) {
+        return Files.exists(root.resolve("sys/bus/event_source/devices").resolve(name));
     }
 
     /** The kernel's own BTF ({@code sys/kernel/btf/vmlinux}), at most {@code limit} bytes. */

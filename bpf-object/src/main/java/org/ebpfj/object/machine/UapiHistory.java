@@ -1,6 +1,7 @@
 package org.ebpfj.object.machine;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.ebpfj.object.uapi.MapFlag;
@@ -125,11 +126,28 @@ public final class UapiHistory {
     }
 
     /**
-     * LRU maps size their per-CPU free batches as clamp(max_entries / possible CPUs / 2, 1, 128) since
-     * commit d4adf1c9ee77 ("bpf: Adjust free target to avoid global starvation of LRU map", June 2025, first in
-     * 6.16; stable series may have it backported). Before, every batch was 128.
+     * LRU maps size their per-CPU free batches as clamp(max_entries / possible CPUs / 2, 1, 128) since commit
+     * d4adf1c9ee77 ("bpf: Adjust free target to avoid global starvation of LRU map", first in 6.16); before, every
+     * batch was 128. Stable series took it in July 2025, so the point release decides, not the major.minor:
+     * <ul>
+     *   <li>6.15.7 and 6.6.99: the commit is in the shortlogs of the 6.15.7-rc1 and 6.6.99-rc1 stable reviews
+     *       (15 July 2025) and in linux-stable-rc's linux-6.6.y push of that day;</li>
+     *   <li>6.12.39: the 6.12.39-rc1 review of the same batch; measured in a guest of Debian's 6.12.118, whose
+     *       10-entry LRU keeps 9 of 11 keys on 2 CPUs (clamped; unclamped keeps 1);</li>
+     *   <li>not 6.1: the 6.1.146-rc1 review of that batch lacks it, and Debian's 6.1.192 keeps 1 (measured);</li>
+     *   <li>not 5.10: Debian's 5.10.262 keeps 1 (measured). 5.15 is unverified and taken not to carry it.</li>
+     * </ul>
      */
-    public static KernelVersion lruClampedTargetFreeSince() {
-        return KernelVersion.of(6, 16);
+    public static final StableBackport LRU_CLAMPED_TARGET_FREE = new StableBackport("d4adf1c9ee77",
+            "bpf: Adjust free target to avoid global starvation of LRU map", KernelVersion.of(6, 16), List.of(
+                    new StableBackport.Series(KernelVersion.parse("6.15.7"), "6.15.7-rc1 stable review shortlog"),
+                    new StableBackport.Series(KernelVersion.parse("6.12.39"),
+                            "6.12.39-rc1 stable review (same batch); measured clamped on Debian 6.12.118"),
+                    new StableBackport.Series(KernelVersion.parse("6.6.99"),
+                            "6.6.99-rc1 stable review shortlog, linux-stable-rc linux-6.6.y")));
+
+    /** Whether LRU free batches are clamped on this kernel ({@link #LRU_CLAMPED_TARGET_FREE}). */
+    public static boolean lruClampedTargetFree(KernelVersion version) {
+        return LRU_CLAMPED_TARGET_FREE.carriedBy(version);
     }
 }

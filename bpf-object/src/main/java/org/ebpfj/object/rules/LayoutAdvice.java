@@ -39,6 +39,9 @@ final class LayoutAdvice {
         List<String> hostShifts = new ArrayList<>();
         long[] padding = {0};
         walk(btf, s, "", 0, gaps, hostShifts, padding, 0);
+        if (gaps.isEmpty() && hostShifts.isEmpty()) {
+            return; // the common case: no message, so no names are rendered
+        }
         String c = btf.describe(ref.id());
         if (!gaps.isEmpty()) {
             String named = String.join(", ", gaps.subList(0, Math.min(MAX_NAMED, gaps.size())))
@@ -67,11 +70,10 @@ final class LayoutAdvice {
     private static void walk(Btf btf, BtfType.Struct s, String prefix, long base, List<String> gaps,
                              List<String> hostShifts, long[] padding, int depth) {
         long end = 0; // bits covered so far, relative to s
-        String previous = null;
+        BtfType.Member previous = null;
         long hostOffset = 0; // where a 32-bit host would place the next member, in bytes
         boolean hostKnown = true;
         for (BtfType.Member m : s.members()) {
-            String name = prefix + (m.name().isEmpty() ? "(anonymous)" : m.name());
             long size = btf.sizeOf(m.type()).orElse(0);
             long startBits = m.bitOffset();
             long lengthBits = m.isBitfield() ? m.bitfieldSize() : 8 * size;
@@ -79,7 +81,8 @@ final class LayoutAdvice {
                 long from = (end + 7) / 8;
                 long to = startBits / 8;
                 if (to > from) {
-                    gaps.add(gap(to - from, previous, base + from, base + to - 1));
+                    gaps.add(gap(to - from, previous == null ? null : name(prefix, previous), base + from,
+                            base + to - 1));
                     padding[0] += to - from;
                 }
             }
@@ -88,7 +91,7 @@ final class LayoutAdvice {
                 int hostAlign = scalarOf8Bytes(btf, m.type()) ? 4 : align;
                 long hostAt = align(hostOffset, Math.min(hostAlign, align));
                 if (hostAt != m.byteOffset() && scalarOf8Bytes(btf, m.type())) {
-                    hostShifts.add("'" + name + "' (" + btf.describe(m.type()) + ") is at offset " + (base
+                    hostShifts.add("'" + name(prefix, m) + "' (" + btf.describe(m.type()) + ") is at offset " + (base
                             + m.byteOffset()) + ", a 32-bit host puts it at " + (base + hostAt));
                     hostKnown = false; // later members shift with it; one finding names the first
                 }
@@ -97,17 +100,23 @@ final class LayoutAdvice {
                 hostKnown = false;
             }
             if (btf.resolve(m.type()) instanceof BtfType.Struct inner && !m.isBitfield() && depth < MAX_DEPTH) {
-                walk(btf, inner, name + ".", base + m.byteOffset(), gaps, hostShifts, padding, depth + 1);
+                walk(btf, inner, name(prefix, m) + ".", base + m.byteOffset(), gaps, hostShifts, padding, depth + 1);
             }
             end = Math.max(end, startBits + lengthBits);
-            previous = name;
+            previous = m;
         }
         long tail = s.size() - (end + 7) / 8;
         if (tail > 0 && previous != null) {
-            gaps.add((tail == 1 ? "1 byte" : tail + " bytes") + " of tail padding after '" + previous + "' (offsets " + (base + s.size() - tail)
+            gaps.add((tail == 1 ? "1 byte" : tail + " bytes") + " of tail padding after '" + name(prefix, previous)
+                    + "' (offsets " + (base + s.size() - tail)
                     + ".." + (base + s.size() - 1) + ")");
             padding[0] += tail;
         }
+    }
+
+    /** A member's name as messages show it: its path from the key or value type. */
+    private static String name(String prefix, BtfType.Member m) {
+        return prefix + (m.name().isEmpty() ? "(anonymous)" : m.name());
     }
 
     private static String gap(long bytes, String previous, long from, long to) {

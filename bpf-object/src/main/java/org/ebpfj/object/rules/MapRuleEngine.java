@@ -96,14 +96,14 @@ public final class MapRuleEngine {
      * (map_flags almost always, key_size of a QUEUE, ...) leaving it out is simply the definition; only a field whose
      * 0 the kernel refuses is left to user space, with a warning, and the rules reading it wait for an override.
      */
-    private Set<AttrField> settleDeferred(MapSpec spec, MapCreateAttr attr, Set<AttrField> unknown,
-                                          List<Violation> out) {
+    private Settled settleDeferred(MapSpec spec, MapCreateAttr attr, Set<AttrField> unknown, List<Violation> out) {
         EnumSet<AttrField> stillUnknown = unknown.isEmpty() ? EnumSet.noneOf(AttrField.class) : EnumSet.copyOf(unknown);
         EnumSet<AttrField> allSettled = EnumSet.copyOf(stillUnknown);
         for (MapField field : spec.deferred()) {
             AttrField.of(field).filter(f -> f != AttrField.TYPE).ifPresent(allSettled::remove);
         }
-        if (allSettled.size() < stillUnknown.size() && evaluate(attr, allSettled).ok()) {
+        Prediction allZero = allSettled.size() < stillUnknown.size() ? evaluate(attr, allSettled) : null;
+        if (allZero != null && allZero.ok()) {
             // No rule fires with every deferred field at 0, so none fires with fewer of them known (skipping rules
             // cannot make one fire): each 0 is simply the definition, found in one evaluation instead of one each.
             for (MapField field : spec.deferred()) {
@@ -111,7 +111,7 @@ public final class MapRuleEngine {
                     out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
                 }
             }
-            return allSettled;
+            return new Settled(allSettled, allZero);
         }
         for (MapField field : spec.deferred()) {
             Optional<AttrField> f = AttrField.of(field).filter(stillUnknown::contains);
@@ -130,7 +130,11 @@ public final class MapRuleEngine {
                 stillUnknown.remove(f.get());
             }
         }
-        return stillUnknown;
+        return new Settled(stillUnknown, null);
+    }
+
+    /** The inputs still unknown once the deferred fields are settled, and the kernel's answer when already known. */
+    private record Settled(Set<AttrField> unknown, Prediction prediction) {
     }
 
     /** What the map costs in kernel memory on this profile. */
@@ -211,8 +215,9 @@ public final class MapRuleEngine {
             }
         }
         // The inner map was checked on its own above (libbpf creates it first): evaluate, not predict.
-        Set<AttrField> unknown = settleDeferred(spec, attr, view.unknown(), out);
-        Prediction prediction = evaluate(attr, unknown);
+        Settled settled = settleDeferred(spec, attr, view.unknown(), out);
+        Set<AttrField> unknown = settled.unknown();
+        Prediction prediction = settled.prediction() != null ? settled.prediction() : evaluate(attr, unknown);
         if (!prediction.ok()) {
             KernelRule rule = prediction.rule().orElseThrow();
             if (rule.stage() == Stage.BTF) {

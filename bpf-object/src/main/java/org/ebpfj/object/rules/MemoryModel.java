@@ -37,7 +37,7 @@ final class MemoryModel {
 
     static MemoryEstimate estimate(MapCreateAttr a, KernelProfile p) {
         MemoryEstimateFor last = LAST.get();
-        if (last != null && last.profile() == p && last.attr().equals(a)) {
+        if (last != null && last.profile() == p && last.attr() == a) {
             return last.estimate();
         }
         MemoryEstimate e = compute(a, p);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.machine.KernelVersion;
+import org.ebpfj.object.machine.StableBackport;
 import org.ebpfj.object.machine.UapiHistory;
 
 /**
@@ -101,10 +102,11 @@ public final class RuleHistory {
             out.add(new Change(ARRAY_VALUE_LIMIT_RAISED, "array value size", "E2BIG above KMALLOC_MAX_SIZE (4 MiB)",
                     "E2BIG above INT_MAX", "array.value-size-kmalloc"));
         }
-        KernelVersion lru = UapiHistory.lruClampedTargetFreeSince();
-        if (lru.compareTo(oldest) > 0) {
-            out.add(new Change(lru, "LRU free batch (capacity, not creation)", "128 elements per CPU",
-                    "clamp(max_entries / CPUs / 2, 1, 128)", "lru capacity model"));
+        StableBackport lru = UapiHistory.LRU_CLAMPED_TARGET_FREE;
+        if (lru.mainline().compareTo(oldest) > 0) {
+            // The point release decides within a series: the change names the stable releases that took it.
+            out.add(new Change(lru.mainline(), "LRU free batch (capacity, not creation; " + lru.releases() + ")",
+                    "128 elements per CPU", "clamp(max_entries / CPUs / 2, 1, 128)", "lru capacity model"));
         }
         out.sort(Comparator.comparing(Change::since).thenComparing(Change::subject));
         return List.copyOf(out);

@@ -41,7 +41,8 @@ final class GlobalDataMaps {
     }
 
     private static boolean isNamed(ElfSection s, String prefix) {
-        return s.name().equals(prefix) || s.name().startsWith(prefix + ".");
+        String name = s.name();
+        return name.startsWith(prefix) && (name.length() == prefix.length() || name.charAt(prefix.length()) == '.');
     }
 
     private static MapSpec map(ObjectContext ctx, ElfSection s, boolean readOnly) {

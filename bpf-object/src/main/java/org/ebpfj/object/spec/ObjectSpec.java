@@ -77,6 +77,51 @@ public record ObjectSpec(
                 btf, problems, notes);
     }
 
+    /** A copy whose map {@code mapName} has {@code maxEntries} (set before load, as libbpf's setter does). */
+    public ObjectSpec withMaxEntries(String mapName, long maxEntries) {
+        return withMap(requireMap(mapName).toBuilder().maxEntries(maxEntries).undeferred(MapField.MAX_ENTRIES)
+                .build());
+    }
+
+    /** A copy whose map {@code mapName} has values of {@code valueSize} bytes. */
+    public ObjectSpec withValueSize(String mapName, long valueSize) {
+        return withMap(requireMap(mapName).toBuilder().valueSize(valueSize).undeferred(MapField.VALUE_SIZE).build());
+    }
+
+    /** A copy in which program {@code programName} is loaded or not (libbpf's autoload). */
+    public ObjectSpec withAutoload(String programName, boolean load) {
+        ProgramSpec p = program(programName).orElseThrow(() -> new IllegalArgumentException(file
+                + " has no program '" + programName + "'; it has " + programs.stream().map(ProgramSpec::name)
+                .toList()));
+        return withProgram(p.withAutoload(load));
+    }
+
+    /** A copy in which the first variable named {@code variableName} starts with {@code value}. */
+    public ObjectSpec withVariableValue(String variableName, byte[] value) {
+        return withVariable(requireVariable(variableName).withValue(value));
+    }
+
+    /** A copy in which the 4-byte variable {@code variableName} starts with {@code value}. */
+    public ObjectSpec withInt(String variableName, int value) {
+        return withVariable(requireVariable(variableName).withInt(value));
+    }
+
+    /** A copy in which the 8-byte variable {@code variableName} starts with {@code value}. */
+    public ObjectSpec withLong(String variableName, long value) {
+        return withVariable(requireVariable(variableName).withLong(value));
+    }
+
+    private VariableSpec requireVariable(String variableName) {
+        return variable(variableName).orElseThrow(() -> new IllegalArgumentException(file
+                + " has no global variable '" + variableName + "'; it has " + variables.stream()
+                .map(VariableSpec::name).toList()));
+    }
+
+    private MapSpec requireMap(String mapName) {
+        return map(mapName).orElseThrow(() -> new IllegalArgumentException(file + " has no map '" + mapName
+                + "'; it has " + maps.stream().map(MapSpec::name).toList()));
+    }
+
     private <T> List<T> replace(List<T> items, T item, Predicate<T> same, String what) {
         List<T> out = new ArrayList<>(items);
         for (int i = 0; i < out.size(); i++) {

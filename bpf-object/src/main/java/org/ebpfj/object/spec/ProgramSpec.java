@@ -12,6 +12,8 @@ import org.ebpfj.object.uapi.ProgramType;
  * @param type         the program type the section name implies, by libbpf's conventions, when known
  * @param attachTarget what the section names to attach to, e.g. {@code syscalls/sys_enter_execve}; "" if none
  * @param instructions number of 8-byte instructions
+ * @param autoload     whether a loader loads it: libbpf's default is on, off for a {@code SEC("?...")} program;
+ *                     a copy with another value ({@link #withAutoload}) decides which programs load
  */
 public record ProgramSpec(
         String name,
@@ -19,5 +21,17 @@ public record ProgramSpec(
         Optional<ProgramType> type,
         String attachTarget,
         int instructions,
-        SourceLocation location) {
+        SourceLocation location,
+        boolean autoload) {
+
+    /** A program with libbpf's default autoload for its section. */
+    public ProgramSpec(String name, String section, Optional<ProgramType> type, String attachTarget,
+                       int instructions, SourceLocation location) {
+        this(name, section, type, attachTarget, instructions, location, !section.startsWith("?"));
+    }
+
+    /** The same program, loaded or not. */
+    public ProgramSpec withAutoload(boolean load) {
+        return new ProgramSpec(name, section, type, attachTarget, instructions, location, load);
+    }
 }

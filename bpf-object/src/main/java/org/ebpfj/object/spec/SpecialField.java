@@ -24,6 +24,9 @@ public enum SpecialField {
             EnumSet.of(MapType.HASH, MapType.LRU_HASH, MapType.ARRAY)),
     RB_ROOT("struct bpf_rb_root", false, "bpf_rb_root", EnumSet.of(MapType.HASH, MapType.LRU_HASH, MapType.ARRAY));
 
+    /** {@code values()} copies its array on each call; struct names are looked up for every struct scanned. */
+    private static final SpecialField[] ALL = values();
+
     private final String description;
     private final boolean unique;
     private final String structName;
@@ -55,7 +58,7 @@ public enum SpecialField {
     }
 
     static Optional<SpecialField> byStructName(String name) {
-        for (SpecialField f : values()) {
+        for (SpecialField f : ALL) {
             if (name.equals(f.structName)) {
                 return Optional.of(f);
             }

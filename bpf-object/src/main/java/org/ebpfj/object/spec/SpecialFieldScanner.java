@@ -33,8 +33,12 @@ final class SpecialFieldScanner {
     }
 
     Optional<SpecialField> duplicated() {
-        return counts.entrySet().stream().filter(e -> e.getKey().unique() && e.getValue() > 1)
-                .map(Map.Entry::getKey).findFirst();
+        for (Map.Entry<SpecialField, Long> e : counts.entrySet()) {
+            if (e.getKey().unique() && e.getValue() > 1) {
+                return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     private void scan(int id, long multiplicity, int depth) {

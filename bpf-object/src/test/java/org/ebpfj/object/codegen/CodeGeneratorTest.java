@@ -85,7 +85,8 @@ class CodeGeneratorTest {
     void theEventNamedByAGlobalPointerGetsARecordAndThePointerNoAccessor() throws Exception {
         GeneratedSources g = shapes();
         assertThat(content(g, "Event.java")).contains("public record Event(int pid, String comm, int state)");
-        assertThat(content(g, "Shapes.java")).doesNotContain("unusedEvent").contains("public RawMap events()");
+        assertThat(content(g, "Shapes.java")).doesNotContain("unusedEvent")
+                .contains("public synchronized RingBufferReader<Event> events()");
     }
 
     @Test
@@ -100,6 +101,9 @@ class CodeGeneratorTest {
     void recordsOfEveryTestObjectCompileAndEveryMapIsTyped(@TempDir Path dir) throws Exception {
         List<String> objects = new ArrayList<>(TestObjects.ALL);
         objects.add(SHAPES);
+        objects.add(CodeGeneratorEventsTest.EVENTS);
+        objects.add("bitfields.bpf.o");
+        objects.add("bitfields.bpfeb.o");
         int maps = 0;
         int typed = 0;
         int files = 0;

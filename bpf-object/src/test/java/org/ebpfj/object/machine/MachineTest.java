@@ -15,6 +15,24 @@ import org.junit.jupiter.api.io.TempDir;
 class MachineTest {
 
     @Test
+    void aDistributionBuildLineGivesThePointReleaseTheReleaseStringHides(@TempDir Path root) throws IOException {
+        write(root, "proc/sys/kernel/osrelease", "6.1.0-57-amd64\n");
+        write(root, "proc/version", "Linux version 6.1.0-57-amd64 (debian-kernel@lists.debian.org) "
+                + "(x86_64-linux-gnu-gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) "
+                + "2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.192-3 (2026-11-20)\n");
+        assertThat(Machine.at(root).version()).hasValue(new KernelVersion(6, 1, 192));
+
+        write(root, "proc/sys/kernel/osrelease", "5.15.0-91-generic\n");
+        write(root, "proc/version_signature", "Ubuntu 5.15.0-91.101-generic 5.15.131\n");
+        assertThat(Machine.at(root).version()).as("Ubuntu's signature").hasValue(new KernelVersion(5, 15, 131));
+
+        write(root, "proc/sys/kernel/osrelease", "6.12.9-arch1\n");
+        write(root, "proc/version_signature", "");
+        assertThat(Machine.at(root).version()).as("another series' number is not taken")
+                .hasValue(new KernelVersion(6, 12, 9));
+    }
+
+    @Test
     void readsEveryFactFromAFakeTree(@TempDir Path root) throws IOException {
         write(root, "proc/sys/kernel/osrelease", "6.1.0-31-amd64\n");
         write(root, "sys/devices/system/cpu/possible", "0-7\n");

@@ -107,7 +107,11 @@ class HashVsLruTest {
         assertThat(lru).containsKey(KEYS).hasSize(LruExpectations.afterInserts(MAX_ENTRIES, KEYS));
     }
 
-    /** The article saw about 1 of 10 on a many-CPU machine; on 2 CPUs the batch is 2 nodes, so 9 stay. */
+    /**
+     * The article saw about 1 of 10 on a many-CPU machine. Where the kernel clamps the LRU batch (6.16, and the
+     * stable series that took the fix) a 2-CPU machine frees 2 nodes at a time, so 9 stay; an older kernel frees
+     * the whole list and keeps 1.
+     */
     @Test
     @PinnedToCpu(0)
     void aTenEntryLruKeepsWhatTheModelPredictsAfterElevenInserts(@MapRef("small_lru_map") IntIntMap small,
@@ -117,7 +121,9 @@ class HashVsLruTest {
         long expected = LruExpectations.afterInserts(10, 11);
         assertThat(small).hasSize(expected).containsKey(11);
         if (Kernel.possibleCpus() == 2) {
-            Assertions.assertThat(expected).isEqualTo(9);
+            boolean clamped = LruExpectations.runningProfile().lruClampedTargetFree();
+            Assertions.assertThat(expected).as("measured on 2-CPU kernels, clamped: " + clamped)
+                    .isEqualTo(clamped ? 9 : 1);
         }
     }
 }

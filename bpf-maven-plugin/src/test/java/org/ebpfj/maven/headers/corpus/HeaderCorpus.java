@@ -82,7 +82,7 @@ public final class HeaderCorpus {
 
     /** Strict mode (CI): a test that cannot run fails instead of skipping. */
     public static boolean strict() {
-        return Boolean.getBoolean("bpf.test.strict") || "true".equals(System.getenv("BPF_TEST_STRICT"));
+        return org.ebpfj.object.machine.StrictMode.isOn();
     }
 
     public static List<Unit> units() {

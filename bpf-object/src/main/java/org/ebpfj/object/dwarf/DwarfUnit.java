@@ -1,0 +1,144 @@
+package org.ebpfj.object.dwarf;
+
+import org.ebpfj.object.ObjectFormatException;
+
+/**
+ * One unit of {@code .debug_info}: its header (where it ends, how its values are encoded, its abbreviation table)
+ * and what its unit DIE says about strings and files. The readers of declarations and of types share it.
+ */
+class DwarfUnit implements StringResolver {
+    static final int AT_NAME = 0x03;
+    static final int AT_STMT_LIST = 0x10;
+    static final int AT_COMP_DIR = 0x1b;
+    static final int AT_STR_OFFSETS_BASE = 0x72;
+
+    final DebugSections s;
+    final UnitEncoding enc;
+    /** Offset of the unit header in .debug_info (unit-relative references count from here). */
+    final long start;
+    /** Offset just past the unit. */
+    final long end;
+    final AbbreviationTable table;
+    FormValue name;
+    FormValue compDir;
+    long stmtList = -1;
+    long strOffsetsBase = -1;
+
+    DwarfUnit(DebugSections s, UnitEncoding enc, long start, long end, AbbreviationTable table) {
+        this.s = s;
+        this.enc = enc;
+        this.start = start;
+        this.end = end;
+        this.table = table;
+    }
+
+    /** A copy of a header just read, for readers that keep more per unit. */
+    DwarfUnit(DwarfUnit header) {
+        this(header.s, header.enc, header.start, header.end, header.table);
+    }
+
+    /** Reads a unit header at the cursor; the cursor is left on the unit's first DIE. */
+    static DwarfUnit readHeader(DwarfCursor c, DebugSections s, AbbreviationTables abbrevs)
+            throws ObjectFormatException {
+        long unitStart = c.position();
+        int[] size = new int[1];
+        long length = c.initialLength(size);
+        int offsetSize = size[0];
+        long bodyStart = c.position();
+        if (length < 0 || !s.info.contains(bodyStart, length)) {
+            throw c.fail("unit of " + length + " bytes runs past the end of .debug_info");
+        }
+        long unitEnd = bodyStart + length;
+        int version = c.u16();
+        if (version < 2 || version > 5) {
+            throw c.fail("unsupported DWARF version " + version);
+        }
+        long abbrevOffset;
+        int addressSize;
+        if (version >= 5) {
+            int unitType = c.u8();
+            addressSize = c.u8();
+            abbrevOffset = c.offset(offsetSize);
+            switch (unitType) {
+                case 0x01: // DW_UT_compile
+                case 0x03: // DW_UT_partial
+                    break;
+                case 0x02: // DW_UT_type
+                case 0x06: // DW_UT_split_type
+                    c.skip(8L + offsetSize);
+                    break;
+                case 0x04: // DW_UT_skeleton
+                case 0x05: // DW_UT_split_compile
+                    c.skip(8);
+                    break;
+                default:
+                    throw c.fail("unknown unit type " + unitType);
+            }
+        } else {
+            abbrevOffset = c.offset(offsetSize);
+            addressSize = c.u8();
+        }
+        if (addressSize != 1 && addressSize != 2 && addressSize != 4 && addressSize != 8) {
+            throw c.fail("address size " + addressSize);
+        }
+        return new DwarfUnit(s, new UnitEncoding(version, offsetSize, addressSize), unitStart, unitEnd,
+                abbrevs.at(abbrevOffset));
+    }
+
+    /** Reads the unit DIE's attributes: its name, directory, line table and string offsets base. */
+    void readUnitDie(DwarfCursor c, Abbreviation a) throws ObjectFormatException {
+        for (int i = 0; i < a.attributes().length; i++) {
+            FormValue v = DwarfForm.read(c, a.forms()[i], enc, a.implicitConsts()[i]);
+            switch (a.attributes()[i]) {
+                case AT_NAME:
+                    name = v.isString() ? v : null;
+                    break;
+                case AT_COMP_DIR:
+                    compDir = v.isString() ? v : null;
+                    break;
+                case AT_STMT_LIST:
+                    stmtList = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
+                    break;
+                case AT_STR_OFFSETS_BASE:
+                    strOffsetsBase = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** The .debug_info offset a reference names, or -1 when the value is not a reference. */
+    long reference(FormValue v) {
+        if (v.kind() == FormValue.Kind.UNIT_REF) {
+            return start + v.number();
+        }
+        return v.kind() == FormValue.Kind.SECTION_REF ? v.number() : -1;
+    }
+
+    @Override
+    public String resolve(FormValue v) throws ObjectFormatException {
+        switch (v.kind()) {
+            case INLINE_STRING:
+                return v.text();
+            case STR_OFFSET:
+                return s.strTable.get(v.number());
+            case LINE_STR_OFFSET:
+                return s.lineStrTable.get(v.number());
+            case STR_INDEX: {
+                long base = strOffsetsBase >= 0 ? strOffsetsBase : 2L * enc.offsetSize();
+                long index = v.number();
+                if (index < 0 || index > s.strOffsets.length() / enc.offsetSize()) {
+                    throw new DwarfFormatException(".debug_str_offsets", -1, "string index " + index
+                            + " is past the " + s.strOffsets.length() + "-byte section");
+                }
+                long at = base + index * enc.offsetSize();
+                long offset = enc.offsetSize() == 8 ? s.strOffsets.u64(at) : s.strOffsets.u32(at);
+                return s.strTable.get(offset);
+            }
+            default:
+                throw new DwarfFormatException(".debug_info", -1, "a string attribute has form kind "
+                        + v.kind());
+        }
+    }
+}
