@@ -33,6 +33,7 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     private static final int DISCARD = 1 << 30;
     private static final int HEADER = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
+    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
     private final BpfObject owner;
     private final Arena arena;
@@ -138,9 +139,7 @@ public final class RingBufferReader<T> extends PolledReader<T> {
                 long published = cons;
                 while (cons < prod && n < max) {
                     long at = cons & mask;
-                    // An acquire load as a plain read and an acquire fence (a compiler barrier on x86).
-                    int len = data.get(ValueLayout.JAVA_INT_UNALIGNED, at);
-                    VarHandle.acquireFence();
+                    int len = (int) INT.getAcquire(data, at);
                     if ((len & BUSY) != 0) {
                         return n;
                     }
