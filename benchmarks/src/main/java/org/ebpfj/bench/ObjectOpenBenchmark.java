@@ -41,10 +41,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// 15 objects × 2 sides must fit in ~3 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per
-// side. The Java parser needs C2 (3 × 1 s here, more on a loaded machine: read the warm-up lines of jmh.log);
-// libbpf is native code and only needs its caches warm.
-@Warmup(iterations = 3, time = 1)
+// 15 objects × 2 sides in ~3 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per side. The
+// Java parser needs C2: 4 × 1 s of warm-up (when the warm-up lines of jmh.log are still falling, as on a loaded
+// machine, the ratios are not worth reading); libbpf is native code and only needs its caches warm.
+@Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ObjectOpenBenchmark {

@@ -89,6 +89,15 @@ class BenchmarkSmokeTest {
             b.updateHandWritten();
             b.updateRaw();
             assertThat(b.lookupGenerated()).isEqualTo(RecordCodecBenchmark.value(6));
+            // the codec-only paths write the same bytes and read them back alike
+            byte[] generated = b.encodeGenerated().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            b.encodeHandWritten();
+            b.encodeRaw();
+            assertThat(b.decodeRaw()).isEqualTo(1 + 9 + 2 + 9 + 3); // key 9: the tenth operation
+            assertThat(b.decodeGenerated()).isEqualTo(new org.ebpfj.bench.generated.shapes.Padded((byte) 1, 9,
+                    (short) 2, 9, 3));
+            assertThat(b.decodeHandWritten().pid()).isEqualTo(9);
+            assertThat(generated).hasSize(32);
         } finally {
             b.close();
         }

@@ -14,7 +14,10 @@ public sealed interface BtfType {
     /** The name, or "" when anonymous. */
     String name();
 
-    BtfKind kind();
+    /** The kind: each record is one kind, named once in {@link BtfKind}. */
+    default BtfKind kind() {
+        return BtfKind.of(this);
+    }
 
     /** Types that only qualify or rename another type: typedef, const, volatile, restrict, type tag. */
     sealed interface Modifier extends BtfType permits Typedef, Const, Volatile, Restrict, TypeTag {
@@ -40,11 +43,6 @@ public sealed interface BtfType {
         public String name() {
             return "void";
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.VOID;
-        }
     }
 
     /**
@@ -53,24 +51,12 @@ public sealed interface BtfType {
      */
     record Int(int id, String name, long size, boolean signed, boolean isChar, boolean isBool, int bitOffset,
                int bits) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.INT;
-        }
     }
 
     record Ptr(int id, String name, int type) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.PTR;
-        }
     }
 
     record Array(int id, String name, int elementType, int indexType, long elements) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.ARRAY;
-        }
     }
 
     /**
@@ -92,21 +78,11 @@ public sealed interface BtfType {
         public Struct {
             members = List.copyOf(members);
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.STRUCT;
-        }
     }
 
     record Union(int id, String name, long size, List<Member> members) implements Composite {
         public Union {
             members = List.copyOf(members);
-        }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.UNION;
         }
     }
 
@@ -118,58 +94,28 @@ public sealed interface BtfType {
         public Enum {
             values = List.copyOf(values);
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.ENUM;
-        }
     }
 
     record Enum64(int id, String name, long size, boolean signed, List<EnumValue> values) implements BtfType {
         public Enum64 {
             values = List.copyOf(values);
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.ENUM64;
-        }
     }
 
     /** A forward declaration of a struct ({@code union == false}) or union. */
     record Fwd(int id, String name, boolean union) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.FWD;
-        }
     }
 
     record Typedef(int id, String name, int type) implements Modifier {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.TYPEDEF;
-        }
     }
 
     record Volatile(int id, String name, int type) implements Modifier {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.VOLATILE;
-        }
     }
 
     record Const(int id, String name, int type) implements Modifier {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.CONST;
-        }
     }
 
     record Restrict(int id, String name, int type) implements Modifier {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.RESTRICT;
-        }
     }
 
     /**
@@ -177,19 +123,11 @@ public sealed interface BtfType {
      * (kind_flag) means the value is a literal C attribute rather than a tag.
      */
     record TypeTag(int id, String name, int type, boolean attribute) implements Modifier {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.TYPE_TAG;
-        }
     }
 
     enum Linkage { STATIC, GLOBAL, EXTERN }
 
     record Func(int id, String name, int proto, Linkage linkage) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.FUNC;
-        }
     }
 
     record Param(String name, int type) {
@@ -200,19 +138,10 @@ public sealed interface BtfType {
         public FuncProto {
             params = List.copyOf(params);
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.FUNC_PROTO;
-        }
     }
 
     /** A global variable; {@code linkage} is STATIC, GLOBAL (allocated) or EXTERN. */
     record Var(int id, String name, int type, Linkage linkage) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.VAR;
-        }
     }
 
     /** A variable's place in a data section. */
@@ -227,18 +156,9 @@ public sealed interface BtfType {
         public Datasec {
             variables = List.copyOf(variables);
         }
-
-        @Override
-        public BtfKind kind() {
-            return BtfKind.DATASEC;
-        }
     }
 
     record Float(int id, String name, long size) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.FLOAT;
-        }
     }
 
     /**
@@ -247,9 +167,5 @@ public sealed interface BtfType {
      * is a literal C attribute rather than a tag.
      */
     record DeclTag(int id, String name, int type, int componentIndex, boolean attribute) implements BtfType {
-        @Override
-        public BtfKind kind() {
-            return BtfKind.DECL_TAG;
-        }
     }
 }

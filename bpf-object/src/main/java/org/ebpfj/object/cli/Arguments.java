@@ -10,6 +10,7 @@ import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.rules.CheckOptions;
 import org.ebpfj.object.rules.KernelTargets;
 import org.ebpfj.object.rules.MapOverrides;
+import org.ebpfj.object.rules.MapRuleEngine;
 
 /** The parsed command line: a command, options shared by all commands, and the operands (object files). */
 final class Arguments {
@@ -94,6 +95,16 @@ final class Arguments {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--kernel: " + e.getMessage());
         }
+    }
+
+    /**
+     * The engine that checks and describes the maps: with targets, for the newest one (every target still gives
+     * its own verdict); without, for {@code --profile}.
+     */
+    MapRuleEngine engine() throws UsageException, IOException {
+        List<KernelProfile> targets = targets();
+        KernelProfile main = targets.isEmpty() ? kernelProfile() : targets.get(targets.size() - 1);
+        return new MapRuleEngine(main, checkOptions());
     }
 
     CheckOptions checkOptions() throws UsageException {

@@ -25,8 +25,7 @@ final class CheckCommand {
 
     int run(PrintStream out, PrintStream err) throws UsageException, IOException {
         List<KernelProfile> targets = args.targets();
-        KernelProfile main = targets.isEmpty() ? args.kernelProfile() : targets.get(targets.size() - 1);
-        MapRuleEngine engine = new MapRuleEngine(main, args.checkOptions());
+        MapRuleEngine engine = args.engine();
         ObjectInputs inputs = ObjectInputs.read(args.files, err);
         int errors = 0;
         int warnings = 0;

@@ -22,9 +22,7 @@ final class MapsCommand {
 
     int run(PrintStream out, PrintStream err) throws UsageException, IOException {
         List<KernelProfile> targets = args.targets();
-        // With targets, the newest one describes the maps (memory, LRU) and every target gives its verdict.
-        KernelProfile main = targets.isEmpty() ? args.kernelProfile() : targets.get(targets.size() - 1);
-        MapRuleEngine engine = new MapRuleEngine(main, args.checkOptions());
+        MapRuleEngine engine = args.engine();
         ObjectInputs inputs = ObjectInputs.read(args.files, err);
         List<MapsReport.Entry> entries = new ArrayList<>();
         for (ObjectSpec o : inputs.objects) {

@@ -73,7 +73,14 @@ final class EventTypes {
             events.add(id);
             call.map().ifPresent(m -> perMap.computeIfAbsent(m, k -> new LinkedHashSet<>()).add(id));
         }
-        Btf merged = appender.nextId() > btf.typeCount() ? appender.read() : btf;
+        Btf merged;
+        try {
+            merged = appender.nextId() > btf.typeCount() ? appender.read() : btf;
+        } catch (ObjectFormatException e) {
+            notes.add("event types: the DWARF types do not make valid BTF (" + e.getMessage() + "); the event"
+                    + " readers are untyped");
+            return new Found(btf, Map.of(), List.of(), notes);
+        }
         Map<String, Integer> byMap = new LinkedHashMap<>();
         perMap.forEach((map, ids) -> {
             if (ids.size() == 1) {

@@ -35,15 +35,17 @@ final class DwarfCursor {
     }
 
     int u8() throws ObjectFormatException {
-        int v = view.u8(pos);
-        pos += 1;
-        return v;
+        return (int) advance(1, view.u8(pos));
     }
 
     int u16() throws ObjectFormatException {
-        int v = view.u16(pos);
-        pos += 2;
-        return v;
+        return (int) advance(2, view.u16(pos));
+    }
+
+    /** Moves past a fixed-size value just read at the current position, and returns it. */
+    private long advance(int width, long value) {
+        pos += width;
+        return value;
     }
 
     long u24() throws ObjectFormatException {
@@ -57,15 +59,11 @@ final class DwarfCursor {
     }
 
     long u32() throws ObjectFormatException {
-        long v = view.u32(pos);
-        pos += 4;
-        return v;
+        return advance(4, view.u32(pos));
     }
 
     long u64() throws ObjectFormatException {
-        long v = view.u64(pos);
-        pos += 8;
-        return v;
+        return advance(8, view.u64(pos));
     }
 
     /** A section offset or length field: 4 bytes in 32-bit DWARF, 8 in 64-bit DWARF. */

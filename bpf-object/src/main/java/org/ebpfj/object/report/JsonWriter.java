@@ -14,10 +14,7 @@ public final class JsonWriter {
     private boolean afterName;
 
     public JsonWriter beginObject() {
-        value();
-        out.append('{');
-        open.push(new boolean[1]);
-        return this;
+        return begin('{');
     }
 
     public JsonWriter endObject() {
@@ -25,8 +22,12 @@ public final class JsonWriter {
     }
 
     public JsonWriter beginArray() {
+        return begin('[');
+    }
+
+    private JsonWriter begin(char bracket) {
         value();
-        out.append('[');
+        out.append(bracket);
         open.push(new boolean[1]);
         return this;
     }

@@ -32,8 +32,7 @@ final class ArenaRules {
                                 + c.v() + ", but an ARENA is memory pages, not key/value slots: both must be 0")),
                 rule("arena.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries (the number of pages) must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: for an ARENA it is the number of pages")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "for an ARENA it is the number of pages"),
                 rule("arena.mmapable", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_MMAPABLE is required")
                         .reads(AttrField.MAP_FLAGS)

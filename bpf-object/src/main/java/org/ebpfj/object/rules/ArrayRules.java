@@ -56,9 +56,8 @@ final class ArrayRules {
                                 + ", but a REUSEPORT_SOCKARRAY value is a socket fd (4 bytes) or cookie (8 bytes)")),
                 rule("array.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
-                                + " needs at least one slot")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
+                                + " needs at least one slot"),
                 rule("array.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("an array key is the 32-bit index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
@@ -66,9 +65,8 @@ final class ArrayRules {
                                 + " key is the 32-bit index: key_size must be 4")),
                 rule("array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
-                                + " value needs at least 1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
+                                + " value needs at least 1 byte"),
                 rule("array.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("arrays accept NUMA_NODE, MMAPABLE, PRESERVE_ELEMS, INNER_MAP and the access flags "
                                 + "(not RDONLY_PROG with WRONLY_PROG)")

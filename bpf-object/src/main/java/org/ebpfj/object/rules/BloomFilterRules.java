@@ -42,21 +42,18 @@ final class BloomFilterRules {
                                 + "be 0")),
                 rule("bloom.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a BLOOM_FILTER hashes values of at least "
-                                + "1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a BLOOM_FILTER hashes values of at least "
+                                + "1 byte"),
                 rule("bloom.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries (expected number of values) must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a BLOOM_FILTER sizes its bit array "
-                                + "from the expected number of values")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a BLOOM_FILTER sizes its bit array "
+                                + "from the expected number of values"),
                 rule("bloom.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("bloom filters accept NUMA_NODE, ZERO_SEED and the access flags (not RDONLY_PROG "
                                 + "with WRONLY_PROG)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(
+                        .flags(
                                 MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.ZERO_SEED) | ACCESS,
-                                "NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
+                                "NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("bloom.hash-functions", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("map_extra is the number of hash functions: only its low 4 bits may be set")
                         .check(c -> fire((c.attr().mapExtra() & ~0xFL) != 0, () -> "map_extra is 0x"

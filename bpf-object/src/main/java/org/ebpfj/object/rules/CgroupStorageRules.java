@@ -30,9 +30,8 @@ final class CgroupStorageRules {
                                 + "cgroup id (8 bytes)")),
                 rule("cgroup-storage.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
-                                + " value needs at least 1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
+                                + " value needs at least 1 byte"),
                 OldKernelRules.cgroupStoragePage(),
                 rule("cgroup-storage.value-size-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("value_size at most BPF_LOCAL_STORAGE_MAX_VALUE_SIZE (65407), and at most "
@@ -46,9 +45,8 @@ final class CgroupStorageRules {
                 rule("cgroup-storage.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("cgroup storage accepts NUMA_NODE and the access flags (not RDONLY_PROG with "
                                 + "WRONLY_PROG)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(MapFlag.NUMA_NODE.mask() | ACCESS,
-                                "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
+                        .flags(MapFlag.NUMA_NODE.mask() | ACCESS,
+                                "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("cgroup-storage.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must be 0: storage exists per attached cgroup")
                         .reads(AttrField.MAX_ENTRIES)

@@ -23,8 +23,7 @@ final class CpumapRules {
         return List.of(
                 rule("cpumap.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a CPUMAP needs at least one CPU slot")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a CPUMAP needs at least one CPU slot"),
                 rule("cpumap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit CPU number: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)

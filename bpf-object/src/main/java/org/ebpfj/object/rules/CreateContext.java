@@ -62,6 +62,20 @@ public final class CreateContext {
         return attr.maxEntries();
     }
 
+    /** A size or count field by name (the flags are {@link #flags()}). */
+    long value(AttrField field) {
+        switch (field) {
+            case KEY_SIZE:
+                return k();
+            case VALUE_SIZE:
+                return v();
+            case MAX_ENTRIES:
+                return m();
+            default:
+                throw new IllegalArgumentException(field + " is not a size or count");
+        }
+    }
+
     /** The flags the per-type checks see. */
     public long flags() {
         return flags;

@@ -23,9 +23,8 @@ final class DevmapRules {
         return List.of(
                 rule("devmap.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
-                                + " needs at least one device slot")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
+                                + " needs at least one device slot"),
                 rule("devmap.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("key_size must be 4")
                         .reads(AttrField.KEY_SIZE)

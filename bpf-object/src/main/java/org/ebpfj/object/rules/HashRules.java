@@ -37,10 +37,9 @@ final class HashRules {
                 rule("hash.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("hash maps accept NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED and the access "
                                 + "flags (not RDONLY_PROG with WRONLY_PROG)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(FLAG_MASK,
+                        .flags(FLAG_MASK,
                                 "NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, "
-                                        + "WRONLY_PROG")),
+                                        + "WRONLY_PROG"),
                 rule("hash.no-common-lru", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("BPF_F_NO_COMMON_LRU is only for LRU_HASH and LRU_PERCPU_HASH")
                         .reads(AttrField.MAP_FLAGS)
@@ -63,19 +62,16 @@ final class HashRules {
                                         + "to -1")),
                 rule("hash.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
-                                + " map needs room for at least one element")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
+                                + " map needs room for at least one element"),
                 rule("hash.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("key_size must not be 0")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() == 0, () -> "key_size is 0: a " + c.typeName()
-                                + " map needs a key (use an ARRAY for index keys)")),
+                        .nonZero(AttrField.KEY_SIZE, c -> "a " + c.typeName()
+                                + " map needs a key (use an ARRAY for index keys)"),
                 rule("hash.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
-                                + " map needs a value of at least 1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
+                                + " map needs a value of at least 1 byte"),
                 rule("hash.key-size-stack", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
                         .summary("before Linux " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ": key_size at most "
                                 + "MAX_BPF_STACK (512), as programs built keys on their stack")

@@ -2,9 +2,11 @@ package org.ebpfj.object.rules;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
@@ -84,6 +86,22 @@ public record KernelRule(
 
         KernelRule check(Check c) {
             return new KernelRule(id, errno, function, summary, types, stage, reads, c);
+        }
+
+        /**
+         * The most common check: a size or count that must not be 0. Reads only that field; the message is
+         * {@code <field> is 0: <why>}.
+         */
+        KernelRule nonZero(AttrField field, Function<CreateContext, String> why) {
+            String cName = field.name().toLowerCase(Locale.ROOT);
+            reads = EnumSet.of(field);
+            return check(c -> CreateContext.fire(c.value(field) == 0, () -> cName + " is 0: " + why.apply(c)));
+        }
+
+        /** The type's create-flag mask, as {@link CreateContext#flagsOutsideOrProgConflict} checks it. */
+        KernelRule flags(long mask, String allowedDescription) {
+            reads = EnumSet.of(AttrField.MAP_FLAGS);
+            return check(c -> c.flagsOutsideOrProgConflict(mask, allowedDescription));
         }
     }
 }

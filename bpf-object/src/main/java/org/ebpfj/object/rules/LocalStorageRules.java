@@ -45,9 +45,8 @@ final class LocalStorageRules {
                                 + " key is the " + owner(c) + "'s fd (an int): key_size must be 4")),
                 rule("local-storage.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
-                                + " value needs at least 1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
+                                + " value needs at least 1 byte"),
                 rule("local-storage.btf", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("local storage requires BTF for its key and value")
                         .check(c -> fire(c.attr().btfKeyTypeId() == 0 || c.attr().btfValueTypeId() == 0, () ->

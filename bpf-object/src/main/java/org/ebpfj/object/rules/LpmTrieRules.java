@@ -28,9 +28,8 @@ final class LpmTrieRules {
         return List.of(
                 rule("lpm-trie.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: an LPM_TRIE needs room for at least one "
-                                + "prefix")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "an LPM_TRIE needs room for at least one "
+                                + "prefix"),
                 rule("lpm-trie.no-prealloc", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert")
                         .reads(AttrField.MAP_FLAGS)
@@ -39,10 +38,9 @@ final class LpmTrieRules {
                 rule("lpm-trie.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("LPM_TRIE accepts NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with "
                                 + "WRONLY_PROG)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(
+                        .flags(
                                 MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE) | ACCESS,
-                                "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
+                                "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("lpm-trie.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is a 4-byte prefix length and 1..256 data bytes: key_size 5..260")
                         .reads(AttrField.KEY_SIZE)

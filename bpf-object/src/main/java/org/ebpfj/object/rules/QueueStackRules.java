@@ -25,9 +25,8 @@ final class QueueStackRules {
         return List.of(
                 rule("queue-stack.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
-                                + " needs room for at least one value")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
+                                + " needs room for at least one value"),
                 rule("queue-stack.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("QUEUE and STACK have no key: key_size must be 0")
                         .reads(AttrField.KEY_SIZE)
@@ -35,15 +34,13 @@ final class QueueStackRules {
                                 + " has no key (values are pushed and popped): key_size must be 0")),
                 rule("queue-stack.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must not be 0")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() == 0, () -> "value_size is 0: a " + c.typeName()
-                                + " value needs at least 1 byte")),
+                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
+                                + " value needs at least 1 byte"),
                 rule("queue-stack.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("QUEUE and STACK accept NUMA_NODE and the access flags (not RDONLY_PROG with "
                                 + "WRONLY_PROG)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(MapFlag.NUMA_NODE.mask() | ACCESS,
-                                "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")),
+                        .flags(MapFlag.NUMA_NODE.mask() | ACCESS,
+                                "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("queue-stack.value-size-limit", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, TYPES)
                         .summary("value_size must be at most KMALLOC_MAX_SIZE (4 MiB on x86_64)")
                         .reads(AttrField.VALUE_SIZE)

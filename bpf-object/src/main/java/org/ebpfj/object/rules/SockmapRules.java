@@ -27,9 +27,8 @@ final class SockmapRules {
         return List.of(
                 rule("sockmap.max-entries", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a " + c.typeName()
-                                + " needs room for at least one socket")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
+                                + " needs room for at least one socket"),
                 rule("sockmap.key-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc", SOCKMAP)
                         .summary("the SOCKMAP key is a 32-bit index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)
@@ -37,8 +36,7 @@ final class SockmapRules {
                                 + ", but a SOCKMAP key is a 32-bit index: key_size must be 4")),
                 rule("sockhash.key-size", Stage.ALLOC, Errno.EINVAL, "sock_hash_alloc", SOCKHASH)
                         .summary("key_size must not be 0")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() == 0, () -> "key_size is 0: a SOCKHASH needs a key")),
+                        .nonZero(AttrField.KEY_SIZE, c -> "a SOCKHASH needs a key"),
                 rule("sockmap.value-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("the value is a socket fd or cookie: value_size must be 4 or 8")
                         .reads(AttrField.VALUE_SIZE)

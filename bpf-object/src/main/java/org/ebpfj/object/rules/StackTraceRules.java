@@ -29,9 +29,8 @@ final class StackTraceRules {
                                 MapFlag.STACK_BUILD_ID), "NUMA_NODE, RDONLY, WRONLY, STACK_BUILD_ID")),
                 rule("stack-trace.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: a STACK_TRACE map needs room for at least "
-                                + "one stack")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "a STACK_TRACE map needs room for at least "
+                                + "one stack"),
                 rule("stack-trace.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit stack id: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)

@@ -23,8 +23,7 @@ final class XskmapRules {
         return List.of(
                 rule("xskmap.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() == 0, () -> "max_entries is 0: an XSKMAP needs at least one queue slot")),
+                        .nonZero(AttrField.MAX_ENTRIES, c -> "an XSKMAP needs at least one queue slot"),
                 rule("xskmap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit queue index: key_size must be 4")
                         .reads(AttrField.KEY_SIZE)

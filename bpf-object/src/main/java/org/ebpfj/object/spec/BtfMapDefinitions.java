@@ -145,31 +145,19 @@ final class BtfMapDefinitions {
                     intField(p, m).ifPresent(n -> setKeySize(p, d, n));
                     break;
                 case "key":
-                    typeField(p, m, "key").ifPresent(id -> {
-                        long size = LibbpfBtf.resolveSize(btf, id);
-                        if (size < 0) {
-                            p.add(ProblemCodes.MAP_TYPE_UNSIZED, errno(size), "can't determine key size for type ["
-                                    + id + "]: " + size + ".");
-                            return;
-                        }
+                    typeField(p, m, "key").ifPresent(id -> sizedType(p, id, "key").ifPresent(size -> {
                         setKeySize(p, d, size);
                         d.keyTypeId = id;
-                    });
+                    }));
                     break;
                 case "value_size":
                     intField(p, m).ifPresent(n -> setValueSize(p, d, n));
                     break;
                 case "value":
-                    typeField(p, m, "value").ifPresent(id -> {
-                        long size = LibbpfBtf.resolveSize(btf, id);
-                        if (size < 0) {
-                            p.add(ProblemCodes.MAP_TYPE_UNSIZED, errno(size), "can't determine value size for type"
-                                    + " [" + id + "]: " + size + ".");
-                            return;
-                        }
+                    typeField(p, m, "value").ifPresent(id -> sizedType(p, id, "value").ifPresent(size -> {
                         setValueSize(p, d, size);
                         d.valueTypeId = id;
-                    });
+                    }));
                     break;
                 case "values":
                     parseValues(p, d, m, i == members.size() - 1, isInner, reportName, defName, where);
@@ -316,6 +304,17 @@ final class BtfMapDefinitions {
     }
 
     /** {@code __type(name, T)}: a pointer to T, directly (libbpf does not skip typedefs here). */
+    /** The size of a key or value type, as libbpf resolves it; a problem when it has none. */
+    private OptionalLong sizedType(Problems p, int id, String what) {
+        long size = LibbpfBtf.resolveSize(btf, id);
+        if (size < 0) {
+            p.add(ProblemCodes.MAP_TYPE_UNSIZED, errno(size), "can't determine " + what + " size for type [" + id
+                    + "]: " + size + ".");
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(size);
+    }
+
     private Optional<Integer> typeField(Problems p, Member m, String what) {
         BtfType t = btf.type(m.type());
         if (!(t instanceof BtfType.Ptr)) {
