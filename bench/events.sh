@@ -5,7 +5,7 @@
 #   ROUNDS=5 bench/events.sh
 #   JMH_OPTS=-Djmh.ignoreLock=true bench/events.sh   # when another JMH run holds /tmp/jmh.lock
 #
-# Both sides load the same object (events.bpf.o of the harness tests, its ring buffer resized to 4 MiB) and do the
+# Both sides load the same object (events.bpf.o of the bpf-kernel tests, its ring buffer resized to 4 MiB) and do the
 # same thing: a program run by BPF_PROG_TEST_RUN with repeat 80,000 fills the buffer with 80,000 32-byte events,
 # then one timed consume takes them all, summing a field of each in place.
 #   C:    bench/eventbench.c, ring_buffer__consume and perf_buffer__consume (libbpf), median of 30 fills;
@@ -20,32 +20,17 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="${OUT:-$ROOT/target/bench}"
 ROUNDS="${ROUNDS:-3}"
-OBJECT="$ROOT/bpf-test-harness/src/test/resources/bpf/events.bpf.o"
+OBJECT="$ROOT/bpf-kernel/src/test/resources/bpf/events.bpf.o"
 mkdir -p "$OUT"
-log() { printf '%s\n' "$*" >&2; }
-
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
-JAVA=""
-for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java; do
-	if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 22 ] 2>/dev/null; then
-		JAVA="$candidate"
-		break
-	fi
-done
-[ -n "$JAVA" ] || { log "no JDK 22+ found (set JAVA_HOME or install one under /usr/lib/jvm)"; exit 1; }
+. "$ROOT/bench/lib.sh"
+find_java
 
 # ---------------------------------------------------------------- the C side
-if ! echo '#include <bpf/libbpf.h>' | gcc -E -x c - >/dev/null 2>&1; then
-	log "libbpf headers missing: installing libbpf-dev ..."
-	apt-get update -qq && apt-get install -y -qq libbpf-dev >/dev/null
-fi
+need_libbpf_headers bpf/libbpf.h
 gcc -O2 -Wall -o "$OUT/eventbench" "$ROOT/bench/eventbench.c" -lbpf
 
 # ---------------------------------------------------------------- the Java side
-log "building benchmarks.jar ..."
-"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl benchmarks -am package -DskipTests >"$OUT/build.log" 2>&1 \
-	|| { cat "$OUT/build.log" >&2; exit 1; }
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+build_benchmarks_jar
 : >"$OUT/events-jmh.log"
 java_side() { # java_side OUT.csv: ns per event, ring and perf
 	"$JAVA" --enable-native-access=ALL-UNNAMED ${JMH_OPTS:-} -cp "$JAR" org.ebpfj.bench.BenchRunner "$1" EventDrainBenchmark \

@@ -24,24 +24,10 @@ OUT="${OUT:-$ROOT/target/bench}"
 ROUNDS="${ROUNDS:-3}"
 ONLY="${ONLY:-}"
 mkdir -p "$OUT"
-log() { printf '%s\n' "$*" >&2; }
+. "$ROOT/bench/lib.sh"
+find_java
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
-JAVA=""
-for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} /usr/lib/jvm/*/bin/java; do
-	if [ -x "$candidate" ] && [ "$(java_major "$candidate")" -ge 22 ] 2>/dev/null; then
-		JAVA="$candidate"
-		break
-	fi
-done
-[ -n "$JAVA" ] || { log "no JDK 22+ found (set JAVA_HOME or install one under /usr/lib/jvm)"; exit 1; }
-
-build_jar() {
-	log "building benchmarks.jar ..."
-	"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl benchmarks -am package -DskipTests >"$OUT/build.log" 2>&1 \
-		|| { cat "$OUT/build.log" >&2; exit 1; }
-}
-JAR="$ROOT/benchmarks/target/benchmarks.jar"
+build_jar() { build_benchmarks_jar; }
 java_bench() { # java_bench OUT.csv [JMH options and regexps]
 	local out="$1"
 	shift
@@ -70,10 +56,7 @@ fi
 # ---------------------------------------------------------------- the C baseline
 MAPBENCH_C="$SHARED/perf/mapbench.c"
 [ -f "$MAPBENCH_C" ] || { log "no C baseline at $MAPBENCH_C (set SHARED to the folder holding perf/mapbench.c)"; exit 1; }
-if ! echo '#include <bpf/bpf.h>' | gcc -E -x c - >/dev/null 2>&1; then
-	log "libbpf headers missing: installing libbpf-dev ..."
-	apt-get update -qq && apt-get install -y -qq libbpf-dev >/dev/null
-fi
+need_libbpf_headers bpf/bpf.h
 gcc -O2 -Wall -o "$OUT/mapbench" "$MAPBENCH_C" -lbpf
 
 # ---------------------------------------------------------------- the Java side

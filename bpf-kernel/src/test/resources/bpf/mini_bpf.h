@@ -38,7 +38,9 @@ typedef unsigned long long __u64;
 
 #define XDP_PASS 2
 
+#ifndef NULL
 #define NULL ((void *) 0)
+#endif
 
 struct xdp_md {
     __u32 data;

@@ -8,11 +8,13 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 CLANG="${CLANG:-/tmp/llvm/x/org/bytedeco/llvm/linux-x86_64/clang}"
+# usdt.bpf.c includes the plugin's BPF headers (usdt.bpf.h); the others need only mini_bpf.h.
+HEADERS="$here/../../../../../bpf-maven-plugin/src/main/resources/org/ebpfj/maven/headers"
 for dir in "$here" "$here/../../../../../bpf-test-harness/src/test/resources/bpf"; do
     cd "$dir"
     for src in *.bpf.c; do
-        "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -I "$here" -c "$src" \
-            -o "${src%.c}.o"
+        "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -I "$here" -I "$HEADERS" \
+            -c "$src" -o "${src%.c}.o"
         echo "built $dir/${src%.c}.o"
     done
 done

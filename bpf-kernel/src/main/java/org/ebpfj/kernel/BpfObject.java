@@ -15,16 +15,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.AttachException;
 import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.error.UnsupportedFeatureException;
 import org.ebpfj.kernel.internal.Owner;
-import org.ebpfj.kernel.internal.sys.Errnos;
 import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.RawMap;
-import org.ebpfj.kernel.program.BpfLink;
+import org.ebpfj.kernel.program.AttachReport;
+import org.ebpfj.kernel.program.AutoAttach;
 import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.spec.LibbpfNames;
@@ -228,30 +227,14 @@ public final class BpfObject implements AutoCloseable {
     }
 
     /**
-     * Attaches every loaded program by its section name, as libbpf's skeletons do: programs libbpf cannot attach
-     * from the section alone (e.g. {@code xdp}, which needs an interface) are skipped. If one attach fails, the
-     * links made so far are closed again. The links also close with the object.
+     * Attaches every loaded program by its section name, as libbpf's skeletons do. Programs libbpf cannot attach
+     * from the section alone (e.g. {@code xdp}, which needs an interface), programs not loaded, and kinds a probed
+     * {@link MachineLimit} excuses are left, each with the reason, in the report. Any other refusal closes the
+     * links made so far and throws. The links also close with the object.
      */
-    public List<BpfLink> attachAll() {
-        List<BpfLink> out = new ArrayList<>();
-        try {
-            for (BpfProgram p : programs()) {
-                if (!p.isLoaded()) {
-                    continue;
-                }
-                try {
-                    out.add(p.attach());
-                } catch (AttachException e) {
-                    if (e.errno() != Errnos.EOPNOTSUPP) {
-                        throw e;
-                    }
-                }
-            }
-            return List.copyOf(out);
-        } catch (RuntimeException e) {
-            out.forEach(BpfLink::close);
-            throw e;
-        }
+    public AttachReport attachAll() {
+        checkOpen();
+        return AutoAttach.all(programs());
     }
 
     /**

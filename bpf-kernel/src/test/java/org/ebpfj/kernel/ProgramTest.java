@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.ebpfj.kernel.error.AttachException;
 import org.ebpfj.kernel.error.TestRunException;
+import org.ebpfj.kernel.program.AttachReport;
 import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
 import org.ebpfj.kernel.program.ProgramInfo;
@@ -110,10 +111,26 @@ class ProgramTest {
     }
 
     @Test
-    void attachAllSkipsProgramsWithoutAnAutoAttachTarget() {
+    void attachAllSkipsProgramsWithoutAnAutoAttachTargetAndSaysWhy() {
         try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW)) {
-            List<BpfLink> links = o.attachAll();
-            assertThat(links).extracting(l -> l.program().name()).containsExactly("fill_on_exec");
+            AttachReport report = o.attachAll();
+            assertThat(report.attached()).containsExactly("fill_on_exec");
+            assertThat(report.left()).extracting(AttachReport.Left::program).containsExactly("fill_xdp");
+            assertThat(report.left().get(0).kind()).isEqualTo("XDP 'xdp'");
+            assertThat(report.left().get(0).reason()).contains("needs an explicit target")
+                    .contains("NetworkAttachments.xdp");
+            assertThat(report.render()).contains("1 attached, 1 left").contains("left fill_xdp (XDP 'xdp')");
+        }
+    }
+
+    @Test
+    void attachAllLeavesProgramsThatAreNotLoaded() {
+        try (BpfObject o = TestObjects.load(TestObjects.OVERFLOW, TestObjects.spec(TestObjects.OVERFLOW)
+                .withAutoload("fill_on_exec", false))) {
+            AttachReport report = o.attachAll();
+            assertThat(report.links()).isEmpty();
+            assertThat(report.left()).extracting(AttachReport.Left::program, AttachReport.Left::reason)
+                    .contains(org.assertj.core.groups.Tuple.tuple("fill_on_exec", "not loaded (autoload off)"));
         }
     }
 }

@@ -11,6 +11,11 @@ public final class TestObjects {
     public static final String VERIFIER_REJECT = "/bpf/verifier_reject.bpf.o";
     public static final String FENTRY = "/bpf/fentry.bpf.o";
     public static final String PINNED = "/bpf/pinned.bpf.o";
+    public static final String ATTACH = "/bpf/attach.bpf.o";
+    public static final String NET = "/bpf/net.bpf.o";
+    public static final String TRACING = "/bpf/tracing.bpf.o";
+    public static final String USDT = "/bpf/usdt.bpf.o";
+    public static final String GUEST_ONLY = "/bpf/guest_only.bpf.o";
 
     private TestObjects() {
     }

@@ -143,6 +143,7 @@ public final class BpfExtension implements ExecutionCondition, BeforeAllCallback
                 k -> {
                     // Once per run, before any map: kernels before 5.11 charge maps to RLIMIT_MEMLOCK.
                     org.ebpfj.kernel.MemlockLimit.raiseIfCharged().ifPresent(System.err::println);
+                    context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(LimitSummary.class);
                     return KernelFacts.running();
                 }, KernelFacts.class);
     }

@@ -6,13 +6,19 @@ import java.util.List;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.GlobalVariable;
+import org.ebpfj.kernel.error.AttachException;
 import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RingBufferReader;
 import org.ebpfj.kernel.event.UserRingBufferWriter;
 import org.ebpfj.kernel.map.MapHandle;
+import org.ebpfj.kernel.program.AttachReport;
+import org.ebpfj.kernel.program.AutoAttach;
 import org.ebpfj.kernel.program.BpfLink;
 import org.ebpfj.kernel.program.BpfProgram;
+import org.ebpfj.kernel.program.PrivateCgroup;
+import org.ebpfj.kernel.program.PrivateNetwork;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Makes the handle an {@link InjectionPoint} asks for from a loaded object. Every problem (an unknown name, a type
@@ -37,11 +43,22 @@ final class Handles {
             if (point.has(GlobalRef.class)) {
                 return variable(point, fixture, name(point, point.element().getAnnotation(GlobalRef.class).value()));
             }
+            if (point.type() == BpfObject.class) {
+                if (point.has(Attach.class)) {
+                    AttachReport report = object.attachAll();
+                    report.links().forEach(scope::register);
+                    System.out.println("[ebpfj] " + point.where() + ": " + report.render().replace("\n", "\n[ebpfj] "));
+                }
+                return object;
+            }
             if (point.has(ProgramRef.class) || point.has(Attach.class)) {
                 return program(point, object, scope);
             }
-            if (point.type() == BpfObject.class) {
-                return object;
+            if (point.type() == PrivateNetwork.class) {
+                return scope.register(PrivateNetwork.create());
+            }
+            if (point.type() == PrivateCgroup.class) {
+                return scope.register(PrivateCgroup.create());
             }
             if (Skeletons.isSkeleton(point.type())) {
                 return Skeletons.wrap(point.type(), object);
@@ -81,7 +98,15 @@ final class Handles {
         }
         BpfProgram program = object.program(name);
         if (point.has(Attach.class)) {
-            BpfLink link = program.attach();
+            BpfLink link;
+            try {
+                link = program.attach();
+            } catch (AttachException e) {
+                // A refusal a probed machine limit explains skips (also in strict mode); any other fails.
+                String reason = AutoAttach.excused(program, e).orElseThrow(() -> e);
+                System.out.println("[ebpfj] SKIPPED " + point.where() + ": " + reason);
+                throw new TestAbortedException(reason);
+            }
             scope.register(link);
         }
         return program;

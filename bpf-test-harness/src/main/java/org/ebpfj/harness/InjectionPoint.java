@@ -38,6 +38,8 @@ record InjectionPoint(String where, Class<?> type, Type genericType, AnnotatedEl
     /** Whether the harness fills it: a handle annotation, the type {@link org.ebpfj.kernel.BpfObject} or a skeleton. */
     boolean isInjectable() {
         return has(MapRef.class) || has(ProgramRef.class) || has(GlobalRef.class) || has(Attach.class)
-                || type == org.ebpfj.kernel.BpfObject.class || Skeletons.isSkeleton(type);
+                || type == org.ebpfj.kernel.BpfObject.class || Skeletons.isSkeleton(type)
+                || type == org.ebpfj.kernel.program.PrivateNetwork.class
+                || type == org.ebpfj.kernel.program.PrivateCgroup.class;
     }
 }

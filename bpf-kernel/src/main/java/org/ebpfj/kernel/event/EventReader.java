@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the decoded event type
  */
-public sealed interface EventReader<T> extends AutoCloseable permits RingBufferReader, PerfBufferReader {
+public sealed interface EventReader<T> extends AutoCloseable permits PolledReader {
 
     String mapName();
 

@@ -5,14 +5,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.Kernel;
@@ -36,7 +33,7 @@ import org.ebpfj.object.uapi.MapType;
  *
  * @param <T> the decoded event type
  */
-public final class PerfBufferReader<T> implements EventReader<T> {
+public final class PerfBufferReader<T> extends PolledReader<T> {
     /** Data pages per CPU unless asked otherwise (a power of two), as libbpf's examples use. */
     public static final int DEFAULT_PAGES = 8;
     private static final long PAGE = RingBufferReader.PAGE;
@@ -47,34 +44,19 @@ public final class PerfBufferReader<T> implements EventReader<T> {
     private static final long PERF_EVENT_IOC_ENABLE = 0x2400;
     private static final long ATTR_SIZE = 128;
 
-    private final String mapName;
     private final RawMap map;
-    private final EventDecoder<T> decoder;
     private final BpfObject owner;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment state = CallState.allocate(arena);
     private final List<PerfRing> rings = new ArrayList<>();
     private final long[] lost = new long[1];
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Poller poller;
-    private long consumed;
 
     private PerfBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner, int pagesPerCpu) {
-        this.mapName = map.name();
+        super(map.name(), decoder, poller(map, pagesPerCpu));
         this.map = map;
-        this.decoder = decoder;
         this.owner = owner;
-        if (map.type().orElse(null) != MapType.PERF_EVENT_ARRAY) {
-            throw new IllegalArgumentException("map '" + mapName + "' is " + map.type().map(Enum::name)
-                    .orElse("of an unknown type") + ", not PERF_EVENT_ARRAY"
-                    + (map.type().orElse(null) == MapType.RINGBUF ? "; use RingBufferReader" : ""));
-        }
-        if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1) {
-            throw new IllegalArgumentException("pages per CPU must be a power of two, not " + pagesPerCpu);
-        }
         BitSet cpus = Kernel.onlineCpus();
-        Poller p = new Poller(mapName, cpus.cardinality());
-        this.poller = p;
         try {
             MemorySegment scratch = arena.allocate(pagesPerCpu * PAGE, 8);
             MemorySegment attr = arena.allocate(ATTR_SIZE, 8);
@@ -94,6 +76,19 @@ public final class PerfBufferReader<T> implements EventReader<T> {
             release();
             throw e;
         }
+    }
+
+    /** Checks the map and the size (before anything is opened) and makes the epoll set for the CPUs' rings. */
+    private static Poller poller(RawMap map, int pagesPerCpu) {
+        if (map.type().orElse(null) != MapType.PERF_EVENT_ARRAY) {
+            throw new IllegalArgumentException("map '" + map.name() + "' is " + map.type().map(Enum::name)
+                    .orElse("of an unknown type") + ", not PERF_EVENT_ARRAY"
+                    + (map.type().orElse(null) == MapType.RINGBUF ? "; use RingBufferReader" : ""));
+        }
+        if (pagesPerCpu <= 0 || Integer.bitCount(pagesPerCpu) != 1) {
+            throw new IllegalArgumentException("pages per CPU must be a power of two, not " + pagesPerCpu);
+        }
+        return new Poller(map.name(), Kernel.onlineCpus().cardinality());
     }
 
     private void openRing(int cpu, MemorySegment attr, int pages, MemorySegment scratch) {
@@ -140,11 +135,6 @@ public final class PerfBufferReader<T> implements EventReader<T> {
                 object, pagesPerCpu));
     }
 
-    @Override
-    public String mapName() {
-        return mapName;
-    }
-
     /** The CPUs this reader has a ring for. */
     public List<Integer> cpus() {
         return rings.stream().map(r -> r.cpu).toList();
@@ -153,12 +143,6 @@ public final class PerfBufferReader<T> implements EventReader<T> {
     /** Samples the kernel could not write because a ring was full ({@code PERF_RECORD_LOST}), seen so far. */
     public long lost() {
         return lost[0];
-    }
-
-    /** Samples handed out by this reader so far. */
-    @Override
-    public long consumed() {
-        return consumed;
     }
 
     /** Bytes written to all rings and not consumed yet. */
@@ -175,64 +159,14 @@ public final class PerfBufferReader<T> implements EventReader<T> {
         }
     }
 
-    public int consumeRaw(RecordHandler handler) {
-        return consumeRaw(handler, Integer.MAX_VALUE);
-    }
-
-    /** Hands at most {@code max} samples, CPU by CPU, to {@code handler} in place, without waiting. */
-    public int consumeRaw(RecordHandler handler, int max) {
-        Objects.requireNonNull(handler, "handler");
-        poller.enter();
-        try {
-            return drain(handler, max);
-        } finally {
-            poller.leave();
-        }
-    }
-
-    private int drain(RecordHandler handler, int max) {
+    /** Samples, CPU by CPU. */
+    @Override
+    int drain(RecordHandler handler, int max) {
         int n = 0;
         for (int i = 0; i < rings.size() && n < max; i++) {
             n += rings.get(i).drain(handler, max - n, lost);
         }
-        consumed += n;
         return n;
-    }
-
-    @Override
-    public int consume(Consumer<? super T> sink) {
-        return consume(sink, Integer.MAX_VALUE);
-    }
-
-    public int consume(Consumer<? super T> sink, int max) {
-        Objects.requireNonNull(sink, "sink");
-        return consumeRaw((m, o, l) -> sink.accept(decoder.decode(m, o, l)), max);
-    }
-
-    /** Consumes what is there; when nothing is, waits up to {@code timeout} for a ring to be written. */
-    @Override
-    public int poll(Duration timeout, Consumer<? super T> sink) {
-        Objects.requireNonNull(sink, "sink");
-        return pollRaw(timeout, (m, o, l) -> sink.accept(decoder.decode(m, o, l)));
-    }
-
-    public int pollRaw(Duration timeout, RecordHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        poller.enter();
-        try {
-            int n = drain(handler, Integer.MAX_VALUE);
-            if (n > 0 || !poller.await(timeout)) {
-                return n;
-            }
-            return drain(handler, Integer.MAX_VALUE);
-        } finally {
-            poller.leave();
-        }
-    }
-
-    @Override
-    public String eventType() {
-        return decoder.name();
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.ebpfj.kernel.event;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -23,7 +22,9 @@ final class PerfRing {
     /** {@code struct perf_event_header}: u32 type, u16 misc, u16 size. */
     private static final long HEADER = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final ValueLayout.OfShort U16 = JAVA_SHORT.withByteAlignment(2);
+    /** Records are 8-byte aligned in the ring: plain reads, no alignment check needed per access. */
+    private static final ValueLayout.OfLong HEADER_WORD = ValueLayout.JAVA_LONG_UNALIGNED;
+    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
 
     final int cpu;
     final int fd;
@@ -59,12 +60,17 @@ final class PerfRing {
         try {
             while (tail < head && n < max) {
                 long at = tail & mask;
-                int size = Short.toUnsignedInt(data.get(U16, at + 6));
+                // The whole perf_event_header in one read: type in the low 32 bits, size in the top 16.
+                long header = data.get(HEADER_WORD, at);
+                int size = (int) (header >>> 48);
                 if (size < HEADER || size > head - tail) {
                     throw new EventFormatException("perf ring of CPU " + cpu, "a record header at position " + tail
                             + " claims " + size + " bytes with " + (head - tail) + " written");
                 }
-                if (at + size <= capacity) {
+                if ((int) header == RECORD_SAMPLE && at + size <= capacity) {
+                    handler.onRecord(data, at + HEADER + 4, data.get(U32, at + HEADER));
+                    n++;
+                } else if (at + size <= capacity) {
                     n += record(data, at, handler, lost);
                 } else {
                     n += record(wrapped(at, size), 0, handler, lost);

@@ -4,18 +4,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.internal.sys.CallState;
-import org.ebpfj.kernel.internal.sys.EventSys;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -33,63 +27,60 @@ import org.ebpfj.object.uapi.MapType;
  *
  * @param <T> the decoded event type
  */
-public final class RingBufferReader<T> implements EventReader<T> {
-    static final long PAGE = 4096;
+public final class RingBufferReader<T> extends PolledReader<T> {
+    static final long PAGE = RingMapping.PAGE;
     private static final int BUSY = 1 << 31;
     private static final int DISCARD = 1 << 30;
     private static final int HEADER = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
     private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    private final String mapName;
-    private final EventDecoder<T> decoder;
     private final BpfObject owner;
-    private final Arena arena = Arena.ofShared();
+    private final Arena arena;
     private final MemorySegment consumer;
     private final MemorySegment producer;
     private final MemorySegment data;
     private final long mask;
-    private final Poller poller;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private long consumed;
 
-    private RingBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner) {
-        this.mapName = map.name();
-        if (map.type().orElse(null) != MapType.RINGBUF) {
-            throw new IllegalArgumentException("map '" + mapName + "' is " + map.type().map(Enum::name)
-                    .orElse("of an unknown type") + ", not RINGBUF"
-                    + (map.type().orElse(null) == MapType.PERF_EVENT_ARRAY ? "; use PerfBufferReader" : ""));
-        }
-        this.decoder = decoder;
+    private RingBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner, Arena arena) {
+        super(map.name(), decoder, poller(map, arena));
         this.owner = owner;
-        long size = map.maxEntries();
-        this.mask = size - 1;
-        MemorySegment state = CallState.allocate(arena);
+        this.arena = arena;
         try {
-            int fd = map.fd();
-            this.consumer = map(state, fd, PAGE, EventSys.PROT_READ | EventSys.PROT_WRITE, 0);
-            MemorySegment pd = map(state, fd, PAGE + 2 * size, EventSys.PROT_READ, PAGE);
-            this.producer = pd.asSlice(0, PAGE);
-            this.data = pd.asSlice(PAGE, 2 * size);
-            this.poller = new Poller(mapName, 1);
-            try {
-                poller.add(fd, 0);
-            } catch (RuntimeException e) {
-                poller.close();
-                throw e;
-            }
+            RingMapping ring = RingMapping.of(map, false, arena, "ring buffer");
+            this.consumer = ring.consumer();
+            this.producer = ring.producer();
+            this.data = ring.data();
+            this.mask = ring.mask();
         } catch (RuntimeException e) {
+            poller.close();
             arena.close();
             throw e;
         }
     }
 
-    private MemorySegment map(MemorySegment state, int fd, long length, int prot, long offset) {
-        MemorySegment m = EventSys.mmap(state, fd, length, prot, offset, arena);
-        if (m.equals(MemorySegment.NULL)) {
-            throw new MapOperationException(mapName, "mmap of the ring buffer", CallState.errno(state), "");
+    private RingBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner) {
+        this(map, decoder, owner, Arena.ofShared());
+    }
+
+    /** Checks the map's type (before anything is opened) and makes the epoll set over its fd. */
+    private static Poller poller(RawMap map, Arena arena) {
+        if (map.type().orElse(null) != MapType.RINGBUF) {
+            arena.close();
+            throw new IllegalArgumentException("map '" + map.name() + "' is " + map.type().map(Enum::name)
+                    .orElse("of an unknown type") + ", not RINGBUF"
+                    + (map.type().orElse(null) == MapType.PERF_EVENT_ARRAY ? "; use PerfBufferReader" : ""));
         }
-        return m;
+        Poller p = new Poller(map.name(), 1);
+        try {
+            p.add(map.fd(), 0);
+        } catch (RuntimeException e) {
+            p.close();
+            arena.close();
+            throw e;
+        }
+        return p;
     }
 
     /** A reader of {@code mapName} decoding records as {@code type} (a record laid out from BTF, byte[], ...). */
@@ -113,11 +104,6 @@ public final class RingBufferReader<T> implements EventReader<T> {
         return reader;
     }
 
-    @Override
-    public String mapName() {
-        return mapName;
-    }
-
     /** The size of the data area ({@code max_entries}), in bytes. */
     public long capacity() {
         return mask + 1;
@@ -133,105 +119,47 @@ public final class RingBufferReader<T> implements EventReader<T> {
         }
     }
 
-    /** Records handed out by this reader so far. */
-    @Override
-    public long consumed() {
-        return consumed;
-    }
-
-    /** Hands every committed record to {@code handler} in place, without waiting. */
-    public int consumeRaw(RecordHandler handler) {
-        return consumeRaw(handler, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Hands at most {@code max} committed records to {@code handler} in place, without waiting; no allocation.
-     *
-     * @return the number of records handed out
-     */
-    public int consumeRaw(RecordHandler handler, int max) {
-        Objects.requireNonNull(handler, "handler");
-        poller.enter();
-        try {
-            return drain(handler, max);
-        } finally {
-            poller.leave();
-        }
-    }
-
     /*
-     * As the kernel's ringbuf.rst and libbpf's consumer: the producer position is read (acquire) once per pass, each
-     * record's header (acquire) decides whether it is still being written (BUSY: stop) or was discarded (skip), and
-     * the consumer position is published (release) after each record, once the handler is done with it. A handler
-     * that throws leaves its record unconsumed.
+     * As the kernel's ringbuf.rst and libbpf's consumer: the producer position is read (acquire) once per pass and
+     * each record's header (acquire) decides whether it is still being written (BUSY: stop) or was discarded
+     * (skip). The consumer position is published (release) once per pass, not per record: the kernel only needs
+     * it to see the space freed, and a handler that throws publishes the records before its own, leaving its own
+     * unconsumed.
      */
-    private int drain(RecordHandler handler, int max) {
+    @Override
+    int drain(RecordHandler handler, int max) {
         int n = 0;
         long cons = consumer.get(ValueLayout.JAVA_LONG, 0);
-        outer:
-        while (n < max) {
-            long prod = (long) LONG.getAcquire(producer, 0L);
-            if (cons >= prod) {
-                break;
-            }
-            while (cons < prod && n < max) {
-                long at = cons & mask;
-                int len = (int) INT.getAcquire(data, at);
-                if ((len & BUSY) != 0) {
-                    break outer;
-                }
-                int length = len & ~DISCARD;
-                cons += (length + HEADER + 7) & ~7L;
-                if ((len & DISCARD) == 0) {
-                    handler.onRecord(data, at + HEADER, length);
-                    n++;
-                }
-                LONG.setRelease(consumer, 0L, cons);
-            }
-        }
-        consumed += n;
-        return n;
-    }
-
-    /** Decodes every committed record and gives it to {@code sink}, without waiting. */
-    @Override
-    public int consume(Consumer<? super T> sink) {
-        return consume(sink, Integer.MAX_VALUE);
-    }
-
-    public int consume(Consumer<? super T> sink, int max) {
-        Objects.requireNonNull(sink, "sink");
-        return consumeRaw((m, o, l) -> sink.accept(decoder.decode(m, o, l)), max);
-    }
-
-    /**
-     * Consumes what is there; when nothing is, waits up to {@code timeout} for the kernel's wakeup (epoll) and
-     * consumes then. Returns 0 on timeout, or when another thread closed the reader meanwhile.
-     */
-    @Override
-    public int poll(Duration timeout, Consumer<? super T> sink) {
-        Objects.requireNonNull(sink, "sink");
-        return pollRaw(timeout, (m, o, l) -> sink.accept(decoder.decode(m, o, l)));
-    }
-
-    public int pollRaw(Duration timeout, RecordHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        poller.enter();
         try {
-            int n = drain(handler, Integer.MAX_VALUE);
-            if (n > 0 || !poller.await(timeout)) {
-                return n;
+            while (n < max) {
+                long prod = (long) LONG.getAcquire(producer, 0L);
+                if (cons >= prod) {
+                    break;
+                }
+                long published = cons;
+                while (cons < prod && n < max) {
+                    long at = cons & mask;
+                    int len = (int) INT.getAcquire(data, at);
+                    if ((len & BUSY) != 0) {
+                        return n;
+                    }
+                    int length = len & ~DISCARD;
+                    long next = cons + ((length + HEADER + 7) & ~7L);
+                    if ((len & DISCARD) == 0) {
+                        handler.onRecord(data, at + HEADER, length);
+                        n++;
+                    }
+                    cons = next;
+                }
+                if (cons != published) {
+                    LONG.setRelease(consumer, 0L, cons);
+                }
             }
-            return drain(handler, Integer.MAX_VALUE);
+            return n;
         } finally {
-            poller.leave();
+            // Also on BUSY and when the handler threw: what was handed out is consumed.
+            LONG.setRelease(consumer, 0L, cons);
         }
-    }
-
-    /** The event type's codec name, e.g. {@code record Event <- struct event}. */
-    @Override
-    public String eventType() {
-        return decoder.name();
     }
 
     @Override

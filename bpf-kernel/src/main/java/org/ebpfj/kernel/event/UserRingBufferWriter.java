@@ -8,12 +8,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ebpfj.kernel.BpfObject;
-import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.codec.Codecs;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.internal.sys.CallState;
-import org.ebpfj.kernel.internal.sys.EventSys;
 import org.ebpfj.object.btf.BtfKind;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
@@ -28,7 +25,6 @@ import org.ebpfj.object.uapi.MapType;
  * @param <T> the type of the records written
  */
 public final class UserRingBufferWriter<T> implements AutoCloseable {
-    private static final long PAGE = RingBufferReader.PAGE;
     private static final int BUSY = 1 << 31;
     private static final int HEADER = 8;
     private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
@@ -52,26 +48,16 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
         }
         this.codec = codec;
         this.owner = owner;
-        long size = map.maxEntries();
-        this.mask = size - 1;
-        MemorySegment state = CallState.allocate(arena);
         try {
-            this.consumer = map(state, map.fd(), PAGE, EventSys.PROT_READ, 0);
-            MemorySegment pd = map(state, map.fd(), PAGE + 2 * size, EventSys.PROT_READ | EventSys.PROT_WRITE, PAGE);
-            this.producer = pd.asSlice(0, PAGE);
-            this.data = pd.asSlice(PAGE);
+            RingMapping ring = RingMapping.of(map, true, arena, "user ring buffer");
+            this.consumer = ring.consumer();
+            this.producer = ring.producer();
+            this.data = ring.data();
+            this.mask = ring.mask();
         } catch (RuntimeException e) {
             arena.close();
             throw e;
         }
-    }
-
-    private MemorySegment map(MemorySegment state, int fd, long length, int prot, long offset) {
-        MemorySegment m = EventSys.mmap(state, fd, length, prot, offset, arena);
-        if (m.equals(MemorySegment.NULL)) {
-            throw new MapOperationException(mapName, "mmap of the user ring buffer", CallState.errno(state), "");
-        }
-        return m;
     }
 
     /** A writer of records of {@code type} (a record is laid out from the object's BTF struct of the same name). */

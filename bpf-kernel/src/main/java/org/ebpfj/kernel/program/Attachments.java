@@ -96,7 +96,7 @@ public final class Attachments {
 
     /**
      * A kprobe ({@code retprobe} false) or kretprobe on a kernel function. Kernels built without CONFIG_KPROBES
-     * refuse it: the {@link AttachException} then says so (see {@code MachineLimits} in the harness).
+     * refuse it: the {@link AttachException} then says so (see {@link org.ebpfj.kernel.MachineLimit#NO_KPROBES}).
      */
     public static BpfLink kprobe(BpfProgram program, String function, boolean retprobe) {
         MemorySegment p = program.pointer();
@@ -107,10 +107,34 @@ public final class Attachments {
         }
     }
 
-    /** An XDP program on the interface {@code ifindex} (a bpf_link: detached when closed). */
-    public static BpfLink xdp(BpfProgram program, int ifindex) {
+    /** A tracepoint program on {@code category/name} (e.g. {@code syscalls}, {@code sys_enter_execve}). */
+    public static BpfLink tracepoint(BpfProgram program, String category, String name) {
+        return program.attachTracepoint(category, name);
+    }
+
+    /**
+     * A BTF-typed program whose target is named in its section: {@code tp_btf/<tracepoint>},
+     * {@code fentry/<function>}, {@code fexit/<function>} or {@code fmod_ret/<function>}. Kernels whose policy refuses
+     * trampolines answer EPERM (see {@link org.ebpfj.kernel.MachineLimit#TRAMPOLINES_REFUSED}).
+     */
+    public static BpfLink tracing(BpfProgram program) {
         MemorySegment p = program.pointer();
-        return program.link("xdp ifindex " + ifindex, state -> LibBpfAttach.xdp(state, p, ifindex));
+        return program.link(program.section(), state -> LibBpfAttach.trace(state, p));
+    }
+
+    /**
+     * A USDT program on the probe {@code provider:name} of {@code binary} (its {@code .note.stapsdt} ELF notes),
+     * for {@code pid} or {@link #ANY_PROCESS}. The program reads the probe's arguments through {@code usdt.bpf.h}.
+     */
+    public static BpfLink usdt(BpfProgram program, Path binary, String provider, String name, long pid) {
+        MemorySegment p = program.pointer();
+        String target = "usdt " + binary + ":" + provider + ":" + name + pidText(pid);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment b = arena.allocateFrom(binary.toString());
+            MemorySegment pr = arena.allocateFrom(provider);
+            MemorySegment n = arena.allocateFrom(name);
+            return program.link(target, state -> LibBpfAttach.usdt(state, p, (int) pid, b, pr, n));
+        }
     }
 
     private static String pidText(long pid) {

@@ -195,9 +195,18 @@ public final class BpfProgram {
             }
             throw new AttachException(name, target, errno, log.warnings());
         }
-        BpfLink l = new BpfLink(owner, this, link, target);
-        owner.track(l);
-        return l;
+        MemorySegment libbpfLink = link;
+        return track(new BpfLink(owner, this, target, LibBpf.linkFd(link), () -> LibBpf.linkDestroy(libbpfLink)));
+    }
+
+    /** A link that is not libbpf's (a raw link fd, a socket filter, a TC filter), closed with the object. */
+    BpfLink track(BpfLink link) {
+        owner.track(link);
+        return link;
+    }
+
+    Owner owner() {
+        return owner;
     }
 
     private int loadedFd() {

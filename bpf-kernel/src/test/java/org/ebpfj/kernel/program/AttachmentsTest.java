@@ -15,10 +15,9 @@ import java.util.List;
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.LoadOptions;
-import org.ebpfj.kernel.MachineLimit;
+import org.ebpfj.kernel.TestObjects;
 import org.ebpfj.kernel.RequireBpf;
 import org.ebpfj.kernel.error.AttachException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -92,27 +91,90 @@ class AttachmentsTest {
     }
 
     @Test
-    void kprobeAttachesOrTheMachineHasNoKprobes() {
-        try (BpfObject o = load()) {
-            try (BpfLink link = Attachments.kprobe(o.program("on_kprobe"), "do_sys_openat2", false)) {
-                Files.exists(Path.of("/proc/self/status"));
-                assertThat(o.variable("kprobe_hits").getLong()).isPositive();
-            } catch (AttachException e) {
-                // Only the named limit excuses the refusal; any other machine fails here.
-                assertThat(MachineLimit.NO_KPROBES.isPresent()).as("kprobe refused without the known limit: %s",
-                        e.getMessage()).isTrue();
-                System.out.println("[ebpfj] KNOWN MACHINE LIMIT " + MachineLimit.NO_KPROBES + ": "
-                        + MachineLimit.NO_KPROBES.description() + " (attach said: " + e.getMessage() + ")");
-                Assumptions.abort("known machine limit " + MachineLimit.NO_KPROBES + ": "
-                        + MachineLimit.NO_KPROBES.description());
+    void tracepointByCategoryAndNameFiresOnThisProcessesSyscalls() {
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withInt("target_pid", PID).withAutoload("on_tp_btf", false));
+             BpfLink link = Attachments.tracepoint(o.program("on_tracepoint"), "syscalls", "sys_enter_getpid")) {
+            assertThat(link.target()).isEqualTo("tracepoint syscalls/sys_enter_getpid");
+            for (int i = 0; i < 4; i++) {
+                getpid();
             }
+            assertThat(o.variable("tp_hits").getLong()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    /** tp_btf is a TRACING program too, but it needs no trampoline: this kernel refuses fentry, not tp_btf. */
+    @Test
+    void tpBtfCountsThisProcessesSyscalls() {
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withInt("target_pid", PID).withAutoload("on_tracepoint", false));
+             BpfLink link = Attachments.tracing(o.program("on_tp_btf"))) {
+            assertThat(link.target()).isEqualTo("tp_btf/sys_enter");
+            for (int i = 0; i < 4; i++) {
+                getpid();
+            }
+            assertThat(o.variable("tp_btf_hits").getLong()).isGreaterThanOrEqualTo(4);
+            link.close();
+            long after = o.variable("tp_btf_hits").getLong();
+            getpid();
+            assertThat(o.variable("tp_btf_hits").getLong()).as("detached").isEqualTo(after);
+        }
+    }
+
+    @Test
+    void tracepointThatDoesNotExistSaysWhich() {
+        try (BpfObject o = TestObjects.load(TestObjects.TRACING, TestObjects.spec(TestObjects.TRACING)
+                .withAutoload("on_tp_btf", false))) {
+            assertThatThrownBy(() -> Attachments.tracepoint(o.program("on_tracepoint"), "syscalls", "sys_enter_nope"))
+                    .isInstanceOf(AttachException.class).hasMessageContaining("syscalls/sys_enter_nope");
+        }
+    }
+
+    /**
+     * USDT on the JVM's own {@code hotspot:thread__start} probe (libjvm.so carries {@code .note.stapsdt} notes):
+     * starting a thread fires it, and the probe's third argument is the new thread's Java id.
+     */
+    @Test
+    void usdtOnTheJvmsThreadStartProbeSeesTheNewThreadsId() throws Exception {
+        Path libjvm = mapped("libjvm.so");
+        try (BpfObject o = TestObjects.load(TestObjects.USDT, TestObjects.spec(TestObjects.USDT)
+                .withInt("target_pid", PID));
+             BpfLink link = Attachments.usdt(o.program("on_thread_start"), libjvm, "hotspot", "thread__start", PID)) {
+            assertThat(link.target()).contains("usdt").contains("hotspot:thread__start");
+            Thread t = new Thread(() -> { }, "usdt-probe-target");
+            t.start();
+            t.join();
+            assertThat(o.variable("thread_starts").getLong()).isPositive();
+            assertThat(o.variable("last_name_len").getLong()).as("name length").isEqualTo(t.getName().length());
+            assertThat(o.variable("last_java_tid").getLong()).isEqualTo(t.threadId());
+        }
+    }
+
+    @Test
+    void usdtProbeThatDoesNotExistSaysWhich() throws Exception {
+        Path libjvm = mapped("libjvm.so");
+        try (BpfObject o = TestObjects.load(TestObjects.USDT)) {
+            assertThatThrownBy(() -> Attachments.usdt(o.program("on_thread_start"), libjvm, "hotspot", "no__such",
+                    PID)).isInstanceOf(AttachException.class).hasMessageContaining("hotspot:no__such");
+        }
+    }
+
+    private static void getpid() {
+        try {
+            int ignored = (int) GETPID.invokeExact();
+        } catch (Throwable t) {
+            throw new AssertionError(t);
         }
     }
 
     private static Path libc() throws java.io.IOException {
+        return mapped("libc.so.6");
+    }
+
+    private static Path mapped(String library) throws java.io.IOException {
         try (var lines = Files.lines(Path.of("/proc/self/maps"))) {
-            return lines.filter(l -> l.contains("libc.so.6")).map(l -> Path.of(l.substring(l.indexOf('/'))))
-                    .findFirst().orElseThrow(() -> new AssertionError("libc.so.6 is not mapped"));
+            return lines.filter(l -> l.contains("/" + library)).map(l -> Path.of(l.substring(l.indexOf('/'))))
+                    .findFirst().orElseThrow(() -> new AssertionError(library + " is not mapped"));
         }
     }
 }

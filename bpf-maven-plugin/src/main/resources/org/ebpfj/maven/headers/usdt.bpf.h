@@ -52,27 +52,19 @@ enum __bpf_usdt_arg_type {
 	BPF_USDT_ARG_CONST,		/* a constant: val_off */
 	BPF_USDT_ARG_REG,		/* a register: the pt_regs member at reg_off */
 	BPF_USDT_ARG_REG_DEREF,		/* memory at that register + val_off */
-	BPF_USDT_ARG_SIB,		/* memory at base + (index << scale_bitshift) + val_off */
 };
 
 /* One argument, as libbpf's user side writes it. */
 struct __bpf_usdt_arg_spec {
 	/* the constant, or the memory offset */
 	__u64 val_off;
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	enum __bpf_usdt_arg_type arg_type: 8;
-	/* offset of the index register in struct pt_regs (SIB) */
-	__u16 idx_reg_off: 12;
-	/* log2 of the index scale (SIB) */
-	__u16 scale_bitshift: 4;
-	__u8 __reserved: 8;
-#else
-	__u8 __reserved: 8;
-	__u16 idx_reg_off: 12;
-	__u16 scale_bitshift: 4;
-	enum __bpf_usdt_arg_type arg_type: 8;
-#endif
-	/* offset of the (base) register in struct pt_regs */
+	/*
+	 * A plain enum, 16 bytes in all: the layout of libbpf 1.1 (the libbpf.so.1 ebpfj runs against). Later
+	 * libbpf adds bit-fields here for SIB operands; written that way the struct was 24 bytes, so libbpf 1.1's
+	 * specs were read at the wrong offsets (garbage argument counts and values).
+	 */
+	enum __bpf_usdt_arg_type arg_type;
+	/* offset of the register in struct pt_regs */
 	short reg_off;
 	/* whether to sign-extend the value */
 	bool arg_signed;
@@ -166,7 +158,7 @@ int bpf_usdt_arg(struct pt_regs *ctx, __u64 arg_num, long *res)
 {
 	struct __bpf_usdt_spec *spec;
 	struct __bpf_usdt_arg_spec *arg;
-	unsigned long val, idx;
+	unsigned long val;
 	int err;
 
 	*res = 0;
@@ -198,21 +190,6 @@ int bpf_usdt_arg(struct pt_regs *ctx, __u64 arg_num, long *res)
 			return err;
 #if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		/* the argument's bytes were read into the top of val */
-		val >>= arg->arg_bitshift;
-#endif
-		break;
-	case BPF_USDT_ARG_SIB:
-		err = bpf_probe_read_kernel(&val, sizeof(val), (void *)ctx + arg->reg_off);
-		if (err)
-			return err;
-		err = bpf_probe_read_kernel(&idx, sizeof(idx), (void *)ctx + arg->idx_reg_off);
-		if (err)
-			return err;
-		err = bpf_probe_read_user(&val, sizeof(val),
-					  (void *)(val + (idx << arg->scale_bitshift) + arg->val_off));
-		if (err)
-			return err;
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 		val >>= arg->arg_bitshift;
 #endif
 		break;

@@ -35,6 +35,13 @@ public final class LibBpfAttach {
     private static final MethodHandle XDP = fn("bpf_program__attach_xdp",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
 
+    private static final MethodHandle TRACE = fn("bpf_program__attach_trace",
+            FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle CGROUP = fn("bpf_program__attach_cgroup",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
+    private static final MethodHandle USDT = fn("bpf_program__attach_usdt",
+            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+
     private LibBpfAttach() {
     }
 
@@ -89,6 +96,34 @@ public final class LibBpfAttach {
     public static MemorySegment xdp(MemorySegment state, MemorySegment prog, int ifindex) {
         try {
             return (MemorySegment) XDP.invokeExact(state, prog, ifindex);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** fentry, fexit, fmod_ret and tp_btf programs: the target is in the program's BTF attach id already. */
+    public static MemorySegment trace(MemorySegment state, MemorySegment prog) {
+        try {
+            return (MemorySegment) TRACE.invokeExact(state, prog);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** A cgroup program on the cgroup open at {@code cgroupFd} (a bpf_link of the program's expected type). */
+    public static MemorySegment cgroup(MemorySegment state, MemorySegment prog, int cgroupFd) {
+        try {
+            return (MemorySegment) CGROUP.invokeExact(state, prog, cgroupFd);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** A USDT probe {@code provider:name} of {@code binary}, found in its {@code .note.stapsdt} notes. */
+    public static MemorySegment usdt(MemorySegment state, MemorySegment prog, int pid, MemorySegment binary,
+                                     MemorySegment provider, MemorySegment name) {
+        try {
+            return (MemorySegment) USDT.invokeExact(state, prog, pid, binary, provider, name, MemorySegment.NULL);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
