@@ -81,7 +81,11 @@ public final class BpfMap<K, V> extends MapView {
         throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
-    /** Creates or replaces ({@link UpdateFlag#ANY}). @throws org.ebpfj.kernel.error.MapFullException for a new key in a full HASH */
+    /**
+     * Creates or replaces ({@link UpdateFlag#ANY}).
+     *
+     * @throws org.ebpfj.kernel.error.MapFullException for a new key in a full HASH
+     */
     public void put(K key, V value) {
         put(key, value, UpdateFlag.ANY);
     }
@@ -111,7 +115,11 @@ public final class BpfMap<K, V> extends MapView {
         return raw.descriptor.update(s, flag.bits());
     }
 
-    /** Deletes the key. @throws org.ebpfj.kernel.error.KeyNotFoundException when it is absent */
+    /**
+     * Deletes the key.
+     *
+     * @throws org.ebpfj.kernel.error.KeyNotFoundException when it is absent
+     */
     public void delete(K key) {
         int r = deleteStatus(key);
         if (r != 0) {

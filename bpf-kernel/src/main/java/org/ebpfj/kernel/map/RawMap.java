@@ -25,8 +25,8 @@ import org.ebpfj.object.uapi.MapType;
  * {@link MemorySegment}s or byte arrays. Typed handles ({@link BpfMap}, {@link PerCpuMap}, {@link QueueMap},
  * {@link IntIntMap} ...) are thin views over one RawMap.
  *
- * <p>Maps of a {@link org.ebpfj.kernel.BpfObject} belong to the object: closing such a RawMap (or a view of it) does nothing, and
- * closing the object makes every handle unusable. Maps made here ({@link #create}, {@link #openPinned},
+ * <p>Maps of a {@link org.ebpfj.kernel.BpfObject} belong to the object: closing such a RawMap (or a view of it) does
+ * nothing, and closing the object makes every handle unusable. Maps made here ({@link #create}, {@link #openPinned},
  * {@link #openById}) own their descriptor; {@link #close()} releases it.
  *
  * <p>Thread-safe: operations from several threads may run at once (each thread uses its own native buffers).
