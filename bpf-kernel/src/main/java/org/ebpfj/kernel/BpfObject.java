@@ -38,8 +38,9 @@ import org.ebpfj.object.ObjectFormatException;
  * Closing it detaches its links and releases every map and program it created (unless pinned).
  *
  * <p>Loading captures libbpf's messages for this load only, even when other threads load at the same time, and
- * turns a failure into the exception for the map or program at fault ({@link MapCreateException},
- * {@link VerifierException}, {@link PermissionException}, ...).
+ * turns a failure into the exception for the map or program at fault
+ * ({@link org.ebpfj.kernel.error.MapCreateException}, {@link org.ebpfj.kernel.error.VerifierException},
+ * {@link org.ebpfj.kernel.error.PermissionException}, ...).
  *
  * <p>Handles to maps, programs and variables stay usable until the object is closed; afterwards they throw
  * {@link IllegalStateException}. Safe for use from several threads.

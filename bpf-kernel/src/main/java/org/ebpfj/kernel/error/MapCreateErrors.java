@@ -29,7 +29,7 @@ public final class MapCreateErrors {
         return new MapCreateException(spec, errno, OfflineRules.explainDefinition(spec), libbpfLog);
     }
 
-    /** A map created from a spec with exactly this attribute ({@link RawMap#create}). */
+    /** A map created from a spec with exactly this attribute ({@link org.ebpfj.kernel.map.RawMap#create}). */
     public static BpfException ofAttribute(MapSpec spec, MapCreateAttr attr, int errno) {
         if (errno == Errnos.EPERM) {
             return permission(spec);

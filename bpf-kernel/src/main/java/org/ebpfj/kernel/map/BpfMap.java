@@ -81,15 +81,19 @@ public final class BpfMap<K, V> extends MapView {
         throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
-    /** Creates or replaces ({@link UpdateFlag#ANY}). @throws MapFullException for a new key in a full HASH */
+    /**
+     * Creates or replaces ({@link UpdateFlag#ANY}).
+     *
+     * @throws org.ebpfj.kernel.error.MapFullException for a new key in a full HASH
+     */
     public void put(K key, V value) {
         put(key, value, UpdateFlag.ANY);
     }
 
     /**
-     * @throws KeyExistsException  NOEXIST and the key is present
-     * @throws KeyNotFoundException EXIST and the key is absent
-     * @throws MapFullException    a new key and the HASH (or QUEUE/STACK) is full
+     * @throws org.ebpfj.kernel.error.KeyExistsException  NOEXIST and the key is present
+     * @throws org.ebpfj.kernel.error.KeyNotFoundException EXIST and the key is absent
+     * @throws org.ebpfj.kernel.error.MapFullException    a new key and the HASH (or QUEUE/STACK) is full
      */
     public void put(K key, V value, UpdateFlag flag) {
         int r = update(key, value, flag);
@@ -111,7 +115,11 @@ public final class BpfMap<K, V> extends MapView {
         return raw.descriptor.update(s, flag.bits());
     }
 
-    /** Deletes the key. @throws KeyNotFoundException when it is absent */
+    /**
+     * Deletes the key.
+     *
+     * @throws org.ebpfj.kernel.error.KeyNotFoundException when it is absent
+     */
     public void delete(K key) {
         int r = deleteStatus(key);
         if (r != 0) {

@@ -14,7 +14,8 @@ import org.ebpfj.object.uapi.MapType;
 
 /**
  * A QUEUE (first in, first out) or STACK (last in, first out) map: values without keys. An empty map gives
- * {@link Optional#empty()}; pushing onto a full one throws {@link MapFullException} unless asked to overwrite.
+ * {@link Optional#empty()}; pushing onto a full one throws {@link org.ebpfj.kernel.error.MapFullException} unless
+ * asked to overwrite.
  */
 public final class QueueMap<V> extends MapView {
     private final MapCodec<V> codec;

@@ -25,8 +25,8 @@ import org.ebpfj.object.uapi.MapType;
  * {@link MemorySegment}s or byte arrays. Typed handles ({@link BpfMap}, {@link PerCpuMap}, {@link QueueMap},
  * {@link IntIntMap} ...) are thin views over one RawMap.
  *
- * <p>Maps of a {@link BpfObject} belong to the object: closing such a RawMap (or a view of it) does nothing, and
- * closing the object makes every handle unusable. Maps made here ({@link #create}, {@link #openPinned},
+ * <p>Maps of a {@link org.ebpfj.kernel.BpfObject} belong to the object: closing such a RawMap (or a view of it) does
+ * nothing, and closing the object makes every handle unusable. Maps made here ({@link #create}, {@link #openPinned},
  * {@link #openById}) own their descriptor; {@link #close()} releases it.
  *
  * <p>Thread-safe: operations from several threads may run at once (each thread uses its own native buffers).
@@ -71,8 +71,8 @@ public final class RawMap implements MapHandle {
      * Creates a map from a spec with BPF_MAP_CREATE (no BTF is attached: the kernel does not need it for the map
      * types used from user space; codecs can still use the spec's key and value types).
      *
-     * @throws MapCreateException  when the kernel refuses the definition
-     * @throws PermissionException when the process may not create this map type
+     * @throws org.ebpfj.kernel.error.MapCreateException  when the kernel refuses the definition
+     * @throws org.ebpfj.kernel.error.PermissionException when the process may not create this map type
      */
     public static RawMap create(MapSpec spec) {
         return MapOpening.create(spec);
@@ -227,7 +227,13 @@ public final class RawMap implements MapHandle {
         throw MapErrors.other(info, "BPF_MAP_LOOKUP_ELEM", -r, "");
     }
 
-    /** @throws KeyExistsException, KeyNotFoundException, MapFullException as the flag and the map decide */
+    /**
+     * Writes the value of a key, as the flag says.
+     *
+     * @throws org.ebpfj.kernel.error.KeyExistsException   NOEXIST and the key is present
+     * @throws org.ebpfj.kernel.error.KeyNotFoundException EXIST and the key is absent
+     * @throws org.ebpfj.kernel.error.MapFullException     a new key and the map is full
+     */
     public void update(MemorySegment key, MemorySegment value, UpdateFlag flag) {
         int r = updateSegments(key, value, flag);
         if (r != 0) {

@@ -4,9 +4,9 @@ package org.ebpfj.kernel.map;
 public enum UpdateFlag {
     /** Create the key or replace its value. */
     ANY(0),
-    /** Create the key only; EEXIST ({@link KeyExistsException}) when it is present. */
+    /** Create the key only; EEXIST ({@link org.ebpfj.kernel.error.KeyExistsException}) when it is present. */
     NOEXIST(1),
-    /** Replace the value only; ENOENT ({@link KeyNotFoundException}) when the key is absent. */
+    /** Replace the value only; ENOENT ({@link org.ebpfj.kernel.error.KeyNotFoundException}) when the key is absent. */
     EXIST(2);
 
     private final long bits;

@@ -66,7 +66,7 @@ public final class BpfProgram {
         return type().map(Enum::name).orElse("type " + typeId);
     }
 
-    /** The program's fd, or -1 when it was not loaded ({@link LoadOptions.Builder#skipProgram}). */
+    /** The program's fd, or -1 when it was not loaded ({@link org.ebpfj.object.spec.ObjectSpec#withAutoload}). */
     public int fd() {
         checkOpen();
         return LibBpf.programFd(prog);
