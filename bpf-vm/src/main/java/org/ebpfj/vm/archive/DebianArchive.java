@@ -41,7 +41,10 @@ public final class DebianArchive {
         this.log = log;
     }
 
-    /** The suites that serve a series (5.10: bullseye; 6.1: bookworm; 6.12: bookworm and trixie; 7.x: sid). */
+    /**
+     * The suites that serve a series (5.10: bullseye; 6.1: bookworm; 6.12: bookworm and trixie; 7.x and later:
+     * trixie-backports and sid, where the kernel is split into several packages, see {@link DebianPackage}).
+     */
     static List<Suite> suitesFor(String series) {
         String debian = MIRROR + "/debian";
         String security = MIRROR + "/debian-security";
@@ -54,13 +57,16 @@ public final class DebianArchive {
                 return List.of(new Suite("bookworm-security", security), new Suite("bookworm", debian),
                         new Suite("trixie-security", security), new Suite("trixie", debian));
             default:
-                return List.of(new Suite("trixie", debian), new Suite("sid", debian));
+                return List.of(new Suite("trixie-backports", debian), new Suite("sid", debian));
         }
     }
 
-    /** The series the archive is known to serve as {@code linux-image-*} packages. */
+    /**
+     * The series the archive is known to serve: fixed ones, and "7.x" for what trixie-backports and sid carry at the
+     * moment (7.2, 7.3 on 2026-12-07; it moves).
+     */
     public static List<String> knownSeries() {
-        return List.of("5.10", "6.1", "6.12");
+        return List.of("5.10", "6.1", "6.12", "7.x (trixie-backports, sid)");
     }
 
     /** The newest package of {@code series} ({@code 6.1}) any of its suites serves. */
@@ -68,7 +74,7 @@ public final class DebianArchive {
         List<DebianPackage> all = kernels(series);
         return all.stream().filter(p -> p.series().equals(series)).max(Comparator.comparing(DebianPackage::version,
                 DebVersion.ORDER)).orElseThrow(() -> new VmException("the Debian archive serves no linux-image "
-                + "package of kernel " + series + " (suites " + suitesFor(series).stream().map(Suite::name).toList()
+                + "package of kernel " + series + servedNearby(all) + " (suites " + suitesFor(series).stream().map(Suite::name).toList()
                 + "); series it serves: " + knownSeries() + ", or give a local kernel (local:/path/vmlinuz)"));
     }
 
@@ -86,6 +92,13 @@ public final class DebianArchive {
                 .sorted(Comparator.comparing(DebianPackage::version, DebVersion.ORDER))
                 .map(p -> p.version() + " (" + p.release() + ")").distinct().toList()
                 + ": pin one of these, or name the series (" + series + ") for the newest"));
+    }
+
+    /** For a series the suites do not carry: what they carry instead (" (they serve 7.2, 7.3)"). */
+    private static String servedNearby(List<DebianPackage> all) {
+        List<String> series = all.stream().map(DebianPackage::series).distinct()
+                .sorted(Comparator.comparing(s -> s, DebVersion.ORDER)).toList();
+        return series.isEmpty() ? "" : " (they serve " + String.join(", ", series) + ")";
     }
 
     private List<DebianPackage> kernels(String series) throws VmException {
@@ -153,7 +166,10 @@ public final class DebianArchive {
         }
     }
 
-    /** Downloads the package into {@code target} and checks the SHA256 and size the signed index gave. */
+    /**
+     * Downloads one package (the kernel, or one of its {@link DebianPackage#parts() parts}) into {@code target}
+     * and checks the SHA256 and size the signed index gave.
+     */
     public void download(DebianPackage p, Path target) throws VmException {
         try {
             http.download(p.url(), target);

@@ -88,17 +88,25 @@ public final class KernelCache {
         if (ready.isPresent()) {
             return ready.get();
         }
-        log.accept("Kernel " + spec.id() + ": downloading " + p.name() + " " + p.version() + " from " + p.suite()
-                + " (" + p.size() / (1 << 20) + " MiB, SHA256 checked against the signed index)");
+        String what = p.parts().isEmpty() ? p.name() : p.name() + " (split: " + String.join(", ",
+                p.parts().stream().map(DebianPackage::name).toList()) + ")";
+        log.accept("Kernel " + spec.id() + ": downloading " + what + " " + p.version() + " from " + p.suite()
+                + " (" + p.totalSize() / (1 << 20) + " MiB, SHA256 checked against the signed index)");
         Files.createDirectories(dir);
-        Path deb = dir.resolve("package.deb");
-        archive.download(p, deb);
         Path tree = dir.resolve("tree");
-        Tools.extractDeb(deb, tree);
-        Path bzImage = findOne(tree, "vmlinuz-" + p.release());
+        List<Path> debs = new java.util.ArrayList<>();
+        for (DebianPackage file : p.files()) {
+            Path deb = dir.resolve(file.name() + ".deb");
+            archive.download(file, deb);
+            debs.add(deb);
+            Tools.extractDeb(deb, tree);
+        }
+        Path bzImage = kernelImage(tree, p);
         Path modules = modulesDir(tree, p.release());
         KernelImage image = build(dir, spec.id(), p.release(), p.version(), bzImage, modules);
-        Files.deleteIfExists(deb);
+        for (Path deb : debs) {
+            Files.deleteIfExists(deb);
+        }
         deleteTree(tree);
         return image;
     }
@@ -197,6 +205,27 @@ public final class KernelCache {
             }
         }
         throw new VmException("the package has no modules folder for " + release);
+    }
+
+    /**
+     * The compressed kernel: {@code boot/vmlinuz-RELEASE} in a single-package kernel, {@code usr/lib/modules/RELEASE/
+     * vmlinuz} in the {@code linux-binary-*} part of a split one.
+     */
+    static Path kernelImage(Path tree, DebianPackage p) throws VmException, IOException {
+        for (String base : List.of("lib/modules", "usr/lib/modules")) {
+            Path split = tree.resolve(base).resolve(p.release()).resolve("vmlinuz");
+            if (Files.isRegularFile(split)) {
+                return split;
+            }
+        }
+        try {
+            return findOne(tree, "vmlinuz-" + p.release());
+        } catch (VmException e) {
+            throw new VmException(p.name() + " " + p.version() + " has no vmlinuz-" + p.release() + " and no "
+                    + "usr/lib/modules/" + p.release() + "/vmlinuz" + (p.parts().isEmpty() ? " (a meta package "
+                    + "whose linux-binary-* part the index does not list?)" : " in its parts "
+                    + p.parts().stream().map(DebianPackage::name).toList()), e);
+        }
     }
 
     private static Path findOne(Path tree, String name) throws VmException, IOException {
