@@ -8,8 +8,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 CLANG="${CLANG:-/tmp/llvm/x/org/bytedeco/llvm/linux-x86_64/clang}"
-# usdt.bpf.c includes the plugin's BPF headers (usdt.bpf.h); the others need only mini_bpf.h.
-HEADERS="$here/../../../../../bpf-maven-plugin/src/main/resources/org/ebpfj/maven/headers"
+# usdt.bpf.c includes the plugin's BPF headers as a user does (<bpf/usdt.bpf.h>); the others need only mini_bpf.h.
+HEADERS="$(mktemp -d)"
+trap 'rm -rf "$HEADERS"' EXIT
+ln -s "$here/../../../../../bpf-maven-plugin/src/main/resources/org/ebpfj/maven/headers" "$HEADERS/bpf"
 for dir in "$here" "$here/../../../../../bpf-test-harness/src/test/resources/bpf"; do
     cd "$dir"
     for src in *.bpf.c; do

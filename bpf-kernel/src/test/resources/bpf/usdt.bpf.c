@@ -17,7 +17,7 @@ struct pt_regs {
     unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi, orig_rax, rip, cs, eflags, rsp, ss;
 };
 #define __TARGET_ARCH_x86
-#include "usdt.bpf.h"
+#include <bpf/usdt.bpf.h>
 
 __u64 thread_starts;
 __s64 last_java_tid;
