@@ -16,7 +16,10 @@ enum bpf_map_type { BPF_MAP_TYPE_HASH = 1, BPF_MAP_TYPE_ARRAY = 2 };
 struct pt_regs {
     unsigned long r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi, orig_rax, rip, cs, eflags, rsp, ss;
 };
+/* The plugin defines it from the build machine; clang alone (regenerate.sh) does not. */
+#ifndef __TARGET_ARCH_x86
 #define __TARGET_ARCH_x86
+#endif
 #include <bpf/usdt.bpf.h>
 
 __u64 thread_starts;
