@@ -64,7 +64,7 @@ class ClangMatrixTest {
             for (Map.Entry<Path, List<Path>> root : roots.entrySet()) {
                 Path out = tmp.resolve("out-" + specsByClang.size()).resolve(repo.relativize(root.getKey()));
                 RecordingLog log = new RecordingLog();
-                CompileResult result = new CompileService(log).compile(config(root.getKey(), out, vmlinux),
+                CompileResult result = new CompileService(log).compile(config(repo, root.getKey(), out, vmlinux),
                         () -> clang).orElseThrow();
                 assertThat(result.failures()).as(clang.version() + " on " + root.getKey() + ":\n"
                         + String.join("\n", log.lines())).isEmpty();
@@ -108,10 +108,12 @@ class ClangMatrixTest {
         return source.getParent();
     }
 
-    private CompileConfiguration config(Path sources, Path out, Path vmlinux) {
+    /** The harness's test sources include bpf-kernel's {@code mini_bpf.h}, as their regenerate.sh does. */
+    private CompileConfiguration config(Path repo, Path sources, Path out, Path vmlinux) {
         Platform platform = Platform.current();
+        List<Path> sharedHeaders = List.of(repo.resolve("bpf-kernel/src/test/resources/bpf"));
         return new CompileConfiguration(sources, sources, SourceScanner.DEFAULT_INCLUDES, List.of(),
-                out.resolve("objects"), out.resolve("work"), List.of(), List.of(), Optional.of(CompileFlags.DEFAULT_CPU), List.of(), List.of(),
+                out.resolve("objects"), out.resolve("work"), sharedHeaders, List.of(), Optional.of(CompileFlags.DEFAULT_CPU), List.of(), List.of(),
                 platform.kernelArch(), out.resolve("include"), Path.of("/usr/include/linux/bpf.h"), false,
                 Optional.of(vmlinux), Path.of("/usr/include"), platform.multiarchTriple(), 2);
     }
