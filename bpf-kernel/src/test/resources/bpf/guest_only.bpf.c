@@ -1,7 +1,8 @@
 /*
  * Programs of kinds this project's development host cannot run (no kprobes; trampolines refused by its BPF LSM):
  * GuestOnlyAttachTest proves them inside a guest kernel. Each counts this process's getpgid(2) calls; fmod_ret
- * replaces the syscall's result with 4242.
+ * replaces the result of the LSM hook getpgid(pid) consults with 4242, which getpgid then returns (fmod_ret may
+ * only attach to LSM hooks and error-injectable functions; Debian's kernels do not mark the syscalls so).
  */
 #include "mini_bpf.h"
 
@@ -49,7 +50,7 @@ int on_fexit(void *ctx)
     return 0;
 }
 
-SEC("fmod_ret/__x64_sys_getpgid")
+SEC("fmod_ret/security_task_getpgid")
 int on_fmod_ret(void *ctx)
 {
     if (!mine())
