@@ -71,11 +71,83 @@ public final class DwarfLocations {
             if (sections.isEmpty()) {
                 return Map.of();
             }
-            return Collections.unmodifiableMap(new Walk(sections.get(), withTypes).run());
-        } catch (DwarfFormatException e) {
-            throw e;
+            Walk walk = new Walk(sections.get(), withTypes);
+            walk.run();
+            return Collections.unmodifiableMap(walk.resolveAll());
         } catch (ObjectFormatException e) {
-            throw new DwarfFormatException(e.part(), e.offset(), e.getMessage());
+            throw asDwarf(e);
+        }
+    }
+
+    private static DwarfFormatException asDwarf(ObjectFormatException e) {
+        return e instanceof DwarfFormatException d ? d : new DwarfFormatException(e.part(), e.offset(),
+                e.getMessage());
+    }
+
+    /**
+     * The declarations of variables and functions, walked but not yet placed: {@link Index#find} resolves the
+     * file of one name only, for callers that show a few locations of many ({@link #read} resolves them all).
+     *
+     * @throws DwarfFormatException when the DIEs are malformed
+     */
+    public static Index index(ElfFile elf) throws DwarfFormatException {
+        try {
+            Optional<DebugSections> sections = DebugSections.of(elf);
+            if (sections.isEmpty()) {
+                return new Index(null);
+            }
+            Walk walk = new Walk(sections.get(), false);
+            walk.run();
+            return new Index(walk);
+        } catch (ObjectFormatException e) {
+            throw asDwarf(e);
+        }
+    }
+
+    /** Declarations by name, each name placed on first request. Thread-safe. */
+    public static final class Index {
+        private final Walk walk;
+        private final Map<String, List<Decl>> byName = new HashMap<>();
+        private final Map<String, Optional<SourceLocation>> placed = new HashMap<>();
+
+        private Index(Walk walk) throws ObjectFormatException {
+            this.walk = walk;
+            if (walk != null) {
+                for (Decl d : walk.decls) {
+                    String name = walk.nameOf(d);
+                    if (name != null) {
+                        byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(d);
+                    }
+                }
+            }
+        }
+
+        /** Where {@code name} is declared, as {@link #read} places it; empty when debug info does not say. */
+        public synchronized Optional<SourceLocation> find(String name) throws DwarfFormatException {
+            Optional<SourceLocation> known = placed.get(name);
+            if (known == null) {
+                Map<String, SourceLocation> out = new HashMap<>(2);
+                Map<String, Boolean> isDefinition = new HashMap<>(2);
+                try {
+                    for (Decl d : byName.getOrDefault(name, List.of())) {
+                        walk.place(d, name, out, isDefinition);
+                    }
+                } catch (ObjectFormatException e) {
+                    throw asDwarf(e);
+                }
+                known = Optional.ofNullable(out.get(name));
+                placed.put(name, known);
+            }
+            return known;
+        }
+
+        /** Every declaration placed, as {@link #read} returns them. */
+        public synchronized Map<String, SourceLocation> all() throws DwarfFormatException {
+            try {
+                return walk == null ? Map.of() : Collections.unmodifiableMap(walk.resolveAll());
+            } catch (ObjectFormatException e) {
+                throw asDwarf(e);
+            }
         }
     }
 
@@ -127,6 +199,8 @@ public final class DwarfLocations {
         long specification = -1;
         /** "struct ", "union " or "enum " for a type declaration; "" for variables and functions. */
         String kind = "";
+        /** The DIE of its specification chain that has the line (set once its name is known). */
+        Decl located;
     }
 
     private static final class Walk {
@@ -147,62 +221,30 @@ public final class DwarfLocations {
             this.abbrevs = new AbbreviationTables(s.abbrev, budget);
         }
 
-        Map<String, SourceLocation> run() throws ObjectFormatException {
+        void run() throws ObjectFormatException {
             DwarfCursor c = new DwarfCursor(s.info, 0);
             while (c.hasMore(s.info.length())) {
                 readUnit(c);
             }
-            return resolveAll();
         }
 
         private void readUnit(DwarfCursor c) throws ObjectFormatException {
             Unit unit = new Unit(this, DwarfUnit.readHeader(c, s, abbrevs));
-            readDies(c, unit, unit.table, unit.start, unit.end);
-            c.seek(unit.end);
-        }
-
-        private void readDies(DwarfCursor c, Unit unit, AbbreviationTable table, long unitStart,
-                              long unitEnd) throws ObjectFormatException {
-            int depth = 0;
-            boolean first = true;
-            while (c.position() < unitEnd) {
-                long dieOffset = c.position();
-                long code = c.uleb();
-                if (code == 0) {
-                    depth--;
-                    if (depth <= 0) {
-                        return; // the unit DIE's children are done; the rest is padding
-                    }
-                    continue;
-                }
-                Abbreviation a = table.get(code);
-                if (a == null) {
-                    throw c.fail("DIE uses abbreviation code " + code + ", which its table does not define");
-                }
-                if (first) {
-                    unit.readUnitDie(c, a);
-                    first = false;
-                    if (!a.hasChildren()) {
-                        return;
-                    }
-                } else if (depth == 1 && (a.tag() == TAG_VARIABLE || a.tag() == TAG_SUBPROGRAM)) {
-                    Decl d = readDecl(c, unit, a, unitStart);
+            unit.walkDies(c, (cursor, dieOffset, a, depth) -> {
+                String kind = depth == 1 && withTypes ? typeKind(a.tag()) : null;
+                if (depth == 1 && (a.tag() == TAG_VARIABLE || a.tag() == TAG_SUBPROGRAM)) {
+                    Decl d = readDecl(cursor, unit, a);
                     byOffset.put(dieOffset, d);
                     decls.add(d);
-                } else if (withTypes && depth == 1 && typeKind(a.tag()) != null) {
-                    Decl d = readDecl(c, unit, a, unitStart);
-                    d.kind = typeKind(a.tag());
+                } else if (kind != null) {
+                    Decl d = readDecl(cursor, unit, a);
+                    d.kind = kind;
                     decls.add(d);
                 } else {
-                    skipAttributes(c, unit, table, a);
+                    skipAttributes(cursor, unit, unit.table, a);
                 }
-                if (a.hasChildren()) {
-                    depth++;
-                }
-                if (c.position() > unitEnd) {
-                    throw c.fail("DIE at " + dieOffset + " runs past the end of its unit");
-                }
-            }
+            });
+            c.seek(unit.end);
         }
 
         private static String typeKind(long tag) {
@@ -218,7 +260,7 @@ public final class DwarfLocations {
             }
         }
 
-        private Decl readDecl(DwarfCursor c, Unit unit, Abbreviation a, long unitStart)
+        private Decl readDecl(DwarfCursor c, Unit unit, Abbreviation a)
                 throws ObjectFormatException {
             Decl d = new Decl();
             d.unit = unit;
@@ -268,46 +310,62 @@ public final class DwarfLocations {
             Map<String, SourceLocation> out = new LinkedHashMap<>();
             Map<String, Boolean> isDefinition = new HashMap<>();
             for (Decl d : decls) {
-                String name = null;
-                Decl located = null;
-                Decl cur = d;
-                for (int i = 0; cur != null && i <= MAX_SPECIFICATION_CHAIN; i++) {
-                    if (name == null && cur.name != null) {
-                        name = cur.unit.resolve(cur.name);
-                    }
-                    if (located == null && cur.declLine > 0) {
-                        located = cur;
-                    }
-                    cur = cur.specification >= 0 ? byOffset.get(cur.specification) : null;
+                String name = nameOf(d);
+                if (name != null) {
+                    place(d, name, out, isDefinition);
                 }
-                if (name == null || name.isEmpty() || located == null || located.declLine > Integer.MAX_VALUE) {
-                    continue;
-                }
-                if (!d.kind.isEmpty()) {
-                    name = d.kind + name;
-                }
-                boolean definition = !d.declaration;
-                Boolean existing = isDefinition.get(name);
-                if (existing != null && (existing || !definition)) {
-                    continue;
-                }
-                String file = null;
-                LineTableFiles files = located.unit.files();
-                if (files != null && located.declFile >= 0) {
-                    file = files.path(located.declFile);
-                }
-                if (file == null) {
-                    file = located.unit.primaryFile();
-                }
-                if (file == null) {
-                    continue;
-                }
-                int column = located.declColumn > 0 && located.declColumn <= Integer.MAX_VALUE
-                        ? (int) located.declColumn : 0;
-                out.put(name, new SourceLocation(file, (int) located.declLine, column));
-                isDefinition.put(name, definition);
             }
             return out;
+        }
+
+        /**
+         * The name a declaration is known by ({@code struct point} for a type), following its specification chain;
+         * null when it has none or no line (then it locates nothing). Notes the DIE that gives the line.
+         */
+        private String nameOf(Decl d) throws ObjectFormatException {
+            String name = null;
+            Decl located = null;
+            Decl cur = d;
+            for (int i = 0; cur != null && i <= MAX_SPECIFICATION_CHAIN; i++) {
+                if (name == null && cur.name != null) {
+                    name = cur.unit.resolve(cur.name);
+                }
+                if (located == null && cur.declLine > 0) {
+                    located = cur;
+                }
+                cur = cur.specification >= 0 ? byOffset.get(cur.specification) : null;
+            }
+            if (name == null || name.isEmpty() || located == null || located.declLine > Integer.MAX_VALUE) {
+                return null;
+            }
+            d.located = located;
+            return d.kind.isEmpty() ? name : d.kind + name;
+        }
+
+        /** Places {@code d} under {@code name} unless a definition (or, for a declaration, anything) is there. */
+        private void place(Decl d, String name, Map<String, SourceLocation> out, Map<String, Boolean> isDefinition)
+                throws ObjectFormatException {
+            boolean definition = !d.declaration;
+            Boolean existing = isDefinition.get(name);
+            if (existing != null && (existing || !definition)) {
+                return;
+            }
+            Decl located = d.located;
+            String file = null;
+            LineTableFiles files = located.unit.files();
+            if (files != null && located.declFile >= 0) {
+                file = files.path(located.declFile);
+            }
+            if (file == null) {
+                file = located.unit.primaryFile();
+            }
+            if (file == null) {
+                return;
+            }
+            int column = located.declColumn > 0 && located.declColumn <= Integer.MAX_VALUE
+                    ? (int) located.declColumn : 0;
+            out.put(name, new SourceLocation(file, (int) located.declLine, column));
+            isDefinition.put(name, definition);
         }
     }
 }

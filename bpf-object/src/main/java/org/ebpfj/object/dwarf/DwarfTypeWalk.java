@@ -114,32 +114,8 @@ final class DwarfTypeWalk {
     private void readDies(DwarfCursor c, DwarfUnit unit) throws ObjectFormatException {
         Die[] stack = new Die[MAX_DEPTH];
         Sub[] owners = new Sub[MAX_DEPTH];
-        int depth = 0;
-        boolean first = true;
-        while (c.position() < unit.end) {
-            long offset = c.position();
-            long code = c.uleb();
-            if (code == 0) {
-                depth--;
-                if (depth <= 0) {
-                    return;
-                }
-                continue;
-            }
-            Abbreviation a = unit.table.get(code);
-            if (a == null) {
-                throw c.fail("DIE uses abbreviation code " + code + ", which its table does not define");
-            }
-            if (first) {
-                unit.readUnitDie(c, a);
-                first = false;
-                if (!a.hasChildren()) {
-                    return;
-                }
-                depth = 1;
-                continue;
-            }
-            Die d = readDie(c, unit, a, offset);
+        unit.walkDies(c, (cursor, offset, a, depth) -> {
+            Die d = readDie(cursor, unit, a, offset);
             Die parent = stack[depth - 1];
             Sub owner = depth > 1 ? owners[depth - 1] : null;
             Sub sub = owner;
@@ -178,16 +154,12 @@ final class DwarfTypeWalk {
             }
             if (a.hasChildren()) {
                 if (depth >= MAX_DEPTH) {
-                    throw c.fail("DIEs nested deeper than " + MAX_DEPTH);
+                    throw cursor.fail("DIEs nested deeper than " + MAX_DEPTH);
                 }
                 stack[depth] = d;
                 owners[depth] = sub;
-                depth++;
             }
-            if (c.position() > unit.end) {
-                throw c.fail("DIE at " + offset + " runs past the end of its unit");
-            }
-        }
+        });
     }
 
     private static Die readDie(DwarfCursor c, DwarfUnit unit, Abbreviation a, long offset)

@@ -85,6 +85,72 @@ class DwarfUnit implements StringResolver {
                 abbrevs.at(abbrevOffset));
     }
 
+    /** What a walk of a unit's DIEs does with each one below the unit DIE. */
+    @FunctionalInterface
+    interface DieVisitor {
+        /**
+         * Reads (or skips) the attributes of the DIE at {@code offset}, which has abbreviation {@code a}; the
+         * cursor is at its first attribute. {@code depth} is 1 for the unit DIE's children.
+         */
+        void die(DwarfCursor c, long offset, Abbreviation a, int depth) throws ObjectFormatException;
+    }
+
+    /**
+     * Walks the unit's DIEs from the cursor (at the unit DIE): reads the unit DIE's attributes, then hands every DIE
+     * below it to {@code visitor}, in order. Stops at the null entry closing the unit DIE's children (what follows
+     * is padding) or at the unit's end.
+     */
+    void walkDies(DwarfCursor c, DieVisitor visitor) throws ObjectFormatException {
+        if (c.position() >= end) {
+            return;
+        }
+        long unitDie = c.position();
+        Abbreviation first = nextDie(c);
+        if (first == null) {
+            return;
+        }
+        readUnitDie(c, first);
+        if (!first.hasChildren()) {
+            return;
+        }
+        pastEnd(c, unitDie);
+        int depth = 1;
+        while (c.position() < end) {
+            long offset = c.position();
+            Abbreviation a = nextDie(c);
+            if (a == null) {
+                if (--depth <= 0) {
+                    return;
+                }
+                continue;
+            }
+            visitor.die(c, offset, a, depth);
+            if (a.hasChildren()) {
+                depth++;
+            }
+            pastEnd(c, offset);
+        }
+    }
+
+    private void pastEnd(DwarfCursor c, long dieOffset) throws DwarfFormatException {
+        if (c.position() > end) {
+            throw c.fail("DIE at " + dieOffset + " runs past the end of its unit");
+        }
+    }
+
+    /** The abbreviation of the DIE at the cursor, its code read; null for a null entry (the end of a sibling list). */
+    private Abbreviation nextDie(DwarfCursor c) throws ObjectFormatException {
+        long code = c.uleb();
+        if (code == 0) {
+            return null;
+        }
+        Abbreviation a = table.get(code);
+        if (a == null) {
+            throw c.fail("DIE uses abbreviation code " + code + ", which its table does not define");
+        }
+        return a;
+    }
+
     /** Reads the unit DIE's attributes: its name, directory, line table and string offsets base. */
     void readUnitDie(DwarfCursor c, Abbreviation a) throws ObjectFormatException {
         for (int i = 0; i < a.attributes().length; i++) {
