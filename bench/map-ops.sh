@@ -3,7 +3,7 @@
 #
 #   bench/map-ops.sh                  # everything, ~20 min on 2 CPUs
 #   ROUNDS=5 bench/map-ops.sh         # more rounds of the single-operation comparison
-#   ONLY=open bench/map-ops.sh        # only parse + check vs libbpf's open, every object (~3 min a round)
+#   ONLY=open bench/map-ops.sh        # only parse + check vs libbpf's open, every object (~4.5 min a round)
 #
 # 1. builds the C baseline, the shared mapbench.c (libbpf, needs root), installing libbpf-dev if its headers are
 #    missing (as root, with apt);

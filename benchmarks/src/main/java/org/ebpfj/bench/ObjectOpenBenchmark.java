@@ -41,10 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-// 15 objects × 2 sides in ~3 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per side. The
-// Java parser needs C2: 4 × 1 s of warm-up (when the warm-up lines of jmh.log are still falling, as on a loaded
-// machine, the ratios are not worth reading); libbpf is native code and only needs its caches warm.
-@Warmup(iterations = 4, time = 1)
+// 15 objects × 2 sides in ~4.5 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per side. The
+// Java parser needs C2 for every step of the path: 8 × 1 s of warm-up (4 left it still falling by a third on a
+// loaded 2-CPU machine; when the warm-up lines of jmh.log are still falling, the ratios are not worth reading);
+// libbpf is native code and only needs its caches warm.
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class ObjectOpenBenchmark {
