@@ -88,7 +88,7 @@ final class GlobalDataMaps {
 
     /** The declaration of the section's first variable (lowest offset) that debug info locates. */
     private static SourceLocation firstVariableLocation(ObjectContext ctx, ElfSection s) {
-        return ctx.locations.firstOf(ctx.symbolsIn(s.index()).stream()
+        return ctx.locations.firstOf(() -> ctx.symbolsIn(s.index()).stream()
                 .filter(sym -> sym.type() == ElfSymbol.STT_OBJECT)
                 .sorted(Comparator.comparingLong(ElfSymbol::value))
                 .map(ElfSymbol::name)

@@ -174,16 +174,18 @@ final class KconfigMap {
 
     /** The first variable of the .kconfig DATASEC (declaration order) that debug info locates. */
     private static SourceLocation firstExternLocation(ObjectContext ctx) {
-        List<String> names = new ArrayList<>();
-        if (ctx.btf.isPresent()) {
-            Btf btf = ctx.btf.get();
-            Optional<BtfType> sec = btf.find(BtfKind.DATASEC, SECTION);
-            if (sec.isPresent()) {
-                for (BtfType.SecInfo v : ((BtfType.Datasec) sec.get()).variables()) {
-                    names.add(btf.type(v.type()).name());
+        return ctx.locations.firstOf(() -> {
+            List<String> names = new ArrayList<>();
+            if (ctx.btf.isPresent()) {
+                Btf btf = ctx.btf.get();
+                Optional<BtfType> sec = btf.find(BtfKind.DATASEC, SECTION);
+                if (sec.isPresent()) {
+                    for (BtfType.SecInfo v : ((BtfType.Datasec) sec.get()).variables()) {
+                        names.add(btf.type(v.type()).name());
+                    }
                 }
             }
-        }
-        return ctx.locations.firstOf(names);
+            return names;
+        });
     }
 }
