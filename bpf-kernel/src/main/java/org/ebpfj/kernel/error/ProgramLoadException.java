@@ -8,8 +8,13 @@ public final class ProgramLoadException extends ProgramException {
     private final String libbpfLog;
 
     public ProgramLoadException(String programName, int errno, String libbpfLog) {
+        this(programName, errno, "", libbpfLog);
+    }
+
+    /** @param reason the cause in words, from what is known about the program ({@code ""} when unknown) */
+    public ProgramLoadException(String programName, int errno, String reason, String libbpfLog) {
         super(programName, "cannot load program '" + programName + "': " + Errno.nameOf(errno) + " ("
-                + Libc.strerror(errno) + ")" + (libbpfLog.isBlank() ? ""
+                + Libc.strerror(errno) + ")" + (reason.isEmpty() ? "" : ": " + reason) + (libbpfLog.isBlank() ? ""
                         : "\n  libbpf: " + libbpfLog.strip().replace("\n", "\n  libbpf: ")), errno, null);
         this.libbpfLog = libbpfLog;
     }

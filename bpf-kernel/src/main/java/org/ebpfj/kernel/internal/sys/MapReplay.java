@@ -1,0 +1,243 @@
+package org.ebpfj.kernel.internal.sys;
+
+import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Creates a map again the way libbpf 1.1 created it in {@code bpf_object__load} ({@code bpf_object__create_map}),
+ * to learn after a failed load which map the kernel refused and with which errno: libbpf closes every descriptor
+ * after a failure, so it cannot be asked. The attribute is libbpf's own: type, sizes, {@code max_entries} after
+ * libbpf's adjustments, flags, NUMA node, {@code map_extra}, ifindex, the name it sends, the object's BTF and the
+ * key/value type ids, the inner map for maps of maps. As libbpf does, a refusal with BTF ids is retried without
+ * them, and the retry's errno is the answer.
+ */
+@SuppressWarnings("restricted")
+public final class MapReplay {
+    private static final SymbolLookup LIB = Native.library(LibBpf.LIBRARY);
+    private static final MethodHandle NUMA_NODE = fn("bpf_map__numa_node", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle MAP_EXTRA = fn("bpf_map__map_extra", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+    private static final MethodHandle IFINDEX = fn("bpf_map__ifindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    private static final MethodHandle INNER_MAP = fn("bpf_map__inner_map", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle AUTOCREATE = fn("bpf_map__autocreate",
+            FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
+    private static final MethodHandle OBJECT_BTF = fn("bpf_object__btf", FunctionDescriptor.of(ADDRESS, ADDRESS));
+    private static final MethodHandle BTF_FD = fn("btf__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+
+    private static final long MAP_IFINDEX = offset("map_ifindex");
+    private static final long BTF_FD_FIELD = offset("btf_fd");
+    private static final long BTF_KEY_TYPE_ID = offset("btf_key_type_id");
+    private static final long BTF_VALUE_TYPE_ID = offset("btf_value_type_id");
+
+    /** The map types whose BTF ids libbpf clears before creating them ({@code bpf_object__create_map}). */
+    private static final int[] NO_BTF_TYPES = {4 /* PERF_EVENT_ARRAY */, 8 /* CGROUP_ARRAY */, 7 /* STACK_TRACE */,
+        12 /* ARRAY_OF_MAPS */, 13 /* HASH_OF_MAPS */, 14 /* DEVMAP */, 25 /* DEVMAP_HASH */, 16 /* CPUMAP */,
+        17 /* XSKMAP */, 15 /* SOCKMAP */, 18 /* SOCKHASH */, 22 /* QUEUE */, 23 /* STACK */};
+    private static final int STRUCT_OPS = 26;
+
+    private MapReplay() {
+    }
+
+    private static MethodHandle fn(String name, FunctionDescriptor fd) {
+        return Native.downcall(LIB, LibBpf.LIBRARY, name, fd);
+    }
+
+    private static long offset(String field) {
+        return BpfAttr.MapCreate.LAYOUT.byteOffset(groupElement(field));
+    }
+
+    /**
+     * One map's BPF_MAP_CREATE as libbpf sends it.
+     *
+     * @param name   the name the kernel receives (at most 15 bytes)
+     * @param inner  for maps of maps, the inner map libbpf creates first
+     */
+    public record Creation(String name, int type, long keySize, long valueSize, long maxEntries, long flags,
+                           long numaNode, long mapExtra, int ifindex, int btfKeyTypeId, int btfValueTypeId,
+                           Optional<Creation> inner) {
+        /** STRUCT_OPS maps need the kernel's value type and libbpf's prepared value: they are not replayed. */
+        public boolean replayable() {
+            return type != STRUCT_OPS && inner.map(Creation::replayable).orElse(true);
+        }
+    }
+
+    /**
+     * The BTF facts of a map, read before the load: libbpf clears a map's BTF ids when it retries without BTF and
+     * frees a map's inner map once the outer map is created, so neither can be read afterwards.
+     */
+    public record Before(int btfKeyTypeId, int btfValueTypeId, Optional<Creation> inner) {
+    }
+
+    public static Before before(MemorySegment map) {
+        MemorySegment inner = call(INNER_MAP, map);
+        return new Before(LibBpf.mapBtfKeyTypeId(map), LibBpf.mapBtfValueTypeId(map),
+                inner.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(creation(inner, before(inner))));
+    }
+
+    /** The attribute libbpf sends for the map now: after a failed load it holds libbpf's adjustments. */
+    public static Creation creation(MemorySegment map, Before before) {
+        return new Creation(LibBpf.mapName(map), LibBpf.mapType(map), LibBpf.mapKeySize(map),
+                LibBpf.mapValueSize(map), LibBpf.mapMaxEntries(map), LibBpf.mapFlags(map),
+                Integer.toUnsignedLong(intCall(NUMA_NODE, map)), longCall(MAP_EXTRA, map), intCall(IFINDEX, map),
+                before.btfKeyTypeId(), before.btfValueTypeId(), before.inner());
+    }
+
+    /** Whether libbpf creates the map at all ({@code bpf_map__set_autocreate}, or global data on old kernels). */
+    public static boolean autocreate(MemorySegment map) {
+        try {
+            return (boolean) AUTOCREATE.invokeExact(map);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    /** The descriptor of the object's BTF in the kernel (it stays open after a failed load), or -1. */
+    public static int btfFd(MemorySegment obj) {
+        MemorySegment btf = call(OBJECT_BTF, obj);
+        return btf.equals(MemorySegment.NULL) ? -1 : intCall(BTF_FD, btf);
+    }
+
+    /** Why the kernel (or libbpf's check of a pinned map) refuses a map: the errno, and words when not the kernel's. */
+    public record Refusal(int errno, String reason) {
+    }
+
+    /**
+     * Does what libbpf does for the map and closes what it made at once: with a pin path where a map is pinned,
+     * libbpf reuses it if its definition matches ({@code map_is_reuse_compat}) and fails with EINVAL if not;
+     * otherwise it creates the map, its inner map first.
+     *
+     * @return empty when libbpf's steps for this map succeed
+     */
+    public static Optional<Refusal> refusal(Creation c, String pinPath, int btfFd) {
+        if (!pinPath.isEmpty()) {
+            int pinned = Bpf.obj(BpfCommand.OBJ_GET, pinPath, 0);
+            if (pinned >= 0) {
+                try {
+                    return pinMismatch(c, pinPath, MapCommands.info(pinned));
+                } finally {
+                    Bpf.close(pinned);
+                }
+            }
+            if (pinned != -Errnos.ENOENT) {
+                return Optional.of(new Refusal(-pinned, "cannot open the map pinned at " + pinPath));
+            }
+        }
+        int innerFd = -1;
+        if (c.inner().isPresent()) {
+            innerFd = create(c.inner().get(), btfFd, -1);
+            if (innerFd < 0) {
+                return Optional.of(new Refusal(-innerFd, ""));
+            }
+        }
+        try {
+            int fd = create(c, btfFd, innerFd);
+            if (fd < 0) {
+                return Optional.of(new Refusal(-fd, ""));
+            }
+            Bpf.close(fd);
+            return Optional.empty();
+        } finally {
+            if (innerFd >= 0) {
+                Bpf.close(innerFd);
+            }
+        }
+    }
+
+    private static Optional<Refusal> pinMismatch(Creation c, String pinPath, MapCommands.Info pinned) {
+        if (pinned.errno() != 0) {
+            return Optional.of(new Refusal(pinned.errno(), "cannot read the map pinned at " + pinPath));
+        }
+        StringBuilder diff = new StringBuilder();
+        differ(diff, "type", pinned.type(), c.type());
+        differ(diff, "key_size", pinned.keySize(), c.keySize());
+        differ(diff, "value_size", pinned.valueSize(), c.valueSize());
+        differ(diff, "max_entries", pinned.maxEntries(), c.maxEntries());
+        differ(diff, "map_flags", pinned.flags(), c.flags());
+        differ(diff, "map_extra", pinned.mapExtra(), c.mapExtra());
+        return diff.isEmpty() ? Optional.empty() : Optional.of(new Refusal(Errnos.EINVAL, "the map pinned at "
+                + pinPath + " has another definition, so libbpf does not reuse it (" + diff + ")"));
+    }
+
+    private static void differ(StringBuilder diff, String field, long pinned, long wanted) {
+        if (pinned != wanted) {
+            diff.append(diff.isEmpty() ? "" : ", ").append(field).append(' ').append(pinned).append(" pinned, ")
+                    .append(wanted).append(" here");
+        }
+    }
+
+    /** One map's attempts: with BTF when libbpf sends it, then without; @return the fd or -errno */
+    private static int create(Creation c, int btfFd, int innerFd) {
+        boolean btf = btfFd >= 0 && (c.btfKeyTypeId() != 0 || c.btfValueTypeId() != 0) && !clearsBtf(c.type());
+        int fd = send(c, btf ? btfFd : 0, btf, innerFd);
+        if (fd < 0 && btf) {
+            fd = send(c, 0, false, innerFd);
+        }
+        return fd;
+    }
+
+    private static boolean clearsBtf(int type) {
+        for (int t : NO_BTF_TYPES) {
+            if (t == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int send(Creation c, int btfFd, boolean withIds, int innerFd) {
+        Scratch s = Scratch.get();
+        MemorySegment a = s.attr;
+        Bpf.zero(a, BpfAttr.MapCreate.SIZE);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_TYPE, c.type());
+        a.set(JAVA_INT, BpfAttr.MapCreate.KEY_SIZE, (int) c.keySize());
+        a.set(JAVA_INT, BpfAttr.MapCreate.VALUE_SIZE, (int) c.valueSize());
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAX_ENTRIES, (int) c.maxEntries());
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_FLAGS, (int) c.flags());
+        a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, Math.max(innerFd, 0));
+        a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) c.numaNode());
+        a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, c.mapExtra());
+        a.set(JAVA_INT, MAP_IFINDEX, c.ifindex());
+        if (withIds) {
+            a.set(JAVA_INT, BTF_FD_FIELD, btfFd);
+            a.set(JAVA_INT, BTF_KEY_TYPE_ID, c.btfKeyTypeId());
+            a.set(JAVA_INT, BTF_VALUE_TYPE_ID, c.btfValueTypeId());
+        }
+        byte[] n = MapCommands.sentName(c.name()).getBytes(StandardCharsets.US_ASCII);
+        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
+        return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
+    }
+
+    private static MemorySegment call(MethodHandle h, MemorySegment arg) {
+        try {
+            return (MemorySegment) h.invokeExact(arg);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    private static int intCall(MethodHandle h, MemorySegment arg) {
+        try {
+            return (int) h.invokeExact(arg);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
+    private static long longCall(MethodHandle h, MemorySegment arg) {
+        try {
+            return (long) h.invokeExact(arg);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+}
