@@ -26,6 +26,8 @@ struct {
     __uint(max_entries, 16);
 } third_table SEC(".maps");
 
+char LICENSE[] SEC("license") = "GPL";
+
 SEC("xdp")
 int counts_first(struct xdp_md *ctx)
 {
@@ -55,5 +57,3 @@ int odd_section(void *ctx)
 {
     return 0;
 }
-
-char LICENSE[] SEC("license") = "GPL";

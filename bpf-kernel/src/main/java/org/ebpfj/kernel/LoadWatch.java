@@ -3,7 +3,6 @@ package org.ebpfj.kernel;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,38 +50,8 @@ final class LoadWatch implements AutoCloseable {
                     String objectName, int errno, String warnings) {
         Optional<LoadFacts.RejectedProgram> rejected = logs.lastWritten()
                 .map(w -> new LoadFacts.RejectedProgram(programs.get(w.getKey()), w.getValue()));
-        List<LoadFacts.Program> loaded = new ArrayList<>(programs.values());
-        return new LoadFacts() {
-            @Override
-            public String objectName() {
-                return objectName;
-            }
-
-            @Override
-            public int errno() {
-                return errno;
-            }
-
-            @Override
-            public String libbpfWarnings() {
-                return warnings;
-            }
-
-            @Override
-            public Optional<RejectedProgram> rejectedProgram() {
-                return rejected;
-            }
-
-            @Override
-            public Optional<RefusedMap> refusedMap() {
-                return replayMaps(obj, mapPointers, mapSpecs);
-            }
-
-            @Override
-            public List<Program> programs() {
-                return loaded;
-            }
-        };
+        return new LoadFacts(objectName, errno, warnings, rejected, () -> replayMaps(obj, mapPointers, mapSpecs),
+                new ArrayList<>(programs.values()));
     }
 
     /** libbpf's map steps again, in its order, up to the first the kernel refuses. */

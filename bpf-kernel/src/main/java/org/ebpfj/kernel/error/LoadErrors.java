@@ -41,7 +41,7 @@ public final class LoadErrors {
         if (errno == Errnos.EPERM && !Kernel.privileges().canUseBpf()) {
             return objectPermission(facts.objectName(), warnings);
         }
-        Optional<LoadFacts.RefusedMap> map = facts.refusedMap().filter(m -> m.errno() == errno);
+        Optional<LoadFacts.RefusedMap> map = facts.mapReplay().get().filter(m -> m.errno() == errno);
         if (map.isPresent()) {
             return MapCreateErrors.of(map.get().spec(), errno, map.get().reason(), warnings);
         }

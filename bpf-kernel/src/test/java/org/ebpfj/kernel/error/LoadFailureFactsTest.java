@@ -97,21 +97,23 @@ class LoadFailureFactsTest {
 
     @Test
     void aPinnedMapWithAnotherDefinitionIsNamed() throws Exception {
-        Path root = Mounts.ensureBpffs().resolve("ebpfj_loaderr_" + ProcessHandle.current().pid());
-        Files.createDirectories(root);
-        LoadOptions options = LoadOptions.builder().pinRoot(root).build();
+        Path root = Files.createTempDirectory(Mounts.ensureBpffs(), "ebpfj_loaderr");
+        Path pin = root.resolve("pinned_counts");
         try {
-            TestObjects.load(TestObjects.PINNED, options).close();
+            LoadOptions pinHere = LoadOptions.builder().pinRoot(root).build();
+            TestObjects.load(TestObjects.PINNED, pinHere).close();
+            assertThat(pin).as("pinned by the first load, with max_entries 8").exists();
             ObjectSpec wider = TestObjects.spec(TestObjects.PINNED).withMaxEntries("pinned_counts", 16);
             MapCreateException e = catchThrowableOfType(MapCreateException.class,
-                    () -> BpfObject.load(TestObjects.bytes(TestObjects.PINNED), wider, options).close());
+                    () -> BpfObject.load(TestObjects.bytes(TestObjects.PINNED), wider, pinHere).close());
             assertThat(e.mapName()).isEqualTo("pinned_counts");
             assertThat(e.errnoConstant()).hasValue(Errno.EINVAL);
-            assertThat(e.reason()).isEqualTo("the map pinned at " + root.resolve("pinned_counts")
+            assertThat(e.reason()).isEqualTo("the map pinned at " + pin
                     + " has another definition, so libbpf does not reuse it (max_entries 8 pinned, 16 here)");
         } finally {
-            Files.deleteIfExists(root.resolve("pinned_counts"));
-            Files.deleteIfExists(root);
+            for (Path p : List.of(pin, root)) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -142,36 +144,6 @@ class LoadFailureFactsTest {
 
     private static LoadFacts facts(int errno, String warnings, Optional<LoadFacts.RejectedProgram> rejected,
                                    Optional<LoadFacts.RefusedMap> map, List<LoadFacts.Program> programs) {
-        return new LoadFacts() {
-            @Override
-            public String objectName() {
-                return "facts";
-            }
-
-            @Override
-            public int errno() {
-                return errno;
-            }
-
-            @Override
-            public String libbpfWarnings() {
-                return warnings;
-            }
-
-            @Override
-            public Optional<RejectedProgram> rejectedProgram() {
-                return rejected;
-            }
-
-            @Override
-            public Optional<RefusedMap> refusedMap() {
-                return map;
-            }
-
-            @Override
-            public List<Program> programs() {
-                return programs;
-            }
-        };
+        return new LoadFacts("facts", errno, warnings, rejected, () -> map, programs);
     }
 }

@@ -51,6 +51,10 @@ public final class BpfAttr {
         public static final long NUMA_NODE = offset(LAYOUT, "numa_node");
         public static final long MAP_NAME = offset(LAYOUT, "map_name");
         public static final long MAP_EXTRA = offset(LAYOUT, "map_extra");
+        public static final long MAP_IFINDEX = offset(LAYOUT, "map_ifindex");
+        public static final long BTF_FD = offset(LAYOUT, "btf_fd");
+        public static final long BTF_KEY_TYPE_ID = offset(LAYOUT, "btf_key_type_id");
+        public static final long BTF_VALUE_TYPE_ID = offset(LAYOUT, "btf_value_type_id");
         public static final int NAME_CAPACITY = 16;
 
         private MapCreate() {

@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
@@ -57,6 +58,17 @@ public final class MapCommands {
     /** BPF_MAP_CREATE; @return the new fd or -errno */
     public static int create(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
                              int innerMapFd, long mapExtra, long numaNode) {
+        return create(type, keySize, valueSize, maxEntries, flags, name, innerMapFd, mapExtra, numaNode, 0,
+                Optional.empty());
+    }
+
+    /** The BTF a map's key and value types are described in: the BTF object's fd and the two type ids. */
+    public record BtfTypes(int fd, int keyTypeId, int valueTypeId) {
+    }
+
+    /** BPF_MAP_CREATE with everything libbpf also sends (the device ifindex, BTF types); @return the fd or -errno */
+    public static int create(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
+                             int innerMapFd, long mapExtra, long numaNode, int ifindex, Optional<BtfTypes> btf) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
         Bpf.zero(a, BpfAttr.MapCreate.SIZE);
@@ -68,6 +80,12 @@ public final class MapCommands {
         a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, innerMapFd);
         a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) numaNode);
         a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, mapExtra);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_IFINDEX, ifindex);
+        btf.ifPresent(b -> {
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_FD, b.fd());
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_KEY_TYPE_ID, b.keyTypeId());
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_VALUE_TYPE_ID, b.valueTypeId());
+        });
         byte[] n = sentName(name).getBytes(StandardCharsets.US_ASCII);
         MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
         return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);

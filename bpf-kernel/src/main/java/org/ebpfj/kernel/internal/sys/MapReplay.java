@@ -1,17 +1,15 @@
 package org.ebpfj.kernel.internal.sys;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -25,19 +23,13 @@ import java.util.Optional;
 @SuppressWarnings("restricted")
 public final class MapReplay {
     private static final SymbolLookup LIB = Native.library(LibBpf.LIBRARY);
-    private static final MethodHandle NUMA_NODE = fn("bpf_map__numa_node", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle MAP_EXTRA = fn("bpf_map__map_extra", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
-    private static final MethodHandle IFINDEX = fn("bpf_map__ifindex", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    private static final MethodHandle INNER_MAP = fn("bpf_map__inner_map", FunctionDescriptor.of(ADDRESS, ADDRESS));
-    private static final MethodHandle AUTOCREATE = fn("bpf_map__autocreate",
-            FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS));
-    private static final MethodHandle OBJECT_BTF = fn("bpf_object__btf", FunctionDescriptor.of(ADDRESS, ADDRESS));
-    private static final MethodHandle BTF_FD = fn("btf__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-
-    private static final long MAP_IFINDEX = offset("map_ifindex");
-    private static final long BTF_FD_FIELD = offset("btf_fd");
-    private static final long BTF_KEY_TYPE_ID = offset("btf_key_type_id");
-    private static final long BTF_VALUE_TYPE_ID = offset("btf_value_type_id");
+    private static final MethodHandle NUMA_NODE = getter("bpf_map__numa_node", JAVA_INT);
+    private static final MethodHandle MAP_EXTRA = getter("bpf_map__map_extra", JAVA_LONG);
+    private static final MethodHandle IFINDEX = getter("bpf_map__ifindex", JAVA_INT);
+    private static final MethodHandle INNER_MAP = getter("bpf_map__inner_map", ADDRESS);
+    private static final MethodHandle AUTOCREATE = getter("bpf_map__autocreate", JAVA_BOOLEAN);
+    private static final MethodHandle OBJECT_BTF = getter("bpf_object__btf", ADDRESS);
+    private static final MethodHandle BTF_FD = getter("btf__fd", JAVA_INT);
 
     /** The map types whose BTF ids libbpf clears before creating them ({@code bpf_object__create_map}). */
     private static final int[] NO_BTF_TYPES = {4 /* PERF_EVENT_ARRAY */, 8 /* CGROUP_ARRAY */, 7 /* STACK_TRACE */,
@@ -48,12 +40,9 @@ public final class MapReplay {
     private MapReplay() {
     }
 
-    private static MethodHandle fn(String name, FunctionDescriptor fd) {
-        return Native.downcall(LIB, LibBpf.LIBRARY, name, fd);
-    }
-
-    private static long offset(String field) {
-        return BpfAttr.MapCreate.LAYOUT.byteOffset(groupElement(field));
+    /** A libbpf function of one pointer (the map, object or BTF) returning one value. */
+    private static MethodHandle getter(String name, MemoryLayout result) {
+        return Native.downcall(LIB, LibBpf.LIBRARY, name, FunctionDescriptor.of(result, ADDRESS));
     }
 
     /**
@@ -79,7 +68,7 @@ public final class MapReplay {
     }
 
     public static Before before(MemorySegment map) {
-        MemorySegment inner = call(INNER_MAP, map);
+        MemorySegment inner = (MemorySegment) Calls.invoke(INNER_MAP, map);
         return new Before(LibBpf.mapBtfKeyTypeId(map), LibBpf.mapBtfValueTypeId(map),
                 inner.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(creation(inner, before(inner))));
     }
@@ -88,23 +77,20 @@ public final class MapReplay {
     public static Creation creation(MemorySegment map, Before before) {
         return new Creation(LibBpf.mapName(map), LibBpf.mapType(map), LibBpf.mapKeySize(map),
                 LibBpf.mapValueSize(map), LibBpf.mapMaxEntries(map), LibBpf.mapFlags(map),
-                Integer.toUnsignedLong(intCall(NUMA_NODE, map)), longCall(MAP_EXTRA, map), intCall(IFINDEX, map),
+                Integer.toUnsignedLong((int) Calls.invoke(NUMA_NODE, map)), (long) Calls.invoke(MAP_EXTRA, map),
+                (int) Calls.invoke(IFINDEX, map),
                 before.btfKeyTypeId(), before.btfValueTypeId(), before.inner());
     }
 
     /** Whether libbpf creates the map at all ({@code bpf_map__set_autocreate}, or global data on old kernels). */
     public static boolean autocreate(MemorySegment map) {
-        try {
-            return (boolean) AUTOCREATE.invokeExact(map);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (boolean) Calls.invoke(AUTOCREATE, map);
     }
 
     /** The descriptor of the object's BTF in the kernel (it stays open after a failed load), or -1. */
     public static int btfFd(MemorySegment obj) {
-        MemorySegment btf = call(OBJECT_BTF, obj);
-        return btf.equals(MemorySegment.NULL) ? -1 : intCall(BTF_FD, btf);
+        MemorySegment btf = (MemorySegment) Calls.invoke(OBJECT_BTF, obj);
+        return btf.equals(MemorySegment.NULL) ? -1 : (int) Calls.invoke(BTF_FD, btf);
     }
 
     /** Why the kernel (or libbpf's check of a pinned map) refuses a map: the errno, and words when not the kernel's. */
@@ -195,49 +181,9 @@ public final class MapReplay {
     }
 
     private static int send(Creation c, int btfFd, boolean withIds, int innerFd) {
-        Scratch s = Scratch.get();
-        MemorySegment a = s.attr;
-        Bpf.zero(a, BpfAttr.MapCreate.SIZE);
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_TYPE, c.type());
-        a.set(JAVA_INT, BpfAttr.MapCreate.KEY_SIZE, (int) c.keySize());
-        a.set(JAVA_INT, BpfAttr.MapCreate.VALUE_SIZE, (int) c.valueSize());
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAX_ENTRIES, (int) c.maxEntries());
-        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_FLAGS, (int) c.flags());
-        a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, Math.max(innerFd, 0));
-        a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) c.numaNode());
-        a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, c.mapExtra());
-        a.set(JAVA_INT, MAP_IFINDEX, c.ifindex());
-        if (withIds) {
-            a.set(JAVA_INT, BTF_FD_FIELD, btfFd);
-            a.set(JAVA_INT, BTF_KEY_TYPE_ID, c.btfKeyTypeId());
-            a.set(JAVA_INT, BTF_VALUE_TYPE_ID, c.btfValueTypeId());
-        }
-        byte[] n = MapCommands.sentName(c.name()).getBytes(StandardCharsets.US_ASCII);
-        MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
-        return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
-    }
-
-    private static MemorySegment call(MethodHandle h, MemorySegment arg) {
-        try {
-            return (MemorySegment) h.invokeExact(arg);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    private static int intCall(MethodHandle h, MemorySegment arg) {
-        try {
-            return (int) h.invokeExact(arg);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-    }
-
-    private static long longCall(MethodHandle h, MemorySegment arg) {
-        try {
-            return (long) h.invokeExact(arg);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return MapCommands.create(c.type(), c.keySize(), c.valueSize(), c.maxEntries(), c.flags(), c.name(),
+                Math.max(innerFd, 0), c.mapExtra(), c.numaNode(), c.ifindex(), withIds
+                        ? Optional.of(new MapCommands.BtfTypes(btfFd, c.btfKeyTypeId(), c.btfValueTypeId()))
+                        : Optional.empty());
     }
 }

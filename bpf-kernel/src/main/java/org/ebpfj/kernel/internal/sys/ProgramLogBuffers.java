@@ -105,32 +105,20 @@ public final class ProgramLogBuffers implements AutoCloseable {
     /** Anonymous, zeroed, not committed: pages exist only once the kernel writes into them. */
     private static MemorySegment reserve() {
         for (long size = LARGEST; size >= SMALLEST; size /= 2) {
-            try {
-                MemorySegment p = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, size, PROT_READ_WRITE,
-                        MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
-                if (p.address() != -1L) {
-                    return p.reinterpret(size);
-                }
-            } catch (Throwable t) {
-                throw new AssertionError(t);
+            MemorySegment p = (MemorySegment) Calls.invoke(MMAP, MemorySegment.NULL, size, PROT_READ_WRITE,
+                    MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
+            if (p.address() != -1L) {
+                return p.reinterpret(size);
             }
         }
         throw new IllegalStateException("cannot reserve " + SMALLEST + " bytes of address space for a verifier log");
     }
 
     private static void unmap(MemorySegment memory) {
-        try {
-            int ignored = (int) MUNMAP.invokeExact(memory, memory.byteSize());
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        Calls.invoke(MUNMAP, memory, memory.byteSize());
     }
 
     private static int setLogBuf(MemorySegment program, MemorySegment buffer, long size) {
-        try {
-            return (int) SET_LOG_BUF.invokeExact(program, buffer, size);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) Calls.invoke(SET_LOG_BUF, program, buffer, size);
     }
 }
