@@ -1,7 +1,5 @@
 package org.ebpfj.kernel.error;
 
-import org.ebpfj.kernel.internal.sys.Libc;
-import org.ebpfj.object.uapi.Errno;
 
 /** BPF_PROG_LOAD failed before or outside verification (no verifier log explains it). */
 public final class ProgramLoadException extends ProgramException {
@@ -13,9 +11,8 @@ public final class ProgramLoadException extends ProgramException {
 
     /** @param reason the cause in words, from what is known about the program ({@code ""} when unknown) */
     public ProgramLoadException(String programName, int errno, String reason, String libbpfLog) {
-        super(programName, "cannot load program '" + programName + "': " + Errno.nameOf(errno) + " ("
-                + Libc.strerror(errno) + ")" + (reason.isEmpty() ? "" : ": " + reason) + (libbpfLog.isBlank() ? ""
-                        : "\n  libbpf: " + libbpfLog.strip().replace("\n", "\n  libbpf: ")), errno, null);
+        super(programName, "cannot load program '" + programName + "': " + described(errno)
+                + (reason.isEmpty() ? "" : ": " + reason) + libbpfLines(libbpfLog), errno, null);
         this.libbpfLog = libbpfLog;
     }
 
