@@ -11,6 +11,7 @@ import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.MapReplay;
 import org.ebpfj.kernel.internal.sys.ProgramLoading;
 import org.ebpfj.kernel.internal.sys.ProgramLogBuffers;
+import org.ebpfj.object.machine.Machine;
 import org.ebpfj.object.spec.MapSpec;
 
 /**
@@ -21,19 +22,24 @@ import org.ebpfj.object.spec.MapSpec;
  * creation again ({@link MapReplay}), and only when no program log explains the failure.
  */
 final class LoadWatch implements AutoCloseable {
+    private static final int BTF_MAGIC_BYTES = 2;
+
     private final ProgramLogBuffers logs;
     private final Map<String, LoadFacts.Program> programs = new LinkedHashMap<>();
     private final Map<String, MapReplay.Before> maps = new LinkedHashMap<>();
 
     private LoadWatch(Map<String, MemorySegment> mapPointers, Map<String, MemorySegment> programPointers) {
+        Map<String, MemorySegment> loading = new LinkedHashMap<>();
         programPointers.forEach((name, p) -> {
             if (ProgramLoading.autoload(p)) {
+                loading.put(name, p);
                 programs.put(name, new LoadFacts.Program(name, LibBpf.programType(p),
                         LibBpf.programSectionName(p)));
             }
         });
         mapPointers.forEach((name, m) -> maps.put(name, MapReplay.before(m)));
-        this.logs = ProgramLogBuffers.attach(programPointers);
+        // only the programs libbpf loads can be refused; the others never reach the kernel
+        this.logs = ProgramLogBuffers.attach(loading);
     }
 
     /** Call after the spec is applied and right before the load. */
@@ -51,7 +57,7 @@ final class LoadWatch implements AutoCloseable {
         Optional<LoadFacts.RejectedProgram> rejected = logs.lastWritten()
                 .map(w -> new LoadFacts.RejectedProgram(programs.get(w.getKey()), w.getValue()));
         return new LoadFacts(objectName, errno, warnings, rejected, () -> replayMaps(obj, mapPointers, mapSpecs),
-                new ArrayList<>(programs.values()));
+                new ArrayList<>(programs.values()), Machine.running().kernelBtf(BTF_MAGIC_BYTES).isPresent());
     }
 
     /** libbpf's map steps again, in its order, up to the first the kernel refuses. */

@@ -8,6 +8,7 @@ import org.ebpfj.kernel.Capability;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.Privileges;
 import org.ebpfj.kernel.internal.sys.Errnos;
+import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.ProgramType;
 
 /**
@@ -17,8 +18,9 @@ import org.ebpfj.object.uapi.ProgramType;
  *
  * <p>The order follows libbpf's: it creates every map before it loads any program, and stops at the first
  * failure. A written verifier log therefore settles it; without one, a process that cannot use bpf() at all failed
- * libbpf's first probe; otherwise the map the kernel refuses is the cause; failing that, a program refused before
- * the verifier ran (no program type, a capability, lockdown).
+ * libbpf's first probe, and ESRCH on a kernel without BTF is libbpf's search for it; otherwise the map the kernel
+ * refuses is the cause; failing that, a program refused before the verifier ran (no program type, a capability,
+ * lockdown).
  */
 public final class LoadErrors {
     private static final Set<ProgramType> LOCKDOWN_TYPES = EnumSet.of(ProgramType.TRACING, ProgramType.LSM,
@@ -40,6 +42,12 @@ public final class LoadErrors {
         }
         if (errno == Errnos.EPERM && !Kernel.privileges().canUseBpf()) {
             return objectPermission(facts.objectName(), warnings);
+        }
+        if (errno == Errno.ESRCH.number() && !facts.kernelBtf()) {
+            // libbpf's second step, before any map: it looks for the kernel's BTF only when the object needs it
+            return new UnsupportedFeatureException("kernel BTF (/sys/kernel/btf/vmlinux)", errno, "object '"
+                    + facts.objectName() + "' needs the kernel's BTF (CO-RE relocations, tp_btf/fentry/lsm targets"
+                    + " or __ksym symbols), and this kernel was built without CONFIG_DEBUG_INFO_BTF");
         }
         Optional<LoadFacts.RefusedMap> map = facts.mapReplay().get().filter(m -> m.errno() == errno);
         if (map.isPresent()) {

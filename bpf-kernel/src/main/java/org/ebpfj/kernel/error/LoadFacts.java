@@ -16,10 +16,12 @@ import org.ebpfj.object.spec.MapSpec;
  * @param mapReplay       finds the first map, in libbpf's creation order, that is refused; it creates maps, so it
  *                        is asked only when no program log explains the failure
  * @param programs        the programs libbpf was to load, in its load order
+ * @param kernelBtf       whether the running kernel exposes its BTF ({@code /sys/kernel/btf/vmlinux}), which libbpf
+ *                        needs for CO-RE relocations, BTF-typed attach targets and kernel symbols
  */
 public record LoadFacts(String objectName, int errno, String libbpfWarnings,
                         Optional<RejectedProgram> rejectedProgram, Supplier<Optional<RefusedMap>> mapReplay,
-                        List<Program> programs) {
+                        List<Program> programs, boolean kernelBtf) {
 
     /** A program libbpf loads (autoload on), with the type libbpf gave it from its section. */
     public record Program(String name, int typeId, String section) {

@@ -142,8 +142,22 @@ class LoadFailureFactsTest {
                 .isInstanceOf(ObjectLoadException.class).hasMessageContaining("E2BIG");
     }
 
+    /**
+     * ESRCH from libbpf's search for the kernel's BTF. This machine and the CI guests have BTF, so only the
+     * classifier's side is shown here: the fact decides, and with BTF present the same errno is not blamed on it.
+     */
+    @Test
+    void esrchWithoutKernelBtfNamesTheMissingBtf() {
+        LoadFacts withoutBtf = new LoadFacts("core", 3, "", Optional.empty(), Optional::empty, List.of(), false);
+        assertThat(LoadErrors.classify(withoutBtf)).isInstanceOfSatisfying(UnsupportedFeatureException.class,
+                u -> assertThat(u.feature()).isEqualTo("kernel BTF (/sys/kernel/btf/vmlinux)"))
+                .hasMessageContaining("CONFIG_DEBUG_INFO_BTF");
+        LoadFacts withBtf = new LoadFacts("core", 3, "", Optional.empty(), Optional::empty, List.of(), true);
+        assertThat(LoadErrors.classify(withBtf)).isInstanceOf(ObjectLoadException.class);
+    }
+
     private static LoadFacts facts(int errno, String warnings, Optional<LoadFacts.RejectedProgram> rejected,
                                    Optional<LoadFacts.RefusedMap> map, List<LoadFacts.Program> programs) {
-        return new LoadFacts("facts", errno, warnings, rejected, () -> map, programs);
+        return new LoadFacts("facts", errno, warnings, rejected, () -> map, programs, true);
     }
 }
