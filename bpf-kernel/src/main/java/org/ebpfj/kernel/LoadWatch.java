@@ -66,7 +66,7 @@ final class LoadWatch implements AutoCloseable {
         int btfFd = MapReplay.btfFd(obj);
         for (Map.Entry<String, MemorySegment> e : mapPointers.entrySet()) {
             MemorySegment m = e.getValue();
-            MapReplay.Creation c = MapReplay.creation(m, maps.get(e.getKey()));
+            MapReplay.Creation c = MapReplay.creation(m, maps.get(e.getKey())).sized(Kernel.possibleCpus());
             if (!MapReplay.autocreate(m) || !c.replayable()) {
                 continue;
             }

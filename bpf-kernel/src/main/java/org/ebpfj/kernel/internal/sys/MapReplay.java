@@ -36,6 +36,7 @@ public final class MapReplay {
         12 /* ARRAY_OF_MAPS */, 13 /* HASH_OF_MAPS */, 14 /* DEVMAP */, 25 /* DEVMAP_HASH */, 16 /* CPUMAP */,
         17 /* XSKMAP */, 15 /* SOCKMAP */, 18 /* SOCKHASH */, 22 /* QUEUE */, 23 /* STACK */};
     private static final int STRUCT_OPS = 26;
+    private static final int PERF_EVENT_ARRAY = 4;
 
     private MapReplay() {
     }
@@ -54,6 +55,16 @@ public final class MapReplay {
     public record Creation(String name, int type, long keySize, long valueSize, long maxEntries, long flags,
                            long numaNode, long mapExtra, int ifindex, int btfKeyTypeId, int btfValueTypeId,
                            Optional<Creation> inner) {
+        /**
+         * With {@code max_entries} as libbpf sets it right before creating the map ({@code
+         * map_set_def_max_entries}): a PERF_EVENT_ARRAY of 0 entries gets one per possible CPU. A load that failed
+         * before libbpf reached its maps leaves that to do.
+         */
+        public Creation sized(int possibleCpus) {
+            return type != PERF_EVENT_ARRAY || maxEntries != 0 ? this : new Creation(name, type, keySize, valueSize,
+                    possibleCpus, flags, numaNode, mapExtra, ifindex, btfKeyTypeId, btfValueTypeId, inner);
+        }
+
         /** STRUCT_OPS maps need the kernel's value type and libbpf's prepared value: they are not replayed. */
         public boolean replayable() {
             return type != STRUCT_OPS && inner.map(Creation::replayable).orElse(true);
