@@ -85,6 +85,17 @@ class LoadFailureFactsTest {
         assertThat(e.errnoConstant()).as("the errno of that map, not of the later one").hasValue(Errno.ENOMEM);
     }
 
+    /** Maps of maps are created as libbpf creates them: their inner map first, which is then closed. */
+    @Test
+    void aRefusedMapOfMapsIsNamedAfterItsInnerMapWasCreated() {
+        MapCreateException e = catchThrowableOfType(MapCreateException.class, () -> BpfObject.load(
+                TestObjects.bytes(TestObjects.NET), TestObjects.spec(TestObjects.NET)
+                        .withMaxEntries("outer_hash", 1L << 30), LoadOptions.defaults()).close());
+        assertThat(e.mapName()).as("outer_array, before it, is created with its inner map").isEqualTo("outer_hash");
+        assertThat(e.spec().is(MapType.HASH_OF_MAPS)).isTrue();
+        assertThat(e.errnoConstant()).hasValue(Errno.E2BIG);
+    }
+
     @Test
     void aProgramInASectionWithoutAProgramTypeIsNamed() {
         ProgramLoadException e = catchThrowableOfType(ProgramLoadException.class, () -> load(spec()
