@@ -33,7 +33,7 @@ public final class KernelObjects {
         return ids(BpfCommand.LINK_GET_NEXT_ID, "links");
     }
 
-    private static Set<Integer> ids(int cmd, String what) {
+    private static Set<Integer> ids(BpfCommand cmd, String what) {
         Set<Integer> out = new TreeSet<>();
         int id = 0;
         while (true) {

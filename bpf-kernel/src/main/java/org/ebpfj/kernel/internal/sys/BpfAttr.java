@@ -102,7 +102,7 @@ public final class BpfAttr {
         }
     }
 
-    /** BPF_PROG_LOAD, up to expected_attach_type (enough for the feature probes). */
+    /** BPF_PROG_LOAD, up to core_relo_cnt: enough for the feature and limit probes (fentry needs attach_btf_id). */
     public static final class ProgLoad {
         public static final StructLayout LAYOUT = MemoryLayout.structLayout(
                 JAVA_INT.withName("prog_type"),
@@ -116,7 +116,17 @@ public final class BpfAttr {
                 JAVA_INT.withName("prog_flags"),
                 MemoryLayout.sequenceLayout(16, java.lang.foreign.ValueLayout.JAVA_BYTE).withName("prog_name"),
                 JAVA_INT.withName("prog_ifindex"),
-                JAVA_INT.withName("expected_attach_type"));
+                JAVA_INT.withName("expected_attach_type"),
+                JAVA_INT.withName("prog_btf_fd"),
+                JAVA_INT.withName("func_info_rec_size"),
+                JAVA_LONG.withName("func_info"),
+                JAVA_INT.withName("func_info_cnt"),
+                JAVA_INT.withName("line_info_rec_size"),
+                JAVA_LONG.withName("line_info"),
+                JAVA_INT.withName("line_info_cnt"),
+                JAVA_INT.withName("attach_btf_id"),
+                JAVA_INT.withName("attach_prog_fd"),
+                JAVA_INT.withName("core_relo_cnt"));
         public static final int SIZE = (int) LAYOUT.byteSize();
         public static final long PROG_TYPE = offset(LAYOUT, "prog_type");
         public static final long INSN_CNT = offset(LAYOUT, "insn_cnt");
@@ -127,6 +137,7 @@ public final class BpfAttr {
         public static final long LOG_BUF = offset(LAYOUT, "log_buf");
         public static final long PROG_FLAGS = offset(LAYOUT, "prog_flags");
         public static final long EXPECTED_ATTACH_TYPE = offset(LAYOUT, "expected_attach_type");
+        public static final long ATTACH_BTF_ID = offset(LAYOUT, "attach_btf_id");
 
         private ProgLoad() {
         }
@@ -200,6 +211,23 @@ public final class BpfAttr {
         public static final long INFO = offset(LAYOUT, "info");
 
         private Info() {
+        }
+    }
+
+    /** BPF_LINK_CREATE: the common head, then room for the largest per-kind part this library leaves zero. */
+    public static final class LinkCreate {
+        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+                JAVA_INT.withName("prog_fd"),
+                JAVA_INT.withName("target"), // target_fd or target_ifindex
+                JAVA_INT.withName("attach_type"),
+                JAVA_INT.withName("flags"),
+                MemoryLayout.paddingLayout(32));
+        public static final int SIZE = (int) LAYOUT.byteSize();
+        public static final long PROG_FD = offset(LAYOUT, "prog_fd");
+        public static final long TARGET = offset(LAYOUT, "target");
+        public static final long ATTACH_TYPE = offset(LAYOUT, "attach_type");
+
+        private LinkCreate() {
         }
     }
 
