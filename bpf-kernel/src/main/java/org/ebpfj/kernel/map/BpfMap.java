@@ -1,5 +1,7 @@
 package org.ebpfj.kernel.map;
 
+import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM;
+import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_ELEM;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
 
 import java.lang.foreign.Arena;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
@@ -55,16 +58,9 @@ public final class BpfMap<K, V> extends MapView {
 
     /** The key's value, or empty when the key is absent. */
     public Optional<V> lookup(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0) {
-            return Optional.of(valueCodec.decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        Scratch s = keyed(key);
+        return found(raw.descriptor.lookup(s), MAP_LOOKUP_ELEM) ? Optional.of(valueCodec.decode(s.value, 0))
+                : Optional.empty();
     }
 
     public V getOrDefault(K key, V defaultValue) {
@@ -72,13 +68,14 @@ public final class BpfMap<K, V> extends MapView {
     }
 
     public boolean containsKey(K key) {
+        return found(raw.descriptor.lookup(keyed(key)), MAP_LOOKUP_ELEM);
+    }
+
+    /** The thread's buffers with the key encoded into them. */
+    private Scratch keyed(K key) {
         Scratch s = Scratch.get(keySize, valueSize);
         keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return s;
     }
 
     /**
@@ -109,8 +106,7 @@ public final class BpfMap<K, V> extends MapView {
     }
 
     private int update(K key, V value, UpdateFlag flag) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
+        Scratch s = keyed(key);
         valueCodec.encode(value, s.value, 0);
         return raw.descriptor.update(s, flag.bits());
     }
@@ -121,39 +117,25 @@ public final class BpfMap<K, V> extends MapView {
      * @throws org.ebpfj.kernel.error.KeyNotFoundException when it is absent
      */
     public void delete(K key) {
-        int r = deleteStatus(key);
-        if (r != 0) {
-            throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
+        if (!remove(key)) {
+            throw new KeyNotFoundException(raw.name(), keyCodec.describe(key), "delete");
         }
     }
 
     /** Deletes the key if present. @return whether it was present */
     public boolean remove(K key) {
-        int r = deleteStatus(key);
+        int r = raw.descriptor.delete(keyed(key));
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
         throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
     }
 
-    private int deleteStatus(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        return raw.descriptor.delete(s);
-    }
-
     /** Removes the key and returns its value (BPF_MAP_LOOKUP_AND_DELETE_ELEM; hash maps need Linux 5.14). */
     public Optional<V> lookupAndDelete(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookupAndDelete(s);
-        if (r == 0) {
-            return Optional.of(valueCodec.decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
+        Scratch s = keyed(key);
+        return found(raw.descriptor.lookupAndDelete(s), MAP_LOOKUP_AND_DELETE_ELEM)
+                ? Optional.of(valueCodec.decode(s.value, 0)) : Optional.empty();
     }
 
     /** See {@link RawMap#count()}. */
@@ -232,8 +214,6 @@ public final class BpfMap<K, V> extends MapView {
             return raw.deleteBatch(buf, n);
         }
     }
-
-
 
     public MapCodec<K> keyCodec() {
         return keyCodec;

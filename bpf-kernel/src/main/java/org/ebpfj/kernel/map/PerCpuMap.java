@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
 
@@ -50,16 +51,16 @@ public final class PerCpuMap<K, V> extends MapView {
 
     /** One value per possible CPU, or empty when the key is absent. */
     public Optional<List<V>> lookup(K key) {
+        Scratch s = keyed(key);
+        return found(raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM) ? Optional.of(decode(s.value, 0))
+                : Optional.empty();
+    }
+
+    /** The thread's buffers, room for every CPU's value, with the key encoded into them. */
+    private Scratch keyed(K key) {
         Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
         keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0) {
-            return Optional.of(decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return s;
     }
 
     /** Writes one value per possible CPU ({@code values.size()} must be {@link #cpus()}). */
@@ -68,8 +69,7 @@ public final class PerCpuMap<K, V> extends MapView {
             throw new IllegalArgumentException("map '" + raw.name() + "' needs " + cpus
                     + " values (one per possible CPU), got " + values.size());
         }
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
+        Scratch s = keyed(key);
         s.value.asSlice(0, raw.valueBufferSize()).fill((byte) 0);
         for (int cpu = 0; cpu < cpus; cpu++) {
             valueCodec.encode(values.get(cpu), s.value, cpu * slot);
@@ -87,9 +87,7 @@ public final class PerCpuMap<K, V> extends MapView {
 
     /** @return whether the key was present */
     public boolean remove(K key) {
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.delete(s);
+        int r = raw.descriptor.delete(keyed(key));
         if (r == 0 || r == -ENOENT) {
             return r == 0;
         }
@@ -121,7 +119,4 @@ public final class PerCpuMap<K, V> extends MapView {
         }
         return List.copyOf(out);
     }
-
-
-
 }

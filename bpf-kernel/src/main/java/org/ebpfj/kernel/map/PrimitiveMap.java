@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 
 import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 
 /**
@@ -48,11 +49,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
 
     /** Looks up the key in {@code s}; true when found (the value is then in {@code s}, see {@link #value}). */
     final boolean find(Scratch s) {
-        int r = raw.descriptor.lookup(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return found(raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM);
     }
 
     final long value(Scratch s) {
