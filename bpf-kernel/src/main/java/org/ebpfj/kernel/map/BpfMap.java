@@ -2,7 +2,7 @@ package org.ebpfj.kernel.map;
 
 import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM;
 import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_ELEM;
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.map.MapStatus.found;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -30,19 +30,12 @@ import org.ebpfj.object.spec.MapSpec;
  * <p>Per-CPU maps use {@link PerCpuMap}, QUEUE/STACK use {@link QueueMap}. For 4/8-byte primitive keys and values
  * without boxing, see {@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}.
  */
-public final class BpfMap<K, V> extends MapView {
-    private final MapCodec<K> keyCodec;
-    private final MapCodec<V> valueCodec;
+public final class BpfMap<K, V> extends CodecMapView<K, V> {
     private final long keySize;
     private final long valueSize;
 
     BpfMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        super(raw);
-        MapViews.requireKeyed(raw);
-        MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
-        MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
+        super(MapViews.requireKeyed(raw), keyCodec, valueCodec);
         this.keySize = raw.keySize();
         this.valueSize = raw.valueSize();
     }
@@ -59,7 +52,7 @@ public final class BpfMap<K, V> extends MapView {
     /** The key's value, or empty when the key is absent. */
     public Optional<V> lookup(K key) {
         Scratch s = keyed(key);
-        return found(raw.descriptor.lookup(s), MAP_LOOKUP_ELEM) ? Optional.of(valueCodec.decode(s.value, 0))
+        return found(raw.info(), raw.descriptor.lookup(s), MAP_LOOKUP_ELEM) ? Optional.of(valueCodec.decode(s.value, 0))
                 : Optional.empty();
     }
 
@@ -68,14 +61,7 @@ public final class BpfMap<K, V> extends MapView {
     }
 
     public boolean containsKey(K key) {
-        return found(raw.descriptor.lookup(keyed(key)), MAP_LOOKUP_ELEM);
-    }
-
-    /** The thread's buffers with the key encoded into them. */
-    private Scratch keyed(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        return s;
+        return found(raw.info(), raw.descriptor.lookup(keyed(key)), MAP_LOOKUP_ELEM);
     }
 
     /**
@@ -122,30 +108,12 @@ public final class BpfMap<K, V> extends MapView {
         }
     }
 
-    /** Deletes the key if present. @return whether it was present */
-    public boolean remove(K key) {
-        int r = raw.descriptor.delete(keyed(key));
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
-    }
 
     /** Removes the key and returns its value (BPF_MAP_LOOKUP_AND_DELETE_ELEM; hash maps need Linux 5.14). */
     public Optional<V> lookupAndDelete(K key) {
         Scratch s = keyed(key);
-        return found(raw.descriptor.lookupAndDelete(s), MAP_LOOKUP_AND_DELETE_ELEM)
+        return found(raw.info(), raw.descriptor.lookupAndDelete(s), MAP_LOOKUP_AND_DELETE_ELEM)
                 ? Optional.of(valueCodec.decode(s.value, 0)) : Optional.empty();
-    }
-
-    /** See {@link RawMap#count()}. */
-    public long count() {
-        return raw.count();
-    }
-
-    /** See {@link RawMap#clear()}. */
-    public void clear() {
-        raw.clear();
     }
 
     /** Visits every entry (batched where the kernel can). */
@@ -213,14 +181,6 @@ public final class BpfMap<K, V> extends MapView {
             }
             return raw.deleteBatch(buf, n);
         }
-    }
-
-    public MapCodec<K> keyCodec() {
-        return keyCodec;
-    }
-
-    public MapCodec<V> valueCodec() {
-        return valueCodec;
     }
 
     @Override

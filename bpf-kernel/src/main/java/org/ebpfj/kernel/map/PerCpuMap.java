@@ -1,6 +1,6 @@
 package org.ebpfj.kernel.map;
 
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.map.MapStatus.found;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -23,19 +23,12 @@ import org.ebpfj.object.spec.MapSpec;
  * possible CPU. User space reads and writes all of them at once; each CPU's value sits in a slot of the value size
  * rounded up to 8 bytes, as the kernel lays them out. Lists have one element per possible CPU, index = CPU number.
  */
-public final class PerCpuMap<K, V> extends MapView {
-    private final MapCodec<K> keyCodec;
-    private final MapCodec<V> valueCodec;
+public final class PerCpuMap<K, V> extends CodecMapView<K, V> {
     private final int cpus;
     private final long slot;
 
     PerCpuMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        super(raw);
-        MapViews.requirePerCpu(raw);
-        MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
-        MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
+        super(MapViews.requirePerCpu(raw), keyCodec, valueCodec);
         this.cpus = Kernel.possibleCpus();
         this.slot = RawMap.roundUp8(raw.valueSize());
     }
@@ -52,15 +45,8 @@ public final class PerCpuMap<K, V> extends MapView {
     /** One value per possible CPU, or empty when the key is absent. */
     public Optional<List<V>> lookup(K key) {
         Scratch s = keyed(key);
-        return found(raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM) ? Optional.of(decode(s.value, 0))
+        return found(raw.info(), raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM) ? Optional.of(decode(s.value, 0))
                 : Optional.empty();
-    }
-
-    /** The thread's buffers, room for every CPU's value, with the key encoded into them. */
-    private Scratch keyed(K key) {
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
-        return s;
     }
 
     /** Writes one value per possible CPU ({@code values.size()} must be {@link #cpus()}). */
@@ -83,23 +69,6 @@ public final class PerCpuMap<K, V> extends MapView {
     /** Writes the same value for every CPU. */
     public void putAllCpus(K key, V value, UpdateFlag flag) {
         put(key, Collections.nCopies(cpus, value), flag);
-    }
-
-    /** @return whether the key was present */
-    public boolean remove(K key) {
-        int r = raw.descriptor.delete(keyed(key));
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
-    }
-
-    public long count() {
-        return raw.count();
-    }
-
-    public void clear() {
-        raw.clear();
     }
 
     public void forEach(BiConsumer<? super K, ? super List<V>> action) {

@@ -66,7 +66,7 @@ public final class QueueMap<V> extends MapView {
     }
 
     private Optional<V> result(Scratch s, int status, BpfCommand command) {
-        return found(status, command) ? Optional.of(codec.decode(s.value, 0)) : Optional.empty();
+        return MapStatus.found(raw.info(), status, command) ? Optional.of(codec.decode(s.value, 0)) : Optional.empty();
     }
 
     /** Pops until empty. */

@@ -31,6 +31,16 @@ final class Binding {
         return new Binding(name, Native.downcall(lookup, library, name, fd, options));
     }
 
+    /** A libc function; a null {@code result} is a void function. */
+    static Binding libc(String name, MemoryLayout result, MemoryLayout... args) {
+        return of(Native.LIBC, "libc", name, result, args);
+    }
+
+    /** A libc function that sets errno: the call takes the caller's {@link CallState} segment first. */
+    static Binding libcErrno(String name, MemoryLayout result, MemoryLayout... args) {
+        return of(Native.LIBC, "libc", name, result, args, CallState.CAPTURE_ERRNO);
+    }
+
     /** Calls the function; a capturing binding takes the caller's {@link CallState} segment first. */
     Object call(Object... args) {
         try {
@@ -47,6 +57,10 @@ final class Binding {
     /** An {@code __u32} result, widened without its sign. */
     long asUnsigned(Object... args) {
         return Integer.toUnsignedLong(asInt(args));
+    }
+
+    long asLong(Object... args) {
+        return (long) call(args);
     }
 
     boolean asBoolean(Object... args) {

@@ -113,7 +113,7 @@ public final class MapCommands {
     /** BPF_OBJ_GET_INFO_BY_FD of a map. */
     public static Info info(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);
+            MemorySegment info = arena.allocate(BpfInfo.Map.SIZE, 8);
             int r = Bpf.objInfo(fd, info);
             if (r < 0) {
                 return new Info(-r, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0);

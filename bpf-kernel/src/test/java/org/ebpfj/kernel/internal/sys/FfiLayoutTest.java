@@ -16,26 +16,28 @@ class FfiLayoutTest {
                 .as("map_create: map_name, map_extra, size").containsExactly(28, 64, 72);
         assertThat(new long[] {BpfAttr.Elem.KEY, BpfAttr.Elem.VALUE, BpfAttr.Elem.FLAGS, BpfAttr.Elem.SIZE})
                 .as("elem: key, value, flags, size").containsExactly(8, 16, 24, 32);
-        assertThat(new long[] {BpfAttr.Batch.COUNT, BpfAttr.Batch.MAP_FD, BpfAttr.Batch.FLAGS})
-                .as("batch: count, map_fd, flags").containsExactly(32, 36, 48);
+        assertThat(new long[] {BpfAttr.Batch.COUNT, BpfAttr.Batch.MAP_FD, BpfAttr.Batch.FLAGS, BpfAttr.Batch.SIZE})
+                .as("batch: count, map_fd, flags, size").containsExactly(32, 36, 48, 56);
         assertThat(new long[] {BpfAttr.ProgLoad.PROG_FLAGS, BpfAttr.ProgLoad.EXPECTED_ATTACH_TYPE,
             BpfAttr.ProgLoad.ATTACH_BTF_ID, BpfAttr.ProgLoad.SIZE})
                 .as("prog_load: prog_flags, expected_attach_type, attach_btf_id, size")
                 .containsExactly(44, 68, 108, 120);
-        assertThat(new long[] {BpfAttr.TestRun.CTX_OUT, BpfAttr.TestRun.CPU, BpfAttr.TestRun.BATCH_SIZE})
-                .as("test: ctx_out, cpu, batch_size").containsExactly(56, 68, 72);
-        assertThat(new long[] {BpfAttr.LinkCreate.TARGET, BpfAttr.LinkCreate.ATTACH_TYPE})
-                .as("link_create: target_ifindex, attach_type").containsExactly(4, 8);
-        assertThat(BpfAttr.Info.INFO).as("info: info").isEqualTo(8);
-        assertThat(BpfAttr.Obj.BPF_FD).as("obj: bpf_fd").isEqualTo(8);
+        assertThat(new long[] {BpfAttr.TestRun.CTX_OUT, BpfAttr.TestRun.CPU, BpfAttr.TestRun.BATCH_SIZE,
+            BpfAttr.TestRun.SIZE}).as("test: ctx_out, cpu, batch_size, size").containsExactly(56, 68, 72, 80);
+        assertThat(new long[] {BpfAttr.GetId.NEXT_ID, BpfAttr.GetId.OPEN_FLAGS, BpfAttr.GetId.SIZE})
+                .as("get_id: next_id, open_flags, size").containsExactly(4, 8, 12);
+        assertThat(new long[] {BpfAttr.LinkCreate.TARGET, BpfAttr.LinkCreate.ATTACH_TYPE, BpfAttr.LinkCreate.SIZE})
+                .as("link_create: target_ifindex, attach_type, size").containsExactly(4, 8, 48);
+        assertThat(new long[] {BpfAttr.Info.INFO, BpfAttr.Info.SIZE}).as("info: info, size").containsExactly(8, 16);
+        assertThat(new long[] {BpfAttr.Obj.BPF_FD, BpfAttr.Obj.SIZE}).as("obj: bpf_fd, size").containsExactly(8, 16);
     }
 
     @Test
     void infoStructs() {
         assertThat(new long[] {BpfInfo.Map.NAME, BpfInfo.Map.BTF_ID, BpfInfo.Map.MAP_EXTRA, BpfInfo.Map.SIZE})
                 .as("bpf_map_info: name, btf_id, map_extra, size").containsExactly(24, 64, 80, 88);
-        assertThat(new long[] {BpfInfo.Prog.NAME, BpfInfo.Prog.BTF_ID})
-                .as("bpf_prog_info: name, btf_id").containsExactly(64, 128);
+        assertThat(new long[] {BpfInfo.Prog.NR_MAP_IDS, BpfInfo.Prog.NAME, BpfInfo.Prog.NETNS_DEV, BpfInfo.Prog.BTF_ID})
+                .as("bpf_prog_info: nr_map_ids, name, netns_dev, btf_id").containsExactly(52, 64, 88, 128);
     }
 
     @Test
