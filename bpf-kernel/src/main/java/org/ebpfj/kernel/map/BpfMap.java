@@ -31,13 +31,8 @@ import org.ebpfj.object.spec.MapSpec;
  * without boxing, see {@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}.
  */
 public final class BpfMap<K, V> extends CodecMapView<K, V> {
-    private final long keySize;
-    private final long valueSize;
-
     BpfMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
         super(MapViews.requireKeyed(raw), keyCodec, valueCodec);
-        this.keySize = raw.keySize();
-        this.valueSize = raw.valueSize();
     }
 
     /** Creates a standalone map (BPF_MAP_CREATE) with codecs for the classes; closing the handle frees it. */
@@ -156,6 +151,8 @@ public final class BpfMap<K, V> extends CodecMapView<K, V> {
     /** Writes all entries with one BPF_MAP_UPDATE_BATCH (or one update each where the kernel has no batch). */
     public void putAll(Map<? extends K, ? extends V> entries, UpdateFlag flag) {
         int n = entries.size();
+        long keySize = raw.keySize();
+        long valueSize = raw.valueSize();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment keys = arena.allocate(Math.max(1, keySize * n), 8);
             MemorySegment values = arena.allocate(Math.max(1, valueSize * n), 8);
@@ -172,6 +169,7 @@ public final class BpfMap<K, V> extends CodecMapView<K, V> {
     /** Deletes the keys (BPF_MAP_DELETE_BATCH where supported); absent keys are skipped. @return keys deleted */
     public int deleteAll(Collection<? extends K> keys) {
         int n = keys.size();
+        long keySize = raw.keySize();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, keySize * n), 8);
             int i = 0;
