@@ -40,12 +40,12 @@ public final class Libc {
     }
 
     public static int close(MemorySegment state, int fd) {
-        return zeroOrErrno(state, CLOSE.asInt(state, fd));
+        return CallState.zeroOrErrno(state, CLOSE.asInt(state, fd));
     }
 
     /** Sets the CPU mask of thread {@code tid} (0 = the calling thread). */
     public static int schedSetaffinity(MemorySegment state, int tid, MemorySegment mask) {
-        return zeroOrErrno(state, SCHED_SETAFFINITY.asInt(state, tid, mask.byteSize(), mask));
+        return CallState.zeroOrErrno(state, SCHED_SETAFFINITY.asInt(state, tid, mask.byteSize(), mask));
     }
 
     /** Reads the CPU mask of thread {@code tid} into {@code mask}; returns the bytes the kernel wrote or -errno. */
@@ -56,8 +56,8 @@ public final class Libc {
 
     public static int mount(MemorySegment state, String source, String target, String fsType, long flags) {
         try (Arena arena = Arena.ofConfined()) {
-            return zeroOrErrno(state, MOUNT.asInt(state, arena.allocateFrom(source), arena.allocateFrom(target),
-                    arena.allocateFrom(fsType), flags, MemorySegment.NULL));
+            return CallState.zeroOrErrno(state, MOUNT.asInt(state, arena.allocateFrom(source),
+                    arena.allocateFrom(target), arena.allocateFrom(fsType), flags, MemorySegment.NULL));
         }
     }
 
@@ -119,10 +119,5 @@ public final class Libc {
             int r = STRERROR_R.asInt(Math.abs(errno), buf, 256L);
             return r == 0 ? buf.getString(0) : "errno " + Math.abs(errno);
         }
-    }
-
-    /** A call that returns 0 or -1 with errno: 0, or -errno. */
-    private static int zeroOrErrno(MemorySegment state, int result) {
-        return result == 0 ? 0 : -CallState.errno(state);
     }
 }

@@ -75,8 +75,8 @@ public final class Sockets {
         MemorySegment state = Scratch.get().state;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocateFrom(JAVA_INT, progFd);
-            int r = SETSOCKOPT.asInt(state, fd, SOL_SOCKET, progFd >= 0 ? SO_ATTACH_BPF : SO_DETACH_BPF, value, 4);
-            return r == 0 ? 0 : -CallState.errno(state);
+            return CallState.zeroOrErrno(state, SETSOCKOPT.asInt(state, fd, SOL_SOCKET,
+                    progFd >= 0 ? SO_ATTACH_BPF : SO_DETACH_BPF, value, 4));
         }
     }
 
