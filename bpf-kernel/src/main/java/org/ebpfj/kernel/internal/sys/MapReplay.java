@@ -5,11 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 
 /**
@@ -20,16 +16,14 @@ import java.util.Optional;
  * key/value type ids, the inner map for maps of maps. As libbpf does, a refusal with BTF ids is retried without
  * them, and the retry's errno is the answer.
  */
-@SuppressWarnings("restricted")
 public final class MapReplay {
-    private static final SymbolLookup LIB = Native.library(LibBpf.LIBRARY);
-    private static final MethodHandle NUMA_NODE = getter("bpf_map__numa_node", JAVA_INT);
-    private static final MethodHandle MAP_EXTRA = getter("bpf_map__map_extra", JAVA_LONG);
-    private static final MethodHandle IFINDEX = getter("bpf_map__ifindex", JAVA_INT);
-    private static final MethodHandle INNER_MAP = getter("bpf_map__inner_map", ADDRESS);
-    private static final MethodHandle AUTOCREATE = getter("bpf_map__autocreate", JAVA_BOOLEAN);
-    private static final MethodHandle OBJECT_BTF = getter("bpf_object__btf", ADDRESS);
-    private static final MethodHandle BTF_FD = getter("btf__fd", JAVA_INT);
+    private static final Binding NUMA_NODE = LibBpf.fn("bpf_map__numa_node", JAVA_INT, ADDRESS);
+    private static final Binding MAP_EXTRA = LibBpf.fn("bpf_map__map_extra", JAVA_LONG, ADDRESS);
+    private static final Binding IFINDEX = LibBpf.fn("bpf_map__ifindex", JAVA_INT, ADDRESS);
+    private static final Binding INNER_MAP = LibBpf.fn("bpf_map__inner_map", ADDRESS, ADDRESS);
+    private static final Binding AUTOCREATE = LibBpf.fn("bpf_map__autocreate", JAVA_BOOLEAN, ADDRESS);
+    private static final Binding OBJECT_BTF = LibBpf.fn("bpf_object__btf", ADDRESS, ADDRESS);
+    private static final Binding BTF_FD = LibBpf.fn("btf__fd", JAVA_INT, ADDRESS);
 
     /** The map types whose BTF ids libbpf clears before creating them ({@code bpf_object__create_map}). */
     private static final int[] NO_BTF_TYPES = {4 /* PERF_EVENT_ARRAY */, 8 /* CGROUP_ARRAY */, 7 /* STACK_TRACE */,
@@ -39,11 +33,6 @@ public final class MapReplay {
     private static final int PERF_EVENT_ARRAY = 4;
 
     private MapReplay() {
-    }
-
-    /** A libbpf function of one pointer (the map, object or BTF) returning one value. */
-    private static MethodHandle getter(String name, MemoryLayout result) {
-        return Native.downcall(LIB, LibBpf.LIBRARY, name, FunctionDescriptor.of(result, ADDRESS));
     }
 
     /**
@@ -79,7 +68,7 @@ public final class MapReplay {
     }
 
     public static Before before(MemorySegment map) {
-        MemorySegment inner = (MemorySegment) Calls.invoke(INNER_MAP, map);
+        MemorySegment inner = INNER_MAP.pointer(map);
         return new Before(LibBpf.mapBtfKeyTypeId(map), LibBpf.mapBtfValueTypeId(map),
                 inner.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(creation(inner, before(inner))));
     }
@@ -88,20 +77,19 @@ public final class MapReplay {
     public static Creation creation(MemorySegment map, Before before) {
         return new Creation(LibBpf.mapName(map), LibBpf.mapType(map), LibBpf.mapKeySize(map),
                 LibBpf.mapValueSize(map), LibBpf.mapMaxEntries(map), LibBpf.mapFlags(map),
-                Integer.toUnsignedLong((int) Calls.invoke(NUMA_NODE, map)), (long) Calls.invoke(MAP_EXTRA, map),
-                (int) Calls.invoke(IFINDEX, map),
-                before.btfKeyTypeId(), before.btfValueTypeId(), before.inner());
+                NUMA_NODE.asUnsigned(map), MAP_EXTRA.asLong(map), IFINDEX.asInt(map), before.btfKeyTypeId(),
+                before.btfValueTypeId(), before.inner());
     }
 
     /** Whether libbpf creates the map at all ({@code bpf_map__set_autocreate}, or global data on old kernels). */
     public static boolean autocreate(MemorySegment map) {
-        return (boolean) Calls.invoke(AUTOCREATE, map);
+        return AUTOCREATE.asBoolean(map);
     }
 
     /** The descriptor of the object's BTF in the kernel (it stays open after a failed load), or -1. */
     public static int btfFd(MemorySegment obj) {
-        MemorySegment btf = (MemorySegment) Calls.invoke(OBJECT_BTF, obj);
-        return btf.equals(MemorySegment.NULL) ? -1 : (int) Calls.invoke(BTF_FD, btf);
+        MemorySegment btf = OBJECT_BTF.pointer(obj);
+        return btf.equals(MemorySegment.NULL) ? -1 : BTF_FD.asInt(btf);
     }
 
     /** Why the kernel (or libbpf's check of a pinned map) refuses a map: the errno, and words when not the kernel's. */

@@ -5,10 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,13 +34,11 @@ public final class ProgramLogBuffers implements AutoCloseable {
     /** libbpf's first size for its own buffer ({@code BPF_LOG_BUF_SIZE}); the floor when address space is short. */
     private static final long SMALLEST = 0xFFFF_FFFFL >>> 8;
 
-    private static final SymbolLookup LIB = Native.library(LibBpf.LIBRARY);
-    private static final MethodHandle SET_LOG_BUF = Native.downcall(LIB, LibBpf.LIBRARY, "bpf_program__set_log_buf",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
-    private static final MethodHandle MMAP = Native.libc("mmap",
-            FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
-    private static final MethodHandle MUNMAP = Native.libc("munmap",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final Binding SET_LOG_BUF = LibBpf.fn("bpf_program__set_log_buf", JAVA_INT, ADDRESS, ADDRESS,
+            JAVA_LONG);
+    private static final Binding MMAP = Binding.libc("mmap", ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT,
+            JAVA_INT, JAVA_LONG);
+    private static final Binding MUNMAP = Binding.libc("munmap", JAVA_INT, ADDRESS, JAVA_LONG);
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS_NORESERVE = 0x02 | 0x20 | 0x4000;
 
@@ -105,8 +100,8 @@ public final class ProgramLogBuffers implements AutoCloseable {
     /** Anonymous, zeroed, not committed: pages exist only once the kernel writes into them. */
     private static MemorySegment reserve() {
         for (long size = LARGEST; size >= SMALLEST; size /= 2) {
-            MemorySegment p = (MemorySegment) Calls.invoke(MMAP, MemorySegment.NULL, size, PROT_READ_WRITE,
-                    MAP_PRIVATE_ANONYMOUS_NORESERVE, -1, 0L);
+            MemorySegment p = MMAP.pointer(MemorySegment.NULL, size, PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS_NORESERVE,
+                    -1, 0L);
             if (p.address() != -1L) {
                 return p.reinterpret(size);
             }
@@ -115,10 +110,10 @@ public final class ProgramLogBuffers implements AutoCloseable {
     }
 
     private static void unmap(MemorySegment memory) {
-        Calls.invoke(MUNMAP, memory, memory.byteSize());
+        MUNMAP.asInt(memory, memory.byteSize());
     }
 
     private static int setLogBuf(MemorySegment program, MemorySegment buffer, long size) {
-        return (int) Calls.invoke(SET_LOG_BUF, program, buffer, size);
+        return SET_LOG_BUF.asInt(program, buffer, size);
     }
 }
