@@ -87,7 +87,10 @@ public final class ProgramLogBuffers implements AutoCloseable {
         return written.isEmpty() ? Optional.empty() : Optional.of(written.get(written.size() - 1));
     }
 
-    /** Takes the buffers back from libbpf (so it keeps no pointer to freed memory) and unmaps them. */
+    /**
+     * Unmaps the buffers. Before a load they are taken back from libbpf first; after one, libbpf refuses that
+     * (EBUSY) but never reads a program's log buffer again: only {@code bpf_object_load_prog} uses it.
+     */
     @Override
     public void close() {
         for (Buffer b : buffers.values()) {
