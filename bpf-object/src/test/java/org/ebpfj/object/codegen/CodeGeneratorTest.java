@@ -69,7 +69,7 @@ class CodeGeneratorTest {
     @Test
     void javadocNamesTheCTypeItsLineAndItsPadding() throws Exception {
         String padded = content(shapes(), "Padded.java");
-        assertThat(padded).contains("{@code struct padded} (32 bytes), declared at objects/shapes.bpf.c:85.")
+        assertThat(padded).contains("{@code struct padded} (32 bytes), declared at objects/shapes.bpf.c:69.")
                 .contains("     1     3  (padding)").contains("    10     6  (padding)")
                 .contains("    28     4  (padding)").contains("@param stamp __u64 (unsigned: Long.toUnsignedString");
     }
