@@ -190,32 +190,32 @@ class ElfFileTest {
     void rejectsSectionDataOutsideTheFile() {
         ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
         int maps = e.sectionIndex(".maps");
-        e.put64(e.header(maps) + ElfBytes.SH_OFFSET, 0x80000000L);
+        e.set(maps, ElfBytes.Shdr.OFFSET, 0x80000000L);
         assertRejected(e.bytes(), "section #7 (offset 2147483648, size 512) lies outside the");
         ElfBytes big = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        big.put64(big.header(maps) + ElfBytes.SH_SIZE, -1);
+        big.set(maps, ElfBytes.Shdr.SIZE, -1);
         assertRejected(big.bytes(), "section #7", "size 18446744073709551615");
     }
 
     @Test
     void rejectsSectionNamesOutsideTheNameTable() {
         ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        e.put32(e.header(3) + ElfBytes.SH_NAME, 0x100000);
+        e.set(3, ElfBytes.Shdr.NAME, 0x100000);
         assertRejected(e.bytes(), "section #3 name offset 1048576 lies outside the");
     }
 
     @Test
     void rejectsBrokenSymbolTables() {
         ElfBytes entsize = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        entsize.put64(entsize.header(entsize.sectionIndex(".symtab")) + ElfBytes.SH_ENTSIZE, 16);
+        entsize.set(entsize.sectionIndex(".symtab"), ElfBytes.Shdr.ENTSIZE, 16);
         assertRejected(entsize.bytes(), "symbol table entry size is 16, ELF64 uses 24");
 
         ElfBytes link = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        link.put32(link.header(link.sectionIndex(".symtab")) + ElfBytes.SH_LINK, 7);
+        link.set(link.sectionIndex(".symtab"), ElfBytes.Shdr.LINK, 7);
         assertRejected(link.bytes(), "names section #7 as its string table, which is not a string table");
 
         ElfBytes two = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        two.put32(two.header(two.sectionIndex("license")) + ElfBytes.SH_TYPE, ElfSection.SHT_SYMTAB);
+        two.set(two.sectionIndex("license"), ElfBytes.Shdr.TYPE, ElfSection.SHT_SYMTAB);
         assertRejected(two.bytes(), "more than one symbol table");
 
         ElfBytes name = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));

@@ -58,7 +58,7 @@ class ObjectSpecReaderErrorsTest {
     void corruptedSectionOffsetsAreTypedErrors() {
         ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
         int btf = e.sectionIndex(".BTF");
-        e.put64(e.header(btf) + ElfBytes.SH_OFFSET, e.bytes().length - 16);
+        e.set(btf, ElfBytes.Shdr.OFFSET, e.bytes().length - 16);
         assertThatThrownBy(() -> ObjectSpecReader.read(e.bytes(), "x.o"))
                 .isInstanceOf(ElfFormatException.class)
                 .hasMessageContaining("section #" + btf + " (offset " + (e.bytes().length - 16) + ", size ")
@@ -102,7 +102,7 @@ class ObjectSpecReaderErrorsTest {
     @MethodSource("sectionsOfTheWrongType")
     void aSectionOfTheWrongTypeIsAFormatError(String section, int type, String message) {
         ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        e.put32(e.header(e.sectionIndex(section)) + ElfBytes.SH_TYPE, type);
+        e.set(e.sectionIndex(section), ElfBytes.Shdr.TYPE, type);
         assertThatThrownBy(() -> ObjectSpecReader.read(e.bytes(), "x.o"))
                 .isInstanceOf(ElfFormatException.class).hasMessageContaining(message);
     }
