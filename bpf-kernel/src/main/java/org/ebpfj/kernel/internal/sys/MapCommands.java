@@ -74,7 +74,7 @@ public final class MapCommands {
     }
 
     /** One element command on the calling thread's attr, with explicit addresses; @return 0 or -errno */
-    public static int elem(Scratch s, int cmd, int fd, long key, long value, long flags) {
+    public static int elem(Scratch s, BpfCommand cmd, int fd, long key, long value, long flags) {
         MemorySegment a = s.attr;
         a.set(JAVA_INT, BpfAttr.Elem.MAP_FD, fd);
         a.set(JAVA_INT, BpfAttr.Elem.PAD, 0);
@@ -85,7 +85,7 @@ public final class MapCommands {
     }
 
     /** One batch command on the calling thread's attr; @return 0 or -errno, with the count in {@code countOut[0]} */
-    public static int batch(int cmd, int fd, long inBatch, long outBatch, long keys, long values, int count,
+    public static int batch(BpfCommand cmd, int fd, long inBatch, long outBatch, long keys, long values, int count,
                             long elemFlags, int[] countOut) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
@@ -113,7 +113,7 @@ public final class MapCommands {
     /** BPF_OBJ_GET_INFO_BY_FD of a map. */
     public static Info info(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);
+            MemorySegment info = arena.allocate(BpfInfo.Map.SIZE, 8);
             int r = Bpf.objInfo(fd, info);
             if (r < 0) {
                 return new Info(-r, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0);
