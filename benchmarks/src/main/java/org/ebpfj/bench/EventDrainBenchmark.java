@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
@@ -13,17 +12,11 @@ import org.ebpfj.kernel.event.PerfBufferReader;
 import org.ebpfj.kernel.event.RecordHandler;
 import org.ebpfj.kernel.event.RingBufferReader;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -33,13 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * measured invocation consumes them all, summing one field of each in place, as the C consumer does. The score is
  * nanoseconds per event; with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per event.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 10, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class EventDrainBenchmark {
+public class EventDrainBenchmark extends BenchmarkDefaults {
     /** Events per fill: both buffers (4 MiB each) hold them with room to spare. */
     public static final int EVENTS = 80_000;
     static final long RING_BYTES = 4L << 20;

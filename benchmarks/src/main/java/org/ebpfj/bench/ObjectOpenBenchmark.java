@@ -19,16 +19,11 @@ import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.ObjectSpecReader;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -38,8 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * ELF, BTF, map definitions, programs and relocations, no kernel. libbpf gets the bytes in native memory, as a C
  * loader has them; the Java path reads the byte array a Maven build has.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 // 15 objects × 2 sides in ~4.5 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per side. The
 // Java parser needs C2 for every step of the path: 8 × 1 s of warm-up (4 left it still falling by a third on a
@@ -47,8 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 // libbpf is native code and only needs its caches warm.
 @Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class ObjectOpenBenchmark {
+public class ObjectOpenBenchmark extends BenchmarkDefaults {
 
     /** Every object of the project's test resources that libbpf opens (bpf-object, bpf-kernel, the harness). */
     @Param({"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o", "global_data.bpf.o",
