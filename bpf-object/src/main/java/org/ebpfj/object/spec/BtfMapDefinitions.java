@@ -88,6 +88,20 @@ final class BtfMapDefinitions {
         return Optional.of(toSpec(name, d, where));
     }
 
+    /** {@code __type(key, T)} or {@code __type(value, T)}: the type id, and its size as the key or value size. */
+    private void typedField(Problems p, Member m, Definition d, boolean key) {
+        String what = key ? "key" : "value";
+        typeField(p, m, what).ifPresent(id -> sizedType(p, id, what).ifPresent(size -> {
+            if (key) {
+                setKeySize(p, d, size);
+                d.keyTypeId = id;
+            } else {
+                setValueSize(p, d, size);
+                d.valueTypeId = id;
+            }
+        }));
+    }
+
     private void corrupt(String map, String message, SourceLocation where) {
         ctx.problem(map, ProblemCodes.MAP_DEFINITION_CORRUPT, Errno.EINVAL, message, where);
     }
@@ -145,19 +159,13 @@ final class BtfMapDefinitions {
                     intField(p, m).ifPresent(n -> setKeySize(p, d, n));
                     break;
                 case "key":
-                    typeField(p, m, "key").ifPresent(id -> sizedType(p, id, "key").ifPresent(size -> {
-                        setKeySize(p, d, size);
-                        d.keyTypeId = id;
-                    }));
+                    typedField(p, m, d, true);
                     break;
                 case "value_size":
                     intField(p, m).ifPresent(n -> setValueSize(p, d, n));
                     break;
                 case "value":
-                    typeField(p, m, "value").ifPresent(id -> sizedType(p, id, "value").ifPresent(size -> {
-                        setValueSize(p, d, size);
-                        d.valueTypeId = id;
-                    }));
+                    typedField(p, m, d, false);
                     break;
                 case "values":
                     parseValues(p, d, m, i == members.size() - 1, isInner, reportName, defName, where);
