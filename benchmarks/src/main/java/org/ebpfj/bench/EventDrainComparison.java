@@ -45,12 +45,17 @@ public final class EventDrainComparison {
     private EventDrainComparison(Path library, Arena arena) {
         Linker linker = Linker.nativeLinker();
         SymbolLookup lib = SymbolLookup.libraryLookup(library, arena);
-        ringNew = linker.downcallHandle(lib.findOrThrow("eventbench_ring_new"), FunctionDescriptor.of(ADDRESS, JAVA_INT));
-        perfNew = linker.downcallHandle(lib.findOrThrow("eventbench_perf_new"),
+        ringNew = linker.downcallHandle(symbol(lib, "eventbench_ring_new"),
+                FunctionDescriptor.of(ADDRESS, JAVA_INT));
+        perfNew = linker.downcallHandle(symbol(lib, "eventbench_perf_new"),
                 FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT));
-        drainNs = linker.downcallHandle(lib.findOrThrow("eventbench_drain_ns"),
+        drainNs = linker.downcallHandle(symbol(lib, "eventbench_drain_ns"),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
-        free = linker.downcallHandle(lib.findOrThrow("eventbench_free"), FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+        free = linker.downcallHandle(symbol(lib, "eventbench_free"), FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+    }
+
+    private static MemorySegment symbol(SymbolLookup lib, String name) {
+        return lib.find(name).orElseThrow(() -> new IllegalArgumentException("the library has no " + name));
     }
 
     public static void main(String[] args) throws Throwable {
@@ -71,7 +76,8 @@ public final class EventDrainComparison {
     /** Median ns per event of the C and the Java drains of {@code buffer}, after {@code warmup} of each. */
     private double[] compare(String buffer, int warmup, int rounds) throws Throwable {
         boolean ring = buffer.equals("ring");
-        try (BpfObject javaSide = EventDrainBenchmark.loadEvents(); BpfObject cSide = EventDrainBenchmark.loadEvents()) {
+        try (BpfObject javaSide = EventDrainBenchmark.loadEvents();
+             BpfObject cSide = EventDrainBenchmark.loadEvents()) {
             PolledReader<byte[]> reader = ring ? RingBufferReader.open(javaSide, "events", byte[].class)
                     : PerfBufferReader.open(javaSide, "perf_events", byte[].class, EventDrainBenchmark.PERF_PAGES);
             MemorySegment rb = ring ? (MemorySegment) ringNew.invokeExact(cSide.rawMap("events").fd())

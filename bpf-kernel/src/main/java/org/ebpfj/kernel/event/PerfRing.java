@@ -10,8 +10,8 @@ import java.lang.foreign.MemorySegment;
  * One CPU's perf ring: {@code struct perf_event_mmap_page} followed by the data pages. The kernel advances
  * {@code data_head}; the reader reads it with acquire semantics, reads the records up to it and publishes
  * {@code data_tail} with release semantics. The reader's own reads go through {@link AddressSpace} (its reader
- * drains only inside its {@link Poller}'s section); handlers get the bounded data segment. A record that wraps the ring's end is copied into a scratch buffer so
- * the handler sees it contiguous.
+ * drains only inside its {@link Poller}'s section); handlers get the bounded data segment. A record that wraps the
+ * ring's end is copied into a scratch buffer so the handler sees it contiguous.
  */
 final class PerfRing {
     /** Offsets in {@code struct perf_event_mmap_page} (include/uapi/linux/perf_event.h). */
