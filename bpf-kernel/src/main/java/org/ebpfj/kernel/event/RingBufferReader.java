@@ -97,8 +97,7 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     public long pending() {
         poller.enter();
         try {
-            return AddressSpace.longAcquire(ring.producer().address())
-                    - AddressSpace.longAcquire(ring.consumer().address());
+            return ring.pending();
         } finally {
             poller.leave();
         }

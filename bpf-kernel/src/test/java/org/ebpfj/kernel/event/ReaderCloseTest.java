@@ -29,21 +29,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReaderCloseTest {
     private static final int EVENTS = 300;
 
-    private static PolledReader<Event> open(BpfObject o, String kind) {
-        return kind.equals("ring") ? RingBufferReader.open(o, "events", Event.class)
-                : PerfBufferReader.open(o, "perf_events", Event.class);
+    interface ReaderCheck {
+        void check(PolledReader<Event> reader) throws Exception;
     }
 
-    private static void fill(BpfObject o, String kind) {
-        EventObject.run(o, kind.equals("ring") ? "ring_emit" : "perf_emit", EVENTS);
+    /** Runs {@code check} on a reader of the {@code kind} ("ring" or "perf") buffer, holding {@link #EVENTS} events. */
+    private static void withFilledReader(String kind, ReaderCheck check) throws Exception {
+        try (BpfObject o = EventObject.load()) {
+            PolledReader<Event> reader = kind.equals("ring") ? RingBufferReader.open(o, "events", Event.class)
+                    : PerfBufferReader.open(o, "perf_events", Event.class);
+            EventObject.run(o, kind.equals("ring") ? "ring_emit" : "perf_emit", EVENTS);
+            check.check(reader);
+        }
+    }
+
+    private static void assertClosed(PolledReader<Event> reader) {
+        assertThat(reader.isClosed()).isTrue();
+        assertThatThrownBy(() -> reader.consumeRaw((m, off, len) -> { }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ring", "perf"})
     void aCloseFromAnotherThreadWaitsForTheRunningDrain(String kind) throws Exception {
-        try (BpfObject o = EventObject.load()) {
-            PolledReader<Event> reader = open(o, kind);
-            fill(o, kind);
+        withFilledReader(kind, reader -> {
             CountDownLatch inHandler = new CountDownLatch(1);
             AtomicLong closeReturned = new AtomicLong();
             CompletableFuture<Void> closer = CompletableFuture.runAsync(() -> {
@@ -69,18 +78,14 @@ class ReaderCloseTest {
             assertThat(n).isEqualTo(EVENTS);
             assertThat(seqs).hasSize(EVENTS).isSorted().doesNotHaveDuplicates();
             assertThat(closeReturned.get()).as("close returned after the last record").isGreaterThan(lastRecord.get());
-            assertThat(reader.isClosed()).isTrue();
-            assertThatThrownBy(() -> reader.consumeRaw((m, off, len) -> { }))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        }
+            assertClosed(reader);
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ring", "perf"})
-    void aCloseFromTheReadersOwnHandlerTakesEffectWhenTheDrainEnds(String kind) {
-        try (BpfObject o = EventObject.load()) {
-            PolledReader<Event> reader = open(o, kind);
-            fill(o, kind);
+    void aCloseFromTheReadersOwnHandlerTakesEffectWhenTheDrainEnds(String kind) throws Exception {
+        withFilledReader(kind, reader -> {
             List<Integer> seqs = new ArrayList<>();
             int n = reader.consumeRaw((m, off, len) -> {
                 if (seqs.isEmpty()) {
@@ -90,18 +95,14 @@ class ReaderCloseTest {
             });
             assertThat(n).isEqualTo(seqs.size()).isPositive();
             assertThat(seqs).isSorted().doesNotHaveDuplicates();
-            assertThat(reader.isClosed()).isTrue();
-            assertThatThrownBy(() -> reader.consumeRaw((m, off, len) -> { }))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        }
+            assertClosed(reader);
+        });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ring", "perf"})
-    void aSegmentKeptFromAHandlerCannotBeReadAfterClose(String kind) {
-        try (BpfObject o = EventObject.load()) {
-            PolledReader<Event> reader = open(o, kind);
-            fill(o, kind);
+    void aSegmentKeptFromAHandlerCannotBeReadAfterClose(String kind) throws Exception {
+        withFilledReader(kind, reader -> {
             AtomicReference<MemorySegment> kept = new AtomicReference<>();
             AtomicLong offset = new AtomicLong();
             reader.consumeRaw((m, off, len) -> {
@@ -112,7 +113,7 @@ class ReaderCloseTest {
             reader.close();
             assertThatThrownBy(() -> kept.get().get(ValueLayout.JAVA_INT_UNALIGNED, offset.get()))
                     .isInstanceOf(IllegalStateException.class);
-        }
+        });
     }
 
     private static void sleep(long millis) {
