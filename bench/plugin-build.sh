@@ -24,6 +24,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$ROOT/bench/lib.sh"
 REPS="${REPS:-5}"
 SOURCES="${SOURCES:-20}"
 WORK="${WORK:-$(mktemp -d /tmp/bpf-plugin-bench.XXXXXX)}"
@@ -33,7 +34,6 @@ PROJECT="$WORK/project"
 CALLS="$WORK/clang-calls" # one file per clang invocation: parallel clangs never interleave
 MVN=("$ROOT/mvnw" -o -B -Dmaven.repo.local="$REPO" -Dmaven.repo.local.tail="$HOME/.m2/repository")
 
-log() { printf '%s\n' "$*" >&2; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
@@ -41,7 +41,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 log "work folder: $WORK"
 log "installing the plugin into $REPO ..."
-"${MVN[@]}" -q -f "$ROOT/pom.xml" -pl .,bpf-object,bpf-maven-plugin install -DskipTests >"$WORK/install.log" 2>&1 \
+"${MVN[@]}" -q -f "$ROOT/pom.xml" -pl bpf-maven-plugin -am install -DskipTests >"$WORK/install.log" 2>&1 \
 	|| { cat "$WORK/install.log" >&2; exit 1; }
 VERSION="$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 

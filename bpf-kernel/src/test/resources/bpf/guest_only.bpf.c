@@ -4,51 +4,14 @@
  * replaces the result of the LSM hook getpgid(pid) consults with 4242, which getpgid then returns (fmod_ret may
  * only attach to LSM hooks and error-injectable functions; Debian's kernels do not mark the syscalls so).
  */
-#include "mini_bpf.h"
+#include "hit_counters.h"
 
-__u64 kprobe_hits;
-__u64 kretprobe_hits;
-__u64 fentry_hits;
-__u64 fexit_hits;
+HIT_COUNTER("kprobe", on_kprobe, kprobe_hits, 1)
+HIT_COUNTER("kretprobe", on_kretprobe, kretprobe_hits, 1)
+HIT_COUNTER("fentry/__x64_sys_getpgid", on_fentry, fentry_hits, 1)
+HIT_COUNTER("fexit/__x64_sys_getpgid", on_fexit, fexit_hits, 1)
+
 __u64 fmod_ret_hits;
-__u32 target_pid;
-
-static int mine(void)
-{
-    return (bpf_get_current_pid_tgid() >> 32) == target_pid;
-}
-
-SEC("kprobe")
-int on_kprobe(void *ctx)
-{
-    if (mine())
-        __sync_fetch_and_add(&kprobe_hits, 1);
-    return 0;
-}
-
-SEC("kretprobe")
-int on_kretprobe(void *ctx)
-{
-    if (mine())
-        __sync_fetch_and_add(&kretprobe_hits, 1);
-    return 0;
-}
-
-SEC("fentry/__x64_sys_getpgid")
-int on_fentry(void *ctx)
-{
-    if (mine())
-        __sync_fetch_and_add(&fentry_hits, 1);
-    return 0;
-}
-
-SEC("fexit/__x64_sys_getpgid")
-int on_fexit(void *ctx)
-{
-    if (mine())
-        __sync_fetch_and_add(&fexit_hits, 1);
-    return 0;
-}
 
 SEC("fmod_ret/security_task_getpgid")
 int on_fmod_ret(void *ctx)

@@ -6,20 +6,22 @@
 #ifndef EBPFJ_MINI_BPF_H
 #define EBPFJ_MINI_BPF_H
 
-typedef signed char __s8;
-typedef unsigned char __u8;
-typedef short __s16;
-typedef unsigned short __u16;
-typedef int __s32;
-typedef unsigned int __u32;
-typedef long long __s64;
-typedef unsigned long long __u64;
+#include "mini_types.h"
 
 #define SEC(name) __attribute__((section(name), used))
 
 /* A BTF map definition encodes numbers as array sizes and types as pointee types; libbpf reads them from BTF. */
 #define __uint(name, val) int (*name)[val]
 #define __type(name, val) typeof(val) *name
+
+/* The simplest BTF-defined map in one line: a type, key and value types, and max_entries. */
+#define BTF_MAP(name, map_type, key_type, value_type, entries) \
+    struct { \
+        __uint(type, map_type); \
+        __type(key, key_type); \
+        __type(value, value_type); \
+        __uint(max_entries, entries); \
+    } name SEC(".maps")
 
 #define BPF_MAP_TYPE_HASH 1
 #define BPF_MAP_TYPE_ARRAY 2
@@ -60,5 +62,23 @@ static __u64 (*bpf_get_current_task)(void) = (void *) 35;
 static long (*bpf_map_push_elem)(void *map, const void *value, __u64 flags) = (void *) 87;
 static long (*bpf_probe_read_kernel)(void *dst, __u32 size, const void *unsafe_ptr) = (void *) 113;
 static long (*bpf_loop)(__u32 nr_loops, void *callback_fn, void *callback_ctx, __u64 flags) = (void *) 181;
+
+/* Only the fields read here; CO-RE relocates their offsets against the running kernel's BTF. */
+struct task_struct {
+    struct task_struct *real_parent;
+    int tgid;
+} __attribute__((preserve_access_index));
+
+/* The tgid of the current task's parent, read through CO-RE (0 when it cannot be read). */
+static inline __attribute__((always_inline)) __u32 parent_tgid(void)
+{
+    struct task_struct *task = (struct task_struct *) bpf_get_current_task();
+    struct task_struct *parent = NULL;
+    int tgid = 0;
+
+    bpf_probe_read_kernel(&parent, sizeof(parent), &task->real_parent);
+    bpf_probe_read_kernel(&tgid, sizeof(tgid), &parent->tgid);
+    return (__u32) tgid;
+}
 
 #endif

@@ -8,19 +8,8 @@
 
 #define FILL_KEYS 1004
 
-struct {
-    __uint(type, BPF_MAP_TYPE_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, 1003);
-} hash_map SEC(".maps");
-
-struct {
-    __uint(type, BPF_MAP_TYPE_LRU_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, 1003);
-} lru_hash_map SEC(".maps");
+BTF_MAP(hash_map, BPF_MAP_TYPE_HASH, __u32, __u32, 1003);
+BTF_MAP(lru_hash_map, BPF_MAP_TYPE_LRU_HASH, __u32, __u32, 1003);
 
 struct fill_result {
     __u32 runs;        /* how often a fill started (the tracepoint fills only on the first run) */
@@ -73,24 +62,10 @@ int fill_xdp(struct xdp_md *ctx)
     return XDP_PASS;
 }
 
-/* Only the fields read here; CO-RE relocates their offsets against the running kernel's BTF. */
-struct task_struct {
-    struct task_struct *real_parent;
-    int tgid;
-} __attribute__((preserve_access_index));
-
 SEC("tracepoint/syscalls/sys_enter_execve")
 int fill_on_exec(void *ctx)
 {
-    struct task_struct *task = (struct task_struct *) bpf_get_current_task();
-    struct task_struct *parent = 0;
-    int parent_tgid = 0;
-
-    if (target_tgid == 0)
-        return 0;
-    bpf_probe_read_kernel(&parent, sizeof(parent), &task->real_parent);
-    bpf_probe_read_kernel(&parent_tgid, sizeof(parent_tgid), &parent->tgid);
-    if ((__u32) parent_tgid != target_tgid)
+    if (target_tgid == 0 || parent_tgid() != target_tgid)
         return 0;
     if (__sync_fetch_and_add(&result.runs, 1) != 0)
         return 0;

@@ -14,8 +14,13 @@ trap 'rm -rf "$HEADERS"' EXIT
 ln -s "$here/../../../../../bpf-maven-plugin/src/main/resources/org/ebpfj/maven/headers" "$HEADERS/bpf"
 for dir in "$here" "$here/../../../../../bpf-test-harness/src/test/resources/bpf"; do
     cd "$dir"
+    # Debug info names files relative to the source folder, so the objects do not depend on where they were built.
+    paths=(-fdebug-prefix-map="$PWD"=. -fdebug-prefix-map="$HEADERS"=headers)
+    if [ "$PWD" != "$here" ]; then
+        paths+=(-fdebug-prefix-map="$here"=../../../../../bpf-kernel/src/test/resources/bpf)
+    fi
     for src in *.bpf.c; do
-        "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident -fdebug-prefix-map="$PWD"=. -I "$here" -I "$HEADERS" \
+        "$CLANG" -target bpf -mcpu=v3 -O2 -g -fno-ident "${paths[@]}" -I "$here" -I "$HEADERS" \
             -c "$src" -o "${src%.c}.o"
         echo "built $dir/${src%.c}.o"
     done

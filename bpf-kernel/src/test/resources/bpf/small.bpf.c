@@ -1,12 +1,7 @@
 /* The smallest useful object: one map and one program, for the load/close leak test. */
 #include "mini_bpf.h"
 
-struct {
-    __uint(type, BPF_MAP_TYPE_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, 16);
-} counts SEC(".maps");
+BTF_MAP(counts, BPF_MAP_TYPE_HASH, __u32, __u32, 16);
 
 SEC("xdp")
 int count_packets(struct xdp_md *ctx)

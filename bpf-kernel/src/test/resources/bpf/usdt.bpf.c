@@ -1,12 +1,5 @@
 /* USDT: counts the JVM's hotspot:thread__start probe and keeps the Java thread id of its last firing. */
-typedef signed char __s8;
-typedef unsigned char __u8;
-typedef short __s16;
-typedef unsigned short __u16;
-typedef int __s32;
-typedef unsigned int __u32;
-typedef long long __s64;
-typedef unsigned long long __u64;
+#include "mini_types.h"
 typedef __u16 __be16;
 typedef __u32 __be32;
 typedef __u32 __wsum;

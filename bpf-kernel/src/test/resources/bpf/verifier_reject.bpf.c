@@ -1,12 +1,7 @@
 /* Dereferences a map lookup result without checking it for NULL: the verifier rejects the program (EACCES). */
 #include "mini_bpf.h"
 
-struct {
-    __uint(type, BPF_MAP_TYPE_HASH);
-    __type(key, __u32);
-    __type(value, __u64);
-    __uint(max_entries, 4);
-} values SEC(".maps");
+BTF_MAP(values, BPF_MAP_TYPE_HASH, __u32, __u64, 4);
 
 SEC("xdp")
 int unchecked_lookup(struct xdp_md *ctx)

@@ -5,15 +5,7 @@
  * values from those bytes and write the same bytes back (CodeGeneratorByteOrderTest). BTF counts bitfield offsets
  * in the object's byte order, so a big-endian object puts the same member at other bits.
  */
-#include "mini_bpf.h"
-
-struct flags {
-	__u32 ready : 1;
-	__u32 mode : 3;
-	__s32 delta : 5;
-	__u32 wide : 12;
-	__u32 rest;
-};
+#include "flags.h"
 
 struct mixed {
 	__u8 tag;

@@ -12,15 +12,6 @@ static long (*bpf_perf_event_output)(void *ctx, void *map, __u64 flags, void *da
 static void *(*bpf_ringbuf_reserve)(void *ringbuf, __u64 size, __u64 flags) = (void *)131;
 static void (*bpf_ringbuf_submit)(void *data, __u64 flags) = (void *)132;
 
-struct xdp_md {
-	__u32 data;
-	__u32 data_end;
-	__u32 data_meta;
-	__u32 ingress_ifindex;
-	__u32 rx_queue_index;
-	__u32 egress_ifindex;
-};
-
 enum step {
 	STEP_START = 1,
 	STEP_STOP = 2,
@@ -82,7 +73,7 @@ static __attribute__((always_inline)) void send_note(__u32 code)
 }
 
 SEC("xdp")
-int send_events(struct xdp_md *ctx)
+int send_events(void *ctx)
 {
 	struct ring_event *e = bpf_ringbuf_reserve(&ring, sizeof(*e), 0);
 	struct perf_sample s = {};

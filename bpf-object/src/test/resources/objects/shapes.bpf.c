@@ -9,15 +9,6 @@ typedef unsigned __int128 __u128;
 
 #define XDP_PASS 2
 
-struct xdp_md {
-	__u32 data;
-	__u32 data_end;
-	__u32 data_meta;
-	__u32 ingress_ifindex;
-	__u32 rx_queue_index;
-	__u32 egress_ifindex;
-};
-
 /* A 64-bit key so maps keyed by it exercise a struct key. */
 struct point {
 	__s32 x;
@@ -39,14 +30,7 @@ struct path {
 	__u8 grid[2][3];
 };
 
-/* bitfield: members narrower than a byte, one signed, and one that crosses a byte boundary. */
-struct flags {
-	__u32 ready : 1;
-	__u32 mode : 3;
-	__s32 delta : 5;
-	__u32 wide : 12;
-	__u32 rest;
-};
+#include "flags.h"
 
 /* union: a named union member, and an anonymous union whose members the struct reaches directly. */
 union address {
@@ -162,7 +146,7 @@ __u64 runs;
 	} while (0)
 
 SEC("xdp")
-int fill_shapes(struct xdp_md *ctx)
+int fill_shapes(void *ctx)
 {
 	__u32 zero = 0;
 

@@ -12,26 +12,9 @@
 #define MAX_ENTRIES 1003
 #define SMALL_MAX_ENTRIES 10
 
-struct {
-    __uint(type, BPF_MAP_TYPE_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, MAX_ENTRIES);
-} my_u32_elem_map SEC(".maps");
-
-struct {
-    __uint(type, BPF_MAP_TYPE_LRU_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, MAX_ENTRIES);
-} my_u32_lru_elem_map SEC(".maps");
-
-struct {
-    __uint(type, BPF_MAP_TYPE_LRU_HASH);
-    __type(key, __u32);
-    __type(value, __u32);
-    __uint(max_entries, SMALL_MAX_ENTRIES);
-} small_lru_map SEC(".maps");
+BTF_MAP(my_u32_elem_map, BPF_MAP_TYPE_HASH, __u32, __u32, MAX_ENTRIES);
+BTF_MAP(my_u32_lru_elem_map, BPF_MAP_TYPE_LRU_HASH, __u32, __u32, MAX_ENTRIES);
+BTF_MAP(small_lru_map, BPF_MAP_TYPE_LRU_HASH, __u32, __u32, SMALL_MAX_ENTRIES);
 
 /* What one fill did to one map. */
 struct fill_result {
@@ -110,24 +93,10 @@ int fill_small_lru(void *ctx)
     return 0;
 }
 
-/* Only the fields read here; CO-RE relocates their offsets against the running kernel's BTF. */
-struct task_struct {
-    struct task_struct *real_parent;
-    int tgid;
-} __attribute__((preserve_access_index));
-
 SEC("tracepoint/syscalls/sys_enter_execve")
 int fill_on_execve(void *ctx)
 {
-    struct task_struct *task = (struct task_struct *) bpf_get_current_task();
-    struct task_struct *parent = NULL;
-    int parent_tgid = 0;
-
-    if (target_ppid == 0)
-        return 0;
-    bpf_probe_read_kernel(&parent, sizeof(parent), &task->real_parent);
-    bpf_probe_read_kernel(&parent_tgid, sizeof(parent_tgid), &parent->tgid);
-    if ((__u32) parent_tgid != target_ppid)
+    if (target_ppid == 0 || parent_tgid() != target_ppid)
         return 0;
     /* A process start may exec twice (the JDK's spawn helper, then the program): fill on the first. */
     if (__sync_fetch_and_add(&execve_matches, 1) != 0)

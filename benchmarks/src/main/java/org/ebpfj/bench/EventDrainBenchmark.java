@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
@@ -16,16 +15,12 @@ import org.ebpfj.kernel.event.RecordHandler;
 import org.ebpfj.kernel.event.RingBufferReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -38,13 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * score is nanoseconds per event; with {@code -prof gc}, {@code gc.alloc.rate.norm} is the bytes allocated per
  * event.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 40)
 @Measurement(iterations = 100)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class EventDrainBenchmark {
+public class EventDrainBenchmark extends BenchmarkDefaults {
     /** Events per fill: both buffers (4 MiB each) hold them with room to spare. */
     public static final int EVENTS = 80_000;
     static final long RING_BYTES = 4L << 20;

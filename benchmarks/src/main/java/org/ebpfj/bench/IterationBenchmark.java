@@ -11,15 +11,11 @@ import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,17 +23,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * versus GET_NEXT_KEY plus one lookup per key. One walk is one operation (hundreds of milliseconds), timed one
  * at a time like the C runs; every walk checks that it saw every entry.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3)
 @Measurement(iterations = 7)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class IterationBenchmark {
+public class IterationBenchmark extends MapBenchmark {
     static final int ENTRIES = 1_000_000;
 
     int entries = ENTRIES;
-    private RawMap raw;
     private IntIntMap map;
     private BpfMap<Integer, Integer> boxed;
 
@@ -54,13 +47,6 @@ public class IterationBenchmark {
             values[i] = i;
         }
         map.putAll(keys, values, UpdateFlag.ANY);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        if (raw != null) {
-            raw.close();
-        }
     }
 
     @Benchmark

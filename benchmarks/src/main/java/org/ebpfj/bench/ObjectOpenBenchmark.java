@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.kernel.internal.sys.CallState;
@@ -14,40 +13,33 @@ import org.ebpfj.kernel.internal.sys.LibBpf;
 import org.ebpfj.kernel.internal.sys.OpenOpts;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.report.FindingLine;
 import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.ObjectSpecReader;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The offline path (ELF, BTF, DWARF line info, map specs, every rule) on a real object, beside what libbpf does
- * with the same bytes when a loader opens them ({@code bpf_object__open_mem} then {@code bpf_object__close}):
+ * The offline path (ELF, BTF, map specs, every rule, each finding rendered with its DWARF location) on a real
+ * object, beside what libbpf does with the same bytes when a loader opens them ({@code bpf_object__open_mem} then {@code bpf_object__close}):
  * ELF, BTF, map definitions, programs and relocations, no kernel. libbpf gets the bytes in native memory, as a C
  * loader has them; the Java path reads the byte array a Maven build has.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 // 15 objects × 2 sides in ~3 minutes (one fork each): 3 × 1 s of measurement per side, warm-up sized per side. The
 // Java parser needs C2: 4 × 1 s of warm-up (when the warm-up lines of jmh.log are still falling, as on a loaded
 // machine, the ratios are not worth reading); libbpf is native code and only needs its caches warm.
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class ObjectOpenBenchmark {
+public class ObjectOpenBenchmark extends BenchmarkDefaults {
 
     /** Every object of the project's test resources that libbpf opens (bpf-object, bpf-kernel, the harness). */
     @Param({"hash_vs_lru.bpf.o", "kinds.bpf.o", "maps_valid.bpf.o", "programs.bpf.o", "global_data.bpf.o",
@@ -90,10 +82,18 @@ public class ObjectOpenBenchmark {
         arena.close();
     }
 
+    /**
+     * What the plugin's {@code check} goal does per object: read it, check every map, and show every finding as
+     * the line the build log prints (which is when a finding's source location is looked up).
+     */
     @Benchmark
-    public List<Violation> parseAndCheck() throws ObjectFormatException {
+    public int parseAndCheck() throws ObjectFormatException {
         ObjectSpec spec = ObjectSpecReader.read(bytes, object);
-        return engine.check(spec);
+        int chars = 0;
+        for (Violation v : engine.check(spec)) {
+            chars += FindingLine.of(v).length();
+        }
+        return chars;
     }
 
     @Benchmark

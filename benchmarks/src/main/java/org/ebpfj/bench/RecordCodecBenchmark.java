@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.TimeUnit;
 
 import org.ebpfj.bench.generated.shapes.Padded;
 import org.ebpfj.kernel.codec.Codecs;
@@ -18,17 +17,8 @@ import org.ebpfj.object.spec.ObjectSpecReader;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A struct value through three paths, in one run: the record generated from BTF with its own codec
@@ -41,20 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * bpf() call: a syscall costs about 1.2 µs on a VM and its variance on a busy machine hides differences of a few
  * nanoseconds in the map operations.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
-public class RecordCodecBenchmark {
+public class RecordCodecBenchmark extends MapBenchmark {
     static final int ENTRIES = 10_000;
 
     /** {@code struct padded} written by hand, as a user would without the generator. */
     public record PaddedByHand(byte flag, int pid, short count, long stamp, int tail) {
     }
 
-    private RawMap raw;
     private BpfMap<Integer, Padded> generated;
     private BpfMap<Integer, PaddedByHand> byHand;
     private MapCodec<Padded> generatedCodec;
@@ -62,7 +45,6 @@ public class RecordCodecBenchmark {
     private Arena arena;
     private MemorySegment key;
     private MemorySegment value;
-    private int next;
 
     @Setup(Level.Trial)
     public void createAndFill() throws IOException, org.ebpfj.object.ObjectFormatException {
@@ -90,20 +72,15 @@ public class RecordCodecBenchmark {
         return new Padded((byte) k, k, (short) k, 1_000_000_000_000L + k, -k);
     }
 
-    @TearDown(Level.Trial)
-    public void close() {
-        if (raw != null) {
-            raw.close();
-        }
+    @Override
+    protected void freeMore() {
         if (arena != null) {
             arena.close();
         }
     }
 
     private int nextKey() {
-        int k = next;
-        next = k + 1 == ENTRIES ? 0 : k + 1;
-        return k;
+        return nextKey(ENTRIES);
     }
 
     @Benchmark
@@ -139,12 +116,7 @@ public class RecordCodecBenchmark {
     public void updateRaw() {
         int k = nextKey();
         key.set(ValueLayout.JAVA_INT, 0, k);
-        value.fill((byte) 0);
-        value.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
-        value.set(ValueLayout.JAVA_INT_UNALIGNED, 4, k);
-        value.set(ValueLayout.JAVA_SHORT_UNALIGNED, 8, (short) 2);
-        value.set(ValueLayout.JAVA_LONG_UNALIGNED, 16, k);
-        value.set(ValueLayout.JAVA_INT_UNALIGNED, 24, 3);
+        writeRaw(k);
         raw.update(key, value, UpdateFlag.ANY);
     }
 
@@ -164,14 +136,18 @@ public class RecordCodecBenchmark {
 
     @Benchmark
     public MemorySegment encodeRaw() {
-        int k = nextKey();
+        writeRaw(nextKey());
+        return value;
+    }
+
+    /** {@code struct padded {1, k, 2, k, 3}} written field by field, padding zeroed, as C would lay it out. */
+    private void writeRaw(int k) {
         value.fill((byte) 0);
         value.set(ValueLayout.JAVA_BYTE, 0, (byte) 1);
         value.set(ValueLayout.JAVA_INT_UNALIGNED, 4, k);
         value.set(ValueLayout.JAVA_SHORT_UNALIGNED, 8, (short) 2);
         value.set(ValueLayout.JAVA_LONG_UNALIGNED, 16, k);
         value.set(ValueLayout.JAVA_INT_UNALIGNED, 24, 3);
-        return value;
     }
 
     @Benchmark

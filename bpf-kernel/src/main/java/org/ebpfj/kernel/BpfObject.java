@@ -186,14 +186,8 @@ public final class BpfObject implements AutoCloseable {
      */
     public RawMap rawMap(String mapName) {
         checkOpen();
-        return maps.computeIfAbsent(mapName, n -> {
-            MemorySegment m = mapPointers.get(n);
-            if (m == null) {
-                throw new IllegalArgumentException("object '" + name + "' has no map '" + n + "'; it has "
-                        + mapNames());
-            }
-            return RawMap.ofObject(LibBpf.mapFd(m), mapSpecs.get(n), owner);
-        });
+        return maps.computeIfAbsent(mapName, n -> RawMap.ofObject(LibBpf.mapFd(pointer(mapPointers, "map", n)),
+                mapSpecs.get(n), owner));
     }
 
     /** A typed handle, with codecs chosen for the classes (records are laid out from the map's BTF types). */
@@ -213,14 +207,18 @@ public final class BpfObject implements AutoCloseable {
 
     public BpfProgram program(String programName) {
         checkOpen();
-        return programs.computeIfAbsent(programName, n -> {
-            MemorySegment p = programPointers.get(n);
-            if (p == null) {
-                throw new IllegalArgumentException("object '" + name + "' has no program '" + n + "'; it has "
-                        + programNames());
-            }
-            return new BpfProgram(owner, p, n);
-        });
+        return programs.computeIfAbsent(programName, n -> new BpfProgram(owner, pointer(programPointers, "program",
+                n), n));
+    }
+
+    /** libbpf's pointer to a map or program of this object, or an error that lists what the object has. */
+    private MemorySegment pointer(Map<String, MemorySegment> pointers, String kind, String itemName) {
+        MemorySegment p = pointers.get(itemName);
+        if (p == null) {
+            throw new IllegalArgumentException("object '" + name + "' has no " + kind + " '" + itemName
+                    + "'; it has " + List.copyOf(pointers.keySet()));
+        }
+        return p;
     }
 
     public List<BpfProgram> programs() {
@@ -286,10 +284,7 @@ public final class BpfObject implements AutoCloseable {
     /** Where libbpf pinned a map ({@code pinning = LIBBPF_PIN_BY_NAME}), or empty for maps it does not pin. */
     public Optional<Path> pinPath(String mapName) {
         checkOpen();
-        MemorySegment m = mapPointers.get(mapName);
-        if (m == null) {
-            throw new IllegalArgumentException("object '" + name + "' has no map '" + mapName + "'");
-        }
+        MemorySegment m = pointer(mapPointers, "map", mapName);
         return LibBpf.mapIsPinned(m) ? Optional.of(Path.of(LibBpf.mapPinPath(m))) : Optional.empty();
     }
 

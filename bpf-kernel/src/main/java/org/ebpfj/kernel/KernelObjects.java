@@ -1,7 +1,13 @@
 package org.ebpfj.kernel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import org.ebpfj.kernel.error.PermissionException;
 import org.ebpfj.kernel.internal.sys.Bpf;
@@ -11,7 +17,8 @@ import org.ebpfj.kernel.internal.sys.Errnos;
 /**
  * The ids of every map, program, BTF object and link the kernel holds (BPF_*_GET_NEXT_ID; needs CAP_SYS_ADMIN).
  * Comparing snapshots before and after a test shows what it leaked. The kernel frees objects after their last
- * reference is gone, sometimes a little later (RCU), so compare with {@link #awaitGone}.
+ * reference is gone, sometimes a little later (RCU), so compare with {@link #awaitGone}. On this process's side,
+ * {@link #heldFds()} lists the file descriptors it holds on BPF objects.
  */
 public final class KernelObjects {
     private KernelObjects() {
@@ -33,7 +40,7 @@ public final class KernelObjects {
         return ids(BpfCommand.LINK_GET_NEXT_ID, "links");
     }
 
-    private static Set<Integer> ids(int cmd, String what) {
+    private static Set<Integer> ids(BpfCommand cmd, String what) {
         Set<Integer> out = new TreeSet<>();
         int id = 0;
         while (true) {
@@ -75,6 +82,27 @@ public final class KernelObjects {
                 Thread.currentThread().interrupt();
                 return left;
             }
+        }
+    }
+
+    /**
+     * The file descriptors this process holds on BPF objects (the anon inodes bpf-map, bpf-prog, btf, bpf_link),
+     * each as {@code "fd -> target"}, sorted: compared before and after, they show what was left open.
+     */
+    public static List<String> heldFds() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(KernelObjects::describeFd).filter(s -> s.contains("bpf") || s.contains("btf")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describeFd(Path fd) {
+        try {
+            return fd.getFileName() + " -> " + Files.readSymbolicLink(fd);
+        } catch (IOException e) {
+            return fd.getFileName() + " -> ?"; // closed while listed
         }
     }
 }

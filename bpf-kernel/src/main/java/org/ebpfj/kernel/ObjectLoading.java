@@ -3,7 +3,6 @@ package org.ebpfj.kernel;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,12 +55,12 @@ final class ObjectLoading {
             }
             ensureBpffsForPins(mapPointers);
             Map<String, MapSpec> mapSpecs = ObjectReading.mapSpecs(mapPointers, offline.spec(), btf, objectName);
-            Map<String, Integer> programTypes = new LinkedHashMap<>();
-            programPointers.forEach((n, p) -> programTypes.put(n, LibBpf.programType(p)));
-
-            int r = LibBpf.objectLoad(obj);
-            if (r < 0) {
-                throw LoadErrors.interpret(objectName, -r, loadLog, mapSpecs, programTypes);
+            try (LoadWatch watch = LoadWatch.before(mapPointers, programPointers)) {
+                int r = LibBpf.objectLoad(obj);
+                if (r < 0) {
+                    throw LoadErrors.classify(watch.facts(obj, mapPointers, mapSpecs, objectName, -r,
+                            loadLog.warnings()));
+                }
             }
             // Again after the load: libbpf adjusts some definitions while it creates them (e.g. PERF_EVENT_ARRAY
             // max_entries becomes the number of CPUs).

@@ -16,6 +16,7 @@ import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfFormatException;
 import org.ebpfj.object.btf.BtfReader;
 import org.ebpfj.object.spec.MapOrigin;
+import org.ebpfj.object.spec.MapShape;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.ObjectSpec;
 import org.ebpfj.object.spec.SourceLocation;
@@ -96,10 +97,10 @@ final class ObjectReading {
                     .location(SourceLocation.ofObject(objectName)).build());
             Optional<TypeRef> key = declared.keyType().or(() -> typeRef(btf, LibBpf.mapBtfKeyTypeId(m)));
             Optional<TypeRef> value = declared.valueType().or(() -> typeRef(btf, LibBpf.mapBtfValueTypeId(m)));
-            out.put(n, new MapSpec(n, LibBpf.mapType(m), LibBpf.mapKeySize(m), LibBpf.mapValueSize(m),
-                    LibBpf.mapMaxEntries(m), LibBpf.mapFlags(m), declared.mapExtra(), declared.numaNode(),
-                    declared.pinning(), key, value, declared.innerMap(), declared.origin(), declared.location(),
-                    declared.section(), Set.of()));
+            MapShape shape = new MapShape(LibBpf.mapKeySize(m), LibBpf.mapValueSize(m), LibBpf.mapMaxEntries(m),
+                    LibBpf.mapFlags(m), declared.mapExtra(), declared.numaNode());
+            out.put(n, new MapSpec(n, LibBpf.mapType(m), shape, declared.pinning(), key, value, declared.innerMap(),
+                    declared.origin(), declared.location(), declared.section(), Set.of()));
         });
         return Collections.unmodifiableMap(out);
     }

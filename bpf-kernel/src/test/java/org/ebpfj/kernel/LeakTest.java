@@ -31,7 +31,7 @@ class LeakTest {
         byte[] object = TestObjects.bytes(TestObjects.SMALL);
         // warm up libbpf's feature probes and the JIT before counting
         BpfObject.load(object, "small", LoadOptions.defaults()).close();
-        List<String> bpfFdsBefore = bpfFds();
+        List<String> bpfFdsBefore = KernelObjects.heldFds();
         long fdsBefore = fdCount();
         Set<Integer> maps = new HashSet<>();
         Set<Integer> programs = new HashSet<>();
@@ -55,7 +55,7 @@ class LeakTest {
         System.out.printf("LeakTest: %d load/close cycles of small.bpf.o took %.1f s (%.2f ms per cycle)%n",
                 CYCLES, elapsed / 1e9, elapsed / 1e6 / CYCLES);
 
-        assertThat(bpfFds()).as("BPF file descriptors of this process").isEqualTo(bpfFdsBefore);
+        assertThat(KernelObjects.heldFds()).as("BPF file descriptors of this process").isEqualTo(bpfFdsBefore);
         assertThat(fdCount()).as("all file descriptors of this process").isLessThanOrEqualTo(fdsBefore + 4);
         assertThat(KernelObjects.awaitGone(maps, KernelObjects::mapIds, 10_000)).as("maps left").isEmpty();
         assertThat(KernelObjects.awaitGone(programs, KernelObjects::programIds, 10_000)).as("programs left")
@@ -65,7 +65,7 @@ class LeakTest {
 
     @Test
     void failedLoadsLeaveNothingBehind() throws Exception {
-        List<String> before = bpfFds();
+        List<String> before = KernelObjects.heldFds();
         for (int i = 0; i < 200; i++) {
             try {
                 TestObjects.load(TestObjects.VERIFIER_REJECT).close();
@@ -78,25 +78,12 @@ class LeakTest {
                 // nothing created
             }
         }
-        assertThat(bpfFds()).isEqualTo(before);
+        assertThat(KernelObjects.heldFds()).isEqualTo(before);
     }
 
     private static long fdCount() throws IOException {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();
-        }
-    }
-
-    /** The fds that refer to BPF objects (anon inodes named bpf-map, bpf-prog, btf, bpf_link). */
-    private static List<String> bpfFds() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.map(p -> {
-                try {
-                    return p.getFileName() + " -> " + Files.readSymbolicLink(p);
-                } catch (IOException e) {
-                    return p.getFileName() + " -> ?";
-                }
-            }).filter(s -> s.contains("bpf") || s.contains("btf")).sorted().toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.ebpfj.maven;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.maven.execution.MavenSession;
@@ -33,18 +34,16 @@ public abstract class AbstractBpfMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
-            getLog().info("Skipping bpf:" + goalName() + " (bpf.skip=true)");
+            getLog().info("Skipping bpf:" + mojoExecution.getGoal() + " (bpf.skip=true)");
             return;
         }
         Optional<String> goalSkip = skippedBy();
         if (goalSkip.isPresent()) {
-            getLog().info("Skipping bpf:" + goalName() + " (" + goalSkip.get() + "=true)");
+            getLog().info("Skipping bpf:" + mojoExecution.getGoal() + " (" + goalSkip.get() + "=true)");
             return;
         }
         run();
     }
-
-    protected abstract String goalName();
 
     /** The property of this goal's own skip parameter, when it is set (e.g. {@code bpf.check.skip}). */
     protected Optional<String> skippedBy() {
@@ -55,6 +54,11 @@ public abstract class AbstractBpfMojo extends AbstractMojo {
 
     protected BuildLog buildLog() {
         return new MavenBuildLog(getLog());
+    }
+
+    /** A list parameter left out of the pom is null. */
+    protected static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** {@code bpf-maven-plugin 0.1.0}: names the generator in generated files. */

@@ -90,11 +90,6 @@ public class CheckMojo extends AbstractBpfMojo {
     private boolean skipCheck;
 
     @Override
-    protected String goalName() {
-        return "check";
-    }
-
-    @Override
     protected Optional<String> skippedBy() {
         return skipCheck ? Optional.of("bpf.check.skip") : Optional.empty();
     }
@@ -175,9 +170,5 @@ public class CheckMojo extends AbstractBpfMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("<memoryWarning>: " + e.getMessage());
         }
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

@@ -3,7 +3,6 @@ package org.ebpfj.maven;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -174,11 +173,6 @@ public class CompileMojo extends AbstractBpfMojo {
     private RepositorySystem repositorySystem;
 
     @Override
-    protected String goalName() {
-        return "compile";
-    }
-
-    @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         Platform platform = Platform.current();
         CompileConfiguration config = new CompileConfiguration(
@@ -245,10 +239,6 @@ public class CompileMojo extends AbstractBpfMojo {
                     + " set <targetArch> if your sources use bpf_tracing.h");
         }
         return derived;
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : new ArrayList<>(list);
     }
 
     private static Optional<List<String>> nonEmpty(List<String> list) {

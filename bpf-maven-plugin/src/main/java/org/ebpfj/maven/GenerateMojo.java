@@ -94,11 +94,6 @@ public class GenerateMojo extends AbstractBpfMojo {
     private boolean skipGenerate;
 
     @Override
-    protected String goalName() {
-        return "generate";
-    }
-
-    @Override
     protected Optional<String> skippedBy() {
         return skipGenerate ? Optional.of("bpf.generate.skip") : Optional.empty();
     }
@@ -192,9 +187,5 @@ public class GenerateMojo extends AbstractBpfMojo {
             return "/" + classes.relativize(objects).toString().replace('\\', '/') + "/";
         }
         return "/bpf/";
-    }
-
-    private static List<String> orEmpty(List<String> list) {
-        return list == null ? List.of() : list;
     }
 }

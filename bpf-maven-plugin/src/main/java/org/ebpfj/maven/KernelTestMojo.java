@@ -93,11 +93,6 @@ public class KernelTestMojo extends AbstractBpfMojo {
     private ToolchainManager toolchains;
 
     @Override
-    protected String goalName() {
-        return "kernel-test";
-    }
-
-    @Override
     protected Optional<String> skippedBy() {
         if (skipKernels) {
             return Optional.of("bpf.kernels.skip");

@@ -45,11 +45,6 @@ public class VmlinuxMojo extends AbstractBpfMojo {
     private boolean skipVmlinux;
 
     @Override
-    protected String goalName() {
-        return "vmlinux";
-    }
-
-    @Override
     protected Optional<String> skippedBy() {
         return skipVmlinux ? Optional.of("bpf.vmlinux.skip") : Optional.empty();
     }
@@ -57,7 +52,7 @@ public class VmlinuxMojo extends AbstractBpfMojo {
     @Override
     protected void run() throws MojoExecutionException {
         VmlinuxConfiguration config = new VmlinuxConfiguration(btfFile.toPath(),
-                vmlinuxDirectory.toPath().resolve("vmlinux.h"), vmlinuxTypes == null ? List.of() : vmlinuxTypes,
+                vmlinuxDirectory.toPath().resolve("vmlinux.h"), orEmpty(vmlinuxTypes),
                 pluginNameAndVersion());
         try {
             new VmlinuxService(buildLog()).generate(config);

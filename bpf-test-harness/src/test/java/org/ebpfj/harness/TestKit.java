@@ -2,19 +2,15 @@ package org.ebpfj.harness;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.ebpfj.kernel.KernelObjects;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -75,19 +71,9 @@ final class TestKit {
                 .map(t -> t.getClass().getSimpleName() + ": " + t.getMessage()).orElse("");
     }
 
-    /** The BPF file descriptors this process holds (anon inodes named bpf-map, bpf-prog, btf, bpf_link). */
+    /** The BPF file descriptors this process holds (see {@link KernelObjects#heldFds()}). */
     static List<String> bpfFds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.map(p -> {
-                try {
-                    return p.getFileName() + " -> " + Files.readSymbolicLink(p);
-                } catch (IOException e) {
-                    return p.getFileName() + " -> ?";
-                }
-            }).filter(s -> s.contains("bpf") || s.contains("btf")).sorted().toList();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return KernelObjects.heldFds();
     }
 
     /** Kernel objects still present out of {@code ids}, after waiting for RCU to free them. */

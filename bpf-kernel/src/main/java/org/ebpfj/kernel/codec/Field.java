@@ -3,14 +3,72 @@ package org.ebpfj.kernel.codec;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfType;
 
 /** One record component bound to one struct member: where it lives and how its bytes become a Java value. */
 final class Field {
-    enum Kind { BYTE, BOOLEAN, SHORT, CHAR, INT, LONG, FLOAT, DOUBLE, BYTES, STRING, SHORTS, INTS, LONGS, RECORD }
+    /** What a component is: the Java types it takes, and the size of the C scalar or array element it needs. */
+    enum Kind {
+        BYTE(1, null, byte.class, Byte.class),
+        BOOLEAN(1, null, boolean.class, Boolean.class),
+        SHORT(2, null, short.class, Short.class),
+        CHAR(2, null, char.class, Character.class),
+        INT(4, null, int.class, Integer.class),
+        LONG(8, null, long.class, Long.class),
+        FLOAT(4, null, float.class, Float.class),
+        DOUBLE(8, null, double.class, Double.class),
+        BYTES(1, ValueLayout.JAVA_BYTE, byte[].class),
+        STRING(1, null, String.class),
+        SHORTS(2, ValueLayout.JAVA_SHORT_UNALIGNED, short[].class),
+        INTS(4, ValueLayout.JAVA_INT_UNALIGNED, int[].class),
+        LONGS(8, ValueLayout.JAVA_LONG_UNALIGNED, long[].class),
+        RECORD(0, null);
+
+        /** Bytes of the scalar, or of one element of the array. */
+        final long size;
+        /** For the primitive arrays: one element as it sits in the struct. */
+        final ValueLayout element;
+        private final List<Class<?>> javaTypes;
+
+        Kind(long size, ValueLayout element, Class<?>... javaTypes) {
+            this.size = size;
+            this.element = element;
+            this.javaTypes = List.of(javaTypes);
+        }
+
+        /** The kind taking Java type {@code j}, if any (records are recognised by the caller). */
+        static Optional<Kind> of(Class<?> j) {
+            return Arrays.stream(values()).filter(k -> k.javaTypes.contains(j)).findFirst();
+        }
+
+        boolean isScalar() {
+            return compareTo(DOUBLE) <= 0;
+        }
+
+        boolean isFloat() {
+            return this == FLOAT || this == DOUBLE;
+        }
+
+        /** The C member a scalar kind needs, for messages. */
+        String expectation() {
+            if (isFloat()) {
+                return size == 4 ? "a 4-byte float" : "an 8-byte double";
+            }
+            return switch ((int) size) {
+                case 1 -> "a 1-byte integer";
+                case 2 -> "a 2-byte integer";
+                case 4 -> "a 4-byte integer or enum";
+                default -> "an 8-byte integer, enum or pointer";
+            };
+        }
+    }
 
     final String component;
     final MethodHandle accessor;
@@ -38,24 +96,16 @@ final class Field {
         String mismatch = "component '" + rc.getName() + "' is " + j.getSimpleName() + " but member '" + member.name()
                 + "' is " + cType + " (" + RecordCodec.bytes(cSize) + ") at offset " + offset;
 
-        Kind scalar = scalarKind(j);
-        if (scalar != null) {
+        Kind kind = Kind.of(j).orElse(null);
+        if (kind != null && kind.isScalar()) {
             boolean numeric = c instanceof BtfType.Int || c instanceof BtfType.Enum || c instanceof BtfType.Enum64
                     || c instanceof BtfType.Ptr;
-            boolean ok = switch (scalar) {
-                case BYTE, BOOLEAN -> numeric && cSize == 1;
-                case SHORT, CHAR -> numeric && cSize == 2;
-                case INT -> numeric && cSize == 4;
-                case LONG -> numeric && cSize == 8;
-                case FLOAT -> c instanceof BtfType.Float && cSize == 4;
-                case DOUBLE -> c instanceof BtfType.Float && cSize == 8;
-                default -> false;
-            };
+            boolean ok = (kind.isFloat() ? c instanceof BtfType.Float : numeric) && cSize == kind.size;
             if (!ok) {
                 throw layouts.fail(member.name(), mismatch + "; " + j.getSimpleName() + " needs "
-                        + expectation(scalar));
+                        + kind.expectation());
             }
-            return new Field(rc.getName(), accessor, scalar, offset, 1, null);
+            return new Field(rc.getName(), accessor, kind, offset, 1, null);
         }
         if (j.isArray() || j == String.class) {
             if (!(c instanceof BtfType.Array array)) {
@@ -65,16 +115,7 @@ final class Field {
             long elementSize = btf.sizeOf(array.elementType()).orElse(-1);
             boolean integer = element instanceof BtfType.Int || element instanceof BtfType.Enum;
             int n = Math.toIntExact(array.elements());
-            Kind kind = j == byte[].class ? Kind.BYTES : j == String.class ? Kind.STRING
-                    : j == short[].class ? Kind.SHORTS : j == int[].class ? Kind.INTS
-                    : j == long[].class ? Kind.LONGS : null;
-            long wanted = kind == null ? -1 : switch (kind) {
-                case BYTES, STRING -> 1;
-                case SHORTS -> 2;
-                case INTS -> 4;
-                case LONGS -> 8;
-                default -> -1;
-            };
+            long wanted = kind == null ? -1 : kind.size;
             if (kind == null || !integer || elementSize != wanted) {
                 throw layouts.fail(member.name(), mismatch + "; " + j.getSimpleName()
                         + " needs an array of " + (wanted > 0 ? wanted + "-byte integers" : "a supported element"));
@@ -93,39 +134,6 @@ final class Field {
         throw layouts.fail(member.name(), mismatch + "; " + j.getName() + " is not a supported component type");
     }
 
-    private static Kind scalarKind(Class<?> j) {
-        if (j == byte.class || j == Byte.class) {
-            return Kind.BYTE;
-        } else if (j == boolean.class || j == Boolean.class) {
-            return Kind.BOOLEAN;
-        } else if (j == short.class || j == Short.class) {
-            return Kind.SHORT;
-        } else if (j == char.class || j == Character.class) {
-            return Kind.CHAR;
-        } else if (j == int.class || j == Integer.class) {
-            return Kind.INT;
-        } else if (j == long.class || j == Long.class) {
-            return Kind.LONG;
-        } else if (j == float.class || j == Float.class) {
-            return Kind.FLOAT;
-        } else if (j == double.class || j == Double.class) {
-            return Kind.DOUBLE;
-        }
-        return null;
-    }
-
-    private static String expectation(Kind k) {
-        return switch (k) {
-            case BYTE, BOOLEAN -> "a 1-byte integer";
-            case SHORT, CHAR -> "a 2-byte integer";
-            case INT -> "a 4-byte integer or enum";
-            case LONG -> "an 8-byte integer, enum or pointer";
-            case FLOAT -> "a 4-byte float";
-            case DOUBLE -> "an 8-byte double";
-            default -> "a scalar";
-        };
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     void write(MemorySegment dst, long base, Object v) {
         long at = base + offset;
@@ -138,25 +146,9 @@ final class Field {
             case LONG -> dst.set(ValueLayout.JAVA_LONG_UNALIGNED, at, (Long) v);
             case FLOAT -> dst.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at, (Float) v);
             case DOUBLE -> dst.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, at, (Double) v);
-            case BYTES -> {
-                byte[] b = (byte[]) v;
-                checkLength(b.length);
-                MemorySegment.copy(b, 0, dst, ValueLayout.JAVA_BYTE, at, count);
-            }
-            case SHORTS -> {
-                short[] a = (short[]) v;
-                checkLength(a.length);
-                MemorySegment.copy(a, 0, dst, ValueLayout.JAVA_SHORT_UNALIGNED, at, count);
-            }
-            case INTS -> {
-                int[] a = (int[]) v;
-                checkLength(a.length);
-                MemorySegment.copy(a, 0, dst, ValueLayout.JAVA_INT_UNALIGNED, at, count);
-            }
-            case LONGS -> {
-                long[] a = (long[]) v;
-                checkLength(a.length);
-                MemorySegment.copy(a, 0, dst, ValueLayout.JAVA_LONG_UNALIGNED, at, count);
+            case BYTES, SHORTS, INTS, LONGS -> {
+                checkLength(Array.getLength(v));
+                MemorySegment.copy(v, 0, dst, kind.element, at, count);
             }
             case STRING, RECORD -> ((MapCodec) nested).encode(v, dst, at);
         }
@@ -173,24 +165,9 @@ final class Field {
             case LONG -> src.get(ValueLayout.JAVA_LONG_UNALIGNED, at);
             case FLOAT -> src.get(ValueLayout.JAVA_FLOAT_UNALIGNED, at);
             case DOUBLE -> src.get(ValueLayout.JAVA_DOUBLE_UNALIGNED, at);
-            case BYTES -> {
-                byte[] b = new byte[count];
-                MemorySegment.copy(src, ValueLayout.JAVA_BYTE, at, b, 0, count);
-                yield b;
-            }
-            case SHORTS -> {
-                short[] a = new short[count];
-                MemorySegment.copy(src, ValueLayout.JAVA_SHORT_UNALIGNED, at, a, 0, count);
-                yield a;
-            }
-            case INTS -> {
-                int[] a = new int[count];
-                MemorySegment.copy(src, ValueLayout.JAVA_INT_UNALIGNED, at, a, 0, count);
-                yield a;
-            }
-            case LONGS -> {
-                long[] a = new long[count];
-                MemorySegment.copy(src, ValueLayout.JAVA_LONG_UNALIGNED, at, a, 0, count);
+            case BYTES, SHORTS, INTS, LONGS -> {
+                Object a = Array.newInstance(kind.element.carrier(), count);
+                MemorySegment.copy(src, kind.element, at, a, 0, count);
                 yield a;
             }
             case STRING, RECORD -> nested.decode(src, at);

@@ -2,6 +2,7 @@ package org.ebpfj.kernel.error;
 
 import java.util.Optional;
 
+import org.ebpfj.kernel.internal.sys.Libc;
 import org.ebpfj.object.uapi.Errno;
 
 /**
@@ -22,6 +23,16 @@ public abstract sealed class BpfException extends RuntimeException
 
     protected BpfException(String message, int errno) {
         this(message, errno, null);
+    }
+
+    /** {@code EINVAL (Invalid argument)}: the errno's name and the C library's words for it, for messages. */
+    static String described(int errno) {
+        return Errno.nameOf(errno) + " (" + Libc.strerror(errno) + ")";
+    }
+
+    /** libbpf's messages under a message's first line, each line marked as libbpf's; "" when there are none. */
+    static String libbpfLines(String log) {
+        return log.isBlank() ? "" : "\n  libbpf: " + log.strip().replace("\n", "\n  libbpf: ");
     }
 
     /** The positive errno the kernel or libbpf reported, 0 when there was none. */

@@ -1,83 +1,84 @@
 package org.ebpfj.kernel.error;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.ebpfj.kernel.Capability;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.Privileges;
 import org.ebpfj.kernel.internal.sys.Errnos;
-import org.ebpfj.kernel.internal.sys.LoadLog;
-import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.ProgramType;
 
 /**
- * Explains a failed {@code bpf_object__load}. libbpf reports which map or program failed only in its log, so this
- * reads the messages libbpf 1.x prints for those failures (libbpf.c: {@code bpf_object__create_maps},
- * {@code bpf_object_load_prog}) and turns them into the typed exception for that map or program, with the
- * verifier log when there is one.
+ * Explains a failed {@code bpf_object__load} from structured facts ({@link LoadFacts}): the program whose verifier
+ * log the kernel wrote, the map the kernel refuses, the errno, the programs' types and the machine's capabilities
+ * and lockdown. libbpf's messages are shown in the exception but never read to decide it.
+ *
+ * <p>The order follows libbpf's: it creates every map before it loads any program, and stops at the first
+ * failure. A written verifier log therefore settles it; without one, a process that cannot use bpf() at all failed
+ * libbpf's first probe, and ESRCH on a kernel without BTF is libbpf's search for it; otherwise the map the kernel
+ * refuses is the cause; failing that, a program refused before the verifier ran (no program type, a capability,
+ * lockdown).
  */
 public final class LoadErrors {
-    private static final Pattern MAP_FAILED = Pattern.compile("map '([^']+)': failed to create");
-    private static final Pattern PROG_FAILED = Pattern.compile("prog '([^']+)': BPF program load failed");
-    private static final Pattern PROG_FAILED_OTHER = Pattern.compile("prog '([^']+)': failed to load");
-    private static final Pattern VERIFIER_LOG = Pattern.compile(
-            "prog '([^']+)': -- BEGIN PROG LOAD LOG --\n(.*?)-- END PROG LOAD LOG --", Pattern.DOTALL);
     private static final Set<ProgramType> LOCKDOWN_TYPES = EnumSet.of(ProgramType.TRACING, ProgramType.LSM,
             ProgramType.EXT);
 
     private LoadErrors() {
     }
 
-    /**
-     * @param mapSpecs     each map as libbpf was about to create it (after the load options were applied)
-     * @param programTypes each program's type as libbpf determined it from its section
-     */
-    public static BpfException interpret(String objectName, int errno, LoadLog log, Map<String, MapSpec> mapSpecs,
-                                  Map<String, Integer> programTypes) {
-        String all = log.all();
-        String warnings = log.warnings();
-        Matcher map = MAP_FAILED.matcher(all);
-        if (map.find()) {
-            String name = map.group(1);
-            MapSpec spec = mapSpecs.get(name);
-            if (spec != null) {
-                return MapCreateErrors.of(spec, errno, warnings);
-            }
-        }
-        String program = find(PROG_FAILED, all).or(() -> find(PROG_FAILED_OTHER, all)).orElse(null);
-        if (program != null) {
-            int typeId = programTypes.getOrDefault(program, 0);
-            String typeName = ProgramType.byId(typeId).map(Enum::name).orElse("type " + typeId);
+    public static BpfException classify(LoadFacts facts) {
+        int errno = facts.errno();
+        String warnings = facts.libbpfWarnings();
+        Optional<LoadFacts.RejectedProgram> rejected = facts.rejectedProgram();
+        if (rejected.isPresent()) {
+            LoadFacts.Program p = rejected.get().program();
             if (errno == Errnos.EPERM) {
-                return programPermission(program, typeId);
+                return programPermission(p.name(), p.typeId());
             }
-            Matcher v = VERIFIER_LOG.matcher(all);
-            while (v.find()) {
-                if (v.group(1).equals(program) && !v.group(2).isBlank()) {
-                    return new VerifierException(program, typeName, errno, v.group(2));
-                }
+            return new VerifierException(p.name(), typeName(p.typeId()), errno, rejected.get().log());
+        }
+        if (errno == Errnos.EPERM && !Kernel.privileges().canUseBpf()) {
+            return objectPermission(facts.objectName(), warnings);
+        }
+        if (errno == Errno.ESRCH.number() && !facts.kernelBtf()) {
+            // libbpf's second step, before any map: it looks for the kernel's BTF only when the object needs it
+            return new UnsupportedFeatureException("kernel BTF (/sys/kernel/btf/vmlinux)", errno, "object '"
+                    + facts.objectName() + "' needs the kernel's BTF (CO-RE relocations, tp_btf/fentry/lsm targets"
+                    + " or __ksym symbols), and this kernel was built without CONFIG_DEBUG_INFO_BTF");
+        }
+        Optional<LoadFacts.RefusedMap> map = facts.mapReplay().get().filter(m -> m.errno() == errno);
+        if (map.isPresent()) {
+            return MapCreateErrors.of(map.get().spec(), errno, map.get().reason(), warnings);
+        }
+        for (LoadFacts.Program p : facts.programs()) {
+            if (p.typeId() == 0 && errno == Errnos.EINVAL) {
+                return new ProgramLoadException(p.name(), errno, "libbpf knows no program type for its section '"
+                        + p.section() + "'; check the SEC() name", warnings);
             }
-            return new ProgramLoadException(program, errno, warnings);
+            if (errno == Errnos.EPERM && permissionExplains(p.typeId())) {
+                return programPermission(p.name(), p.typeId());
+            }
         }
         if (errno == Errnos.EPERM) {
-            // e.g. libbpf's first probe (loading a trivial program) was refused: say what the process lacks
-            Privileges p = Kernel.privileges();
-            return new PermissionException("object '" + objectName + "'", "loading", errno, p.missing(),
-                    Kernel.lockdown(), p.canUseBpf()
-                            ? "libbpf was refused with EPERM although bpf() is usable; libbpf said: " + warnings
-                            : p.reason());
+            return objectPermission(facts.objectName(), warnings);
         }
-        return new ObjectLoadException(objectName, "load", errno, warnings);
+        return new ObjectLoadException(facts.objectName(), "load", errno, warnings);
     }
 
-    private static Optional<String> find(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    private static String typeName(int typeId) {
+        return ProgramType.byId(typeId).map(Enum::name).orElse("type " + typeId);
+    }
+
+    /** e.g. libbpf's first probe (loading a trivial program) was refused: say what the process lacks. */
+    private static PermissionException objectPermission(String objectName, String warnings) {
+        Privileges p = Kernel.privileges();
+        return new PermissionException("object '" + objectName + "'", "loading", Errnos.EPERM, p.missing(),
+                Kernel.lockdown(), p.canUseBpf()
+                        ? "libbpf was refused with EPERM although bpf() is usable; libbpf said: " + warnings
+                        : p.reason());
     }
 
     /** The capabilities BPF_PROG_LOAD checks for a type (kernel/bpf/syscall.c: is_net_admin/is_perfmon_prog_type). */
@@ -99,28 +100,29 @@ public final class LoadErrors {
         return caps;
     }
 
+    /** Whether the machine's facts explain EPERM for a program of this type: a missing capability, or lockdown. */
+    private static boolean permissionExplains(int typeId) {
+        ProgramType type = ProgramType.byId(typeId).orElse(ProgramType.UNSPEC);
+        return !PermissionException.missing(required(type)).isEmpty() || activeLockdown().isPresent()
+                && LOCKDOWN_TYPES.contains(type);
+    }
+
+    private static Optional<String> activeLockdown() {
+        return Kernel.lockdown().filter(mode -> !mode.equals("none"));
+    }
+
     public static PermissionException programPermission(String program, int typeId) {
         ProgramType type = ProgramType.byId(typeId).orElse(ProgramType.UNSPEC);
         String subject = "program '" + program + "' (" + type + ")";
-        Set<Capability> effective = Capability.in(Kernel.effectiveCapabilities());
-        EnumSet<Capability> missing = EnumSet.noneOf(Capability.class);
-        if (!effective.contains(Capability.CAP_SYS_ADMIN)) {
-            for (Capability c : required(type)) {
-                if (!effective.contains(c)) {
-                    missing.add(c);
-                }
-            }
-            if (missing.contains(Capability.CAP_BPF)) {
-                missing.add(Capability.CAP_SYS_ADMIN);
-            }
-        }
+        Set<Capability> missing = PermissionException.missing(required(type));
         if (!missing.isEmpty()) {
+            Set<Capability> effective = Capability.in(Kernel.effectiveCapabilities());
             return new PermissionException(subject, "loading", Errnos.EPERM, missing, Optional.empty(),
                     "loading " + type + " programs needs " + describe(required(type))
                             + " (CAP_SYS_ADMIN covers all of them); the process lacks " + missing
                             + " (effective: " + (effective.isEmpty() ? "none" : effective) + ")");
         }
-        Optional<String> lockdown = Kernel.lockdown().filter(mode -> !mode.equals("none"));
+        Optional<String> lockdown = activeLockdown();
         if (lockdown.isPresent() && LOCKDOWN_TYPES.contains(type)) {
             return new PermissionException(subject, "loading", Errnos.EPERM, missing, lockdown,
                     "the process has every capability BPF needs, but the kernel is in lockdown mode '"

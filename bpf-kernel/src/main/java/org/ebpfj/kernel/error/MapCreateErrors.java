@@ -21,10 +21,18 @@ public final class MapCreateErrors {
     private MapCreateErrors() {
     }
 
-    /** A map of an object that libbpf failed to create; the rules see the definition as libbpf sends it. */
-    public static BpfException of(MapSpec spec, int errno, String libbpfLog) {
-        if (errno == Errnos.EPERM) {
+    /**
+     * A map of an object that libbpf failed to create; the rules see the definition as libbpf sends it.
+     *
+     * @param reason what refused the map when it was not BPF_MAP_CREATE (a pinned map libbpf cannot reuse), else
+     *               {@code ""}: then the offline rules explain the kernel's errno
+     */
+    public static BpfException of(MapSpec spec, int errno, String reason, String libbpfLog) {
+        if (errno == Errnos.EPERM && reason.isEmpty()) {
             return permission(spec);
+        }
+        if (!reason.isEmpty()) {
+            return new MapCreateException(spec, errno, reason, libbpfLog);
         }
         return new MapCreateException(spec, errno, OfflineRules.explainDefinition(spec), libbpfLog);
     }
@@ -48,19 +56,9 @@ public final class MapCreateErrors {
     }
 
     public static PermissionException permission(MapSpec spec) {
-        Set<Capability> effective = Capability.in(Kernel.effectiveCapabilities());
         MapType t = spec.type().orElse(MapType.UNSPEC);
-        EnumSet<Capability> missing = EnumSet.noneOf(Capability.class);
-        if (!effective.contains(Capability.CAP_SYS_ADMIN)) {
-            for (Capability c : required(t)) {
-                if (!effective.contains(c)) {
-                    missing.add(c);
-                }
-            }
-            if (missing.contains(Capability.CAP_BPF)) {
-                missing.add(Capability.CAP_SYS_ADMIN);
-            }
-        }
+        EnumSet<Capability> missing = PermissionException.missing(required(t));
+        Set<Capability> effective = Capability.in(Kernel.effectiveCapabilities());
         if (spec.hasFlag(MapFlag.ZERO_SEED) && !effective.contains(Capability.CAP_SYS_ADMIN)) {
             missing.add(Capability.CAP_SYS_ADMIN);
         }

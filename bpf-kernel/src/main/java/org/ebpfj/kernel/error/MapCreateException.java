@@ -69,9 +69,7 @@ public final class MapCreateException extends MapException {
             sb.append(": ").append(reason);
         }
         sb.append("\n  definition: ").append(spec);
-        if (!log.isBlank()) {
-            sb.append("\n  libbpf: ").append(log.strip().replace("\n", "\n  libbpf: "));
-        }
+        sb.append(libbpfLines(log));
         return sb.toString();
     }
 

@@ -1,14 +1,13 @@
 package org.ebpfj.kernel.error;
 
-import org.ebpfj.kernel.internal.sys.Libc;
 
 /** Any other failed map command: names the command, the map and the errno, with a hint where one is known. */
 public final class MapOperationException extends MapException {
     private final String operation;
 
     public MapOperationException(String mapName, String operation, int errno, String hint) {
-        super(mapName, "map '" + mapName + "': " + operation + " failed: " + org.ebpfj.object.uapi.Errno.nameOf(errno)
-                + " (" + Libc.strerror(errno) + ")" + (hint.isEmpty() ? "" : ": " + hint), errno);
+        super(mapName, "map '" + mapName + "': " + operation + " failed: " + described(errno)
+                + (hint.isEmpty() ? "" : ": " + hint), errno);
         this.operation = operation;
     }
 

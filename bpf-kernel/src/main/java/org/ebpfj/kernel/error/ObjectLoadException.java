@@ -1,7 +1,5 @@
 package org.ebpfj.kernel.error;
 
-import org.ebpfj.kernel.internal.sys.Libc;
-import org.ebpfj.object.uapi.Errno;
 
 /**
  * Opening or loading an object failed for a reason that is not one map or one program (a malformed ELF, BTF the
@@ -12,17 +10,18 @@ public final class ObjectLoadException extends BpfException {
     private final String libbpfLog;
 
     public ObjectLoadException(String objectName, String stage, int errno, String libbpfLog) {
-        super("cannot " + stage + " BPF object '" + objectName + "': " + Errno.nameOf(errno) + " ("
-                + Libc.strerror(errno) + ")" + (libbpfLog.isBlank() ? ""
-                        : "\n  libbpf: " + libbpfLog.strip().replace("\n", "\n  libbpf: ")), errno);
+        super("cannot " + stage + " BPF object '" + objectName + "': " + described(errno)
+                + libbpfLines(libbpfLog), errno);
         this.objectName = objectName;
         this.libbpfLog = libbpfLog;
     }
 
+    /** The name the object was opened under (its file name, or the name given with its bytes). */
     public String objectName() {
         return objectName;
     }
 
+    /** libbpf's warnings during the step that failed; shown in the message, not parsed. */
     public String libbpfLog() {
         return libbpfLog;
     }

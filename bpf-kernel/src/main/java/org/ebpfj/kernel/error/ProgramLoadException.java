@@ -1,16 +1,18 @@
 package org.ebpfj.kernel.error;
 
-import org.ebpfj.kernel.internal.sys.Libc;
-import org.ebpfj.object.uapi.Errno;
 
 /** BPF_PROG_LOAD failed before or outside verification (no verifier log explains it). */
 public final class ProgramLoadException extends ProgramException {
     private final String libbpfLog;
 
     public ProgramLoadException(String programName, int errno, String libbpfLog) {
-        super(programName, "cannot load program '" + programName + "': " + Errno.nameOf(errno) + " ("
-                + Libc.strerror(errno) + ")" + (libbpfLog.isBlank() ? ""
-                        : "\n  libbpf: " + libbpfLog.strip().replace("\n", "\n  libbpf: ")), errno, null);
+        this(programName, errno, "", libbpfLog);
+    }
+
+    /** @param reason the cause in words, from what is known about the program ({@code ""} when unknown) */
+    public ProgramLoadException(String programName, int errno, String reason, String libbpfLog) {
+        super(programName, "cannot load program '" + programName + "': " + described(errno)
+                + (reason.isEmpty() ? "" : ": " + reason) + libbpfLines(libbpfLog), errno, null);
         this.libbpfLog = libbpfLog;
     }
 

@@ -1,6 +1,8 @@
 package org.ebpfj.kernel.map;
 
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM;
+import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_ELEM;
+import static org.ebpfj.kernel.map.MapStatus.found;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import org.ebpfj.kernel.codec.MapCodec;
+import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
@@ -27,21 +30,9 @@ import org.ebpfj.object.spec.MapSpec;
  * <p>Per-CPU maps use {@link PerCpuMap}, QUEUE/STACK use {@link QueueMap}. For 4/8-byte primitive keys and values
  * without boxing, see {@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}.
  */
-public final class BpfMap<K, V> extends MapView {
-    private final MapCodec<K> keyCodec;
-    private final MapCodec<V> valueCodec;
-    private final long keySize;
-    private final long valueSize;
-
+public final class BpfMap<K, V> extends CodecMapView<K, V> {
     BpfMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        super(raw);
-        MapViews.requireKeyed(raw);
-        MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
-        MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
-        this.keySize = raw.keySize();
-        this.valueSize = raw.valueSize();
+        super(MapViews.requireKeyed(raw), keyCodec, valueCodec);
     }
 
     /** Creates a standalone map (BPF_MAP_CREATE) with codecs for the classes; closing the handle frees it. */
@@ -55,16 +46,9 @@ public final class BpfMap<K, V> extends MapView {
 
     /** The key's value, or empty when the key is absent. */
     public Optional<V> lookup(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0) {
-            return Optional.of(valueCodec.decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        Scratch s = keyed(key);
+        return found(raw.info(), raw.descriptor.lookup(s), MAP_LOOKUP_ELEM) ? Optional.of(valueCodec.decode(s.value, 0))
+                : Optional.empty();
     }
 
     public V getOrDefault(K key, V defaultValue) {
@@ -72,13 +56,7 @@ public final class BpfMap<K, V> extends MapView {
     }
 
     public boolean containsKey(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return found(raw.info(), raw.descriptor.lookup(keyed(key)), MAP_LOOKUP_ELEM);
     }
 
     /**
@@ -109,8 +87,7 @@ public final class BpfMap<K, V> extends MapView {
     }
 
     private int update(K key, V value, UpdateFlag flag) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
+        Scratch s = keyed(key);
         valueCodec.encode(value, s.value, 0);
         return raw.descriptor.update(s, flag.bits());
     }
@@ -121,49 +98,17 @@ public final class BpfMap<K, V> extends MapView {
      * @throws org.ebpfj.kernel.error.KeyNotFoundException when it is absent
      */
     public void delete(K key) {
-        int r = deleteStatus(key);
-        if (r != 0) {
-            throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
+        if (!remove(key)) {
+            throw new KeyNotFoundException(raw.name(), keyCodec.describe(key), "delete");
         }
     }
 
-    /** Deletes the key if present. @return whether it was present */
-    public boolean remove(K key) {
-        int r = deleteStatus(key);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
-    }
-
-    private int deleteStatus(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        return raw.descriptor.delete(s);
-    }
 
     /** Removes the key and returns its value (BPF_MAP_LOOKUP_AND_DELETE_ELEM; hash maps need Linux 5.14). */
     public Optional<V> lookupAndDelete(K key) {
-        Scratch s = Scratch.get(keySize, valueSize);
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookupAndDelete(s);
-        if (r == 0) {
-            return Optional.of(valueCodec.decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_AND_DELETE_ELEM", -r, "");
-    }
-
-    /** See {@link RawMap#count()}. */
-    public long count() {
-        return raw.count();
-    }
-
-    /** See {@link RawMap#clear()}. */
-    public void clear() {
-        raw.clear();
+        Scratch s = keyed(key);
+        return found(raw.info(), raw.descriptor.lookupAndDelete(s), MAP_LOOKUP_AND_DELETE_ELEM)
+                ? Optional.of(valueCodec.decode(s.value, 0)) : Optional.empty();
     }
 
     /** Visits every entry (batched where the kernel can). */
@@ -206,6 +151,8 @@ public final class BpfMap<K, V> extends MapView {
     /** Writes all entries with one BPF_MAP_UPDATE_BATCH (or one update each where the kernel has no batch). */
     public void putAll(Map<? extends K, ? extends V> entries, UpdateFlag flag) {
         int n = entries.size();
+        long keySize = raw.keySize();
+        long valueSize = raw.valueSize();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment keys = arena.allocate(Math.max(1, keySize * n), 8);
             MemorySegment values = arena.allocate(Math.max(1, valueSize * n), 8);
@@ -222,6 +169,7 @@ public final class BpfMap<K, V> extends MapView {
     /** Deletes the keys (BPF_MAP_DELETE_BATCH where supported); absent keys are skipped. @return keys deleted */
     public int deleteAll(Collection<? extends K> keys) {
         int n = keys.size();
+        long keySize = raw.keySize();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(Math.max(1, keySize * n), 8);
             int i = 0;
@@ -231,16 +179,6 @@ public final class BpfMap<K, V> extends MapView {
             }
             return raw.deleteBatch(buf, n);
         }
-    }
-
-
-
-    public MapCodec<K> keyCodec() {
-        return keyCodec;
-    }
-
-    public MapCodec<V> valueCodec() {
-        return valueCodec;
     }
 
     @Override

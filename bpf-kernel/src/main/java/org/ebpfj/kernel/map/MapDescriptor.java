@@ -59,7 +59,7 @@ final class MapDescriptor {
     }
 
     /** One element command with explicit addresses; @return 0 or -errno */
-    int elem(Scratch s, int cmd, long key, long value, long flags) {
+    int elem(Scratch s, BpfCommand cmd, long key, long value, long flags) {
         checkOpen();
         int r = MapCommands.elem(s, cmd, fd, key, value, flags);
         Reference.reachabilityFence(this);
@@ -67,7 +67,7 @@ final class MapDescriptor {
     }
 
     /** One batch command; @return 0 or -errno, with the count in {@code countOut[0]} */
-    int batch(int cmd, long inBatch, long outBatch, long keys, long values, int count, long elemFlags,
+    int batch(BpfCommand cmd, long inBatch, long outBatch, long keys, long values, int count, long elemFlags,
               int[] countOut) {
         checkOpen();
         int r = MapCommands.batch(cmd, fd, inBatch, outBatch, keys, values, count, elemFlags, countOut);

@@ -123,7 +123,7 @@ final class MapIteration {
         if ((delete ? lookupAndDeleteBatch : lookupBatch) == UNSUPPORTED) {
             return false;
         }
-        int cmd = delete ? BpfCommand.MAP_LOOKUP_AND_DELETE_BATCH : BpfCommand.MAP_LOOKUP_BATCH;
+        BpfCommand cmd = delete ? BpfCommand.MAP_LOOKUP_AND_DELETE_BATCH : BpfCommand.MAP_LOOKUP_BATCH;
         long keySize = map.keySize();
         long valueSize = map.valueBufferSize();
         try (Arena arena = Arena.ofConfined()) {
@@ -154,7 +154,7 @@ final class MapIteration {
                         }
                         return false;
                     }
-                    throw MapErrors.other(map.info(), BpfCommand.name(cmd), -r, "");
+                    throw MapErrors.other(map.info(), cmd.uapiName(), -r, "");
                 }
                 if (first) {
                     if (delete) {

@@ -1,10 +1,11 @@
 package org.ebpfj.kernel.map;
 
+
 /**
  * A typed view over one {@link RawMap}: what every view shares (the map underneath, its name and facts, closing).
  * The views only translate between Java values and the map's bytes; the RawMap issues the commands.
  */
-public abstract sealed class MapView implements MapHandle permits BpfMap, PerCpuMap, QueueMap, PrimitiveMap {
+public abstract sealed class MapView implements MapHandle permits CodecMapView, QueueMap, PrimitiveMap {
     final RawMap raw;
 
     MapView(RawMap raw) {

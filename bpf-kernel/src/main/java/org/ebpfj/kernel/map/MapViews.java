@@ -89,7 +89,7 @@ final class MapViews {
     }
 
     /** Maps with keys and one value per key (not per-CPU, not QUEUE/STACK): what {@link BpfMap} views. */
-    static void requireKeyed(RawMap raw) {
+    static RawMap requireKeyed(RawMap raw) {
         if (raw.isPerCpu()) {
             throw new IllegalArgumentException("map '" + raw.name() + "' is " + raw.info().typeName()
                     + ": per-CPU maps hold one value per CPU; use perCpu(...)");
@@ -98,13 +98,15 @@ final class MapViews {
             throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
                     + ") has no keys; use queue(...)");
         }
+        return raw;
     }
 
-    static void requirePerCpu(RawMap raw) {
+    static RawMap requirePerCpu(RawMap raw) {
         if (!raw.isPerCpu()) {
             throw new IllegalArgumentException("map '" + raw.name() + "' (" + raw.info().typeName()
                     + ") is not a per-CPU map");
         }
+        return raw;
     }
 
     static void requireQueue(RawMap raw) {

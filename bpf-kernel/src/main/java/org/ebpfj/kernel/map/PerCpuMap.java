@@ -1,6 +1,6 @@
 package org.ebpfj.kernel.map;
 
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.map.MapStatus.found;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
 
@@ -22,19 +23,12 @@ import org.ebpfj.object.spec.MapSpec;
  * possible CPU. User space reads and writes all of them at once; each CPU's value sits in a slot of the value size
  * rounded up to 8 bytes, as the kernel lays them out. Lists have one element per possible CPU, index = CPU number.
  */
-public final class PerCpuMap<K, V> extends MapView {
-    private final MapCodec<K> keyCodec;
-    private final MapCodec<V> valueCodec;
+public final class PerCpuMap<K, V> extends CodecMapView<K, V> {
     private final int cpus;
     private final long slot;
 
     PerCpuMap(RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        super(raw);
-        MapViews.requirePerCpu(raw);
-        MapViews.checkCodec(raw, "key", keyCodec, raw.keySize());
-        MapViews.checkCodec(raw, "value", valueCodec, raw.valueSize());
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
+        super(MapViews.requirePerCpu(raw), keyCodec, valueCodec);
         this.cpus = Kernel.possibleCpus();
         this.slot = RawMap.roundUp8(raw.valueSize());
     }
@@ -50,16 +44,9 @@ public final class PerCpuMap<K, V> extends MapView {
 
     /** One value per possible CPU, or empty when the key is absent. */
     public Optional<List<V>> lookup(K key) {
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.lookup(s);
-        if (r == 0) {
-            return Optional.of(decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        Scratch s = keyed(key);
+        return found(raw.info(), raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM) ? Optional.of(decode(s.value, 0))
+                : Optional.empty();
     }
 
     /** Writes one value per possible CPU ({@code values.size()} must be {@link #cpus()}). */
@@ -68,8 +55,7 @@ public final class PerCpuMap<K, V> extends MapView {
             throw new IllegalArgumentException("map '" + raw.name() + "' needs " + cpus
                     + " values (one per possible CPU), got " + values.size());
         }
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
+        Scratch s = keyed(key);
         s.value.asSlice(0, raw.valueBufferSize()).fill((byte) 0);
         for (int cpu = 0; cpu < cpus; cpu++) {
             valueCodec.encode(values.get(cpu), s.value, cpu * slot);
@@ -83,25 +69,6 @@ public final class PerCpuMap<K, V> extends MapView {
     /** Writes the same value for every CPU. */
     public void putAllCpus(K key, V value, UpdateFlag flag) {
         put(key, Collections.nCopies(cpus, value), flag);
-    }
-
-    /** @return whether the key was present */
-    public boolean remove(K key) {
-        Scratch s = Scratch.get(raw.keySize(), raw.valueBufferSize());
-        keyCodec.encode(key, s.key, 0);
-        int r = raw.descriptor.delete(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw.info(), -r, keyCodec.describe(key));
-    }
-
-    public long count() {
-        return raw.count();
-    }
-
-    public void clear() {
-        raw.clear();
     }
 
     public void forEach(BiConsumer<? super K, ? super List<V>> action) {
@@ -121,7 +88,4 @@ public final class PerCpuMap<K, V> extends MapView {
         }
         return List.copyOf(out);
     }
-
-
-
 }

@@ -4,13 +4,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.map.MapStatus.deleted;
+import static org.ebpfj.kernel.map.MapStatus.found;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 
 /**
@@ -48,11 +50,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
 
     /** Looks up the key in {@code s}; true when found (the value is then in {@code s}, see {@link #value}). */
     final boolean find(Scratch s) {
-        int r = raw.descriptor.lookup(s);
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.other(raw.info(), "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return found(raw.info(), raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM);
     }
 
     final long value(Scratch s) {
@@ -108,11 +106,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
 
     /** @return whether the key was present */
     public boolean remove(long key) {
-        int r = raw.descriptor.delete(keyed(key));
-        if (r == 0 || r == -ENOENT) {
-            return r == 0;
-        }
-        throw MapErrors.delete(raw.info(), -r, String.valueOf(key));
+        return deleted(raw.info(), raw.descriptor.delete(keyed(key)), () -> String.valueOf(key));
     }
 
     /** @throws KeyNotFoundException when the key is absent */

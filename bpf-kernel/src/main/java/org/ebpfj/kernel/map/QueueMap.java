@@ -1,13 +1,12 @@
 package org.ebpfj.kernel.map;
 
-import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.kernel.codec.MapCodec;
 import org.ebpfj.kernel.error.MapErrors;
+import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.uapi.MapType;
@@ -57,25 +56,17 @@ public final class QueueMap<V> extends MapView {
     /** Removes and returns the next value (oldest for a QUEUE, newest for a STACK); empty when there is none. */
     public Optional<V> pop() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.descriptor.lookupAndDelete(s);
-        return result(s, r, "BPF_MAP_LOOKUP_AND_DELETE_ELEM");
+        return result(s, raw.descriptor.lookupAndDelete(s), BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM);
     }
 
     /** The value {@link #pop()} would return, without removing it. */
     public Optional<V> peek() {
         Scratch s = Scratch.get(0, raw.valueSize());
-        int r = raw.descriptor.lookup(s);
-        return result(s, r, "BPF_MAP_LOOKUP_ELEM");
+        return result(s, raw.descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM);
     }
 
-    private Optional<V> result(Scratch s, int r, String command) {
-        if (r == 0) {
-            return Optional.of(codec.decode(s.value, 0));
-        }
-        if (r == -ENOENT) {
-            return Optional.empty();
-        }
-        throw MapErrors.other(raw.info(), command, -r, "");
+    private Optional<V> result(Scratch s, int status, BpfCommand command) {
+        return MapStatus.found(raw.info(), status, command) ? Optional.of(codec.decode(s.value, 0)) : Optional.empty();
     }
 
     /** Pops until empty. */
@@ -90,6 +81,4 @@ public final class QueueMap<V> extends MapView {
     public long capacity() {
         return raw.maxEntries();
     }
-
-
 }

@@ -216,15 +216,11 @@ public final class RawMap implements MapHandle {
     public boolean lookup(MemorySegment key, MemorySegment valueOut) {
         checkSize(valueOut, valueBufferSize, "value");
         Scratch s = scratchWithKey(key);
-        int r = descriptor.lookup(s);
-        if (r == 0) {
+        boolean found = MapStatus.found(info, descriptor.lookup(s), BpfCommand.MAP_LOOKUP_ELEM);
+        if (found) {
             MemorySegment.copy(s.value, 0, valueOut, 0, valueBufferSize);
-            return true;
         }
-        if (r == -ENOENT) {
-            return false;
-        }
-        throw MapErrors.other(info, "BPF_MAP_LOOKUP_ELEM", -r, "");
+        return found;
     }
 
     /**
@@ -255,15 +251,7 @@ public final class RawMap implements MapHandle {
 
     /** @return false when the key was absent */
     public boolean delete(MemorySegment key) {
-        Scratch s = scratchWithKey(key);
-        int r = descriptor.delete(s);
-        if (r == 0) {
-            return true;
-        }
-        if (r == -ENOENT) {
-            return false;
-        }
-        throw MapErrors.delete(info, -r, hex(key));
+        return MapStatus.deleted(info, descriptor.delete(scratchWithKey(key)), () -> hex(key));
     }
 
     /**
@@ -274,15 +262,11 @@ public final class RawMap implements MapHandle {
     public boolean nextKey(MemorySegment key, MemorySegment nextOut) {
         checkSize(nextOut, keySize, "key");
         Scratch s = key == null ? Scratch.get(keySize, valueBufferSize) : scratchWithKey(key);
-        int r = descriptor.nextKey(s, key == null);
-        if (r == 0) {
+        boolean found = MapStatus.found(info, descriptor.nextKey(s, key == null), BpfCommand.MAP_GET_NEXT_KEY);
+        if (found) {
             MemorySegment.copy(s.nextKey, 0, nextOut, 0, keySize);
-            return true;
         }
-        if (r == -ENOENT) {
-            return false;
-        }
-        throw MapErrors.other(info, "BPF_MAP_GET_NEXT_KEY", -r, "");
+        return found;
     }
 
     /** The value of {@code key} as bytes, or empty when absent. */

@@ -80,7 +80,7 @@ public final class BpfProgram {
     public ProgramInfo info() {
         int fd = loadedFd();
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(BpfInfo.Prog.LAYOUT);
+            MemorySegment info = arena.allocate(BpfInfo.Prog.SIZE, 8);
             int r = Bpf.objInfo(fd, info);
             if (r < 0) {
                 throw new ProgramLoadException(name, -r, "BPF_OBJ_GET_INFO_BY_FD failed");

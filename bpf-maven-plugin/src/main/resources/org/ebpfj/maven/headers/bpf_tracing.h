@@ -109,12 +109,7 @@
 #define __PT_PARM5_REG r8
 #define __PT_PARM6_REG r9
 /* The syscall ABI passes the fourth argument in r10: rcx is taken by the syscall instruction. */
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
 #define __PT_PARM4_SYSCALL_REG r10
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define __PT_RET_REG sp
 #define __PT_FP_REG bp
 #define __PT_RC_REG ax
@@ -143,12 +138,7 @@
 #define __PT_PARM4_REG rcx
 #define __PT_PARM5_REG r8
 #define __PT_PARM6_REG r9
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
 #define __PT_PARM4_SYSCALL_REG r10
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define __PT_RET_REG rsp
 #define __PT_FP_REG rbp
 #define __PT_RC_REG rax
@@ -171,10 +161,6 @@ struct pt_regs___s390 {
 #define __PT_PARM4_REG gprs[5]
 #define __PT_PARM5_REG gprs[6]
 #define __PT_PARM1_SYSCALL_REG orig_gpr2
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
 #define __PT_PARM6_SYSCALL_REG gprs[7]
 #define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___s390 *)(x))->__PT_PARM1_SYSCALL_REG)
 #define PT_REGS_PARM1_CORE_SYSCALL(x) \
@@ -191,10 +177,6 @@ struct pt_regs___s390 {
 #define __PT_PARM2_REG uregs[1]
 #define __PT_PARM3_REG uregs[2]
 #define __PT_PARM4_REG uregs[3]
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
 #define __PT_PARM5_SYSCALL_REG uregs[4]
 #define __PT_PARM6_SYSCALL_REG uregs[5]
 #define __PT_PARM7_SYSCALL_REG uregs[6]
@@ -222,11 +204,6 @@ struct pt_regs___arm64 {
 #define __PT_PARM7_REG regs[6]
 #define __PT_PARM8_REG regs[7]
 #define __PT_PARM1_SYSCALL_REG orig_x0
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___arm64 *)(x))->__PT_PARM1_SYSCALL_REG)
 #define PT_REGS_PARM1_CORE_SYSCALL(x) \
 	BPF_CORE_READ((const struct pt_regs___arm64 *)(x), __PT_PARM1_SYSCALL_REG)
@@ -236,8 +213,9 @@ struct pt_regs___arm64 {
 #define __PT_SP_REG sp
 #define __PT_IP_REG pc
 
-#elif defined(bpf_target_mips)
+#elif defined(bpf_target_mips) || defined(bpf_target_loongarch)
 
+/* Both pass a function's arguments in regs[4] to regs[11]. */
 #define __PT_PARM1_REG regs[4]
 #define __PT_PARM2_REG regs[5]
 #define __PT_PARM3_REG regs[6]
@@ -246,17 +224,24 @@ struct pt_regs___arm64 {
 #define __PT_PARM6_REG regs[9]
 #define __PT_PARM7_REG regs[10]
 #define __PT_PARM8_REG regs[11]
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG /* N32/N64 ABIs only */
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG /* N32/N64 ABIs only */
+
+#if defined(bpf_target_mips)
+/* A syscall's fifth and sixth arguments exist for the N32/N64 ABIs only. */
 #define __PT_RET_REG regs[31]
 #define __PT_FP_REG regs[30] /* with CONFIG_FRAME_POINTER only */
 #define __PT_RC_REG regs[2]
 #define __PT_SP_REG regs[29]
 #define __PT_IP_REG cp0_epc
+#else
+#define __PT_REGS_CAST(x) ((const struct user_pt_regs *)(x))
+/* loongarch has no syscall wrappers. */
+#define PT_REGS_SYSCALL_REGS(ctx) ctx
+#define __PT_RET_REG regs[1]
+#define __PT_FP_REG regs[22]
+#define __PT_RC_REG regs[4]
+#define __PT_SP_REG regs[3]
+#define __PT_IP_REG csr_era
+#endif
 
 #elif defined(bpf_target_powerpc)
 
@@ -271,11 +256,6 @@ struct pt_regs___arm64 {
 /* powerpc has no syscall wrappers: a syscall kprobe's ctx holds the user registers themselves. */
 #define PT_REGS_SYSCALL_REGS(ctx) ctx
 #define __PT_PARM1_SYSCALL_REG orig_gpr3
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #if !defined(__arch64__)
 #define __PT_PARM7_SYSCALL_REG __PT_PARM7_REG /* 32-bit powerpc only */
 #endif
@@ -294,12 +274,6 @@ struct pt_regs___arm64 {
 #define __PT_PARM4_REG u_regs[UREG_I3]
 #define __PT_PARM5_REG u_regs[UREG_I4]
 #define __PT_PARM6_REG u_regs[UREG_I5]
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define __PT_RET_REG u_regs[UREG_I7]
 #define __PT_FP_REG __unsupported__
 #define __PT_RC_REG u_regs[UREG_I0]
@@ -328,11 +302,6 @@ struct pt_regs___riscv {
 #define __PT_PARM7_REG a6
 #define __PT_PARM8_REG a7
 #define __PT_PARM1_SYSCALL_REG orig_a0
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define PT_REGS_PARM1_SYSCALL(x) (((const struct pt_regs___riscv *)(x))->__PT_PARM1_SYSCALL_REG)
 #define PT_REGS_PARM1_CORE_SYSCALL(x) \
 	BPF_CORE_READ((const struct pt_regs___riscv *)(x), __PT_PARM1_SYSCALL_REG)
@@ -355,42 +324,11 @@ struct pt_regs___riscv {
 #define __PT_PARM8_REG scratch.r7
 /* arc has no syscall wrappers. */
 #define PT_REGS_SYSCALL_REGS(ctx) ctx
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #define __PT_RET_REG scratch.blink
 #define __PT_FP_REG scratch.fp
 #define __PT_RC_REG scratch.r0
 #define __PT_SP_REG scratch.sp
 #define __PT_IP_REG scratch.ret
-
-#elif defined(bpf_target_loongarch)
-
-#define __PT_REGS_CAST(x) ((const struct user_pt_regs *)(x))
-#define __PT_PARM1_REG regs[4]
-#define __PT_PARM2_REG regs[5]
-#define __PT_PARM3_REG regs[6]
-#define __PT_PARM4_REG regs[7]
-#define __PT_PARM5_REG regs[8]
-#define __PT_PARM6_REG regs[9]
-#define __PT_PARM7_REG regs[10]
-#define __PT_PARM8_REG regs[11]
-/* loongarch has no syscall wrappers. */
-#define PT_REGS_SYSCALL_REGS(ctx) ctx
-#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
-#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
-#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
-#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
-#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
-#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
-#define __PT_RET_REG regs[1]
-#define __PT_FP_REG regs[22]
-#define __PT_RC_REG regs[4]
-#define __PT_SP_REG regs[3]
-#define __PT_IP_REG csr_era
 
 #endif
 
@@ -400,6 +338,29 @@ struct pt_regs;
 
 #ifndef __PT_REGS_CAST
 #define __PT_REGS_CAST(x) (x)
+#endif
+
+/*
+ * A syscall argument an architecture did not place apart above is in the register of the function argument of
+ * the same number.
+ */
+#ifndef __PT_PARM1_SYSCALL_REG
+#define __PT_PARM1_SYSCALL_REG __PT_PARM1_REG
+#endif
+#ifndef __PT_PARM2_SYSCALL_REG
+#define __PT_PARM2_SYSCALL_REG __PT_PARM2_REG
+#endif
+#ifndef __PT_PARM3_SYSCALL_REG
+#define __PT_PARM3_SYSCALL_REG __PT_PARM3_REG
+#endif
+#ifndef __PT_PARM4_SYSCALL_REG
+#define __PT_PARM4_SYSCALL_REG __PT_PARM4_REG
+#endif
+#ifndef __PT_PARM5_SYSCALL_REG
+#define __PT_PARM5_SYSCALL_REG __PT_PARM5_REG
+#endif
+#ifndef __PT_PARM6_SYSCALL_REG
+#define __PT_PARM6_SYSCALL_REG __PT_PARM6_REG
 #endif
 
 /* Registers an architecture does not pass arguments in: using them is a compile error naming __unsupported__. */

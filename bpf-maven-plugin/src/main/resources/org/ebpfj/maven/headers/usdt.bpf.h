@@ -131,9 +131,12 @@ int bpf_usdt_arg_cnt(struct pt_regs *ctx)
 	return spec ? spec->arg_cnt : -ESRCH;
 }
 
-/* The size in bytes of argument arg_num, -ENOENT past the last one, -ESRCH for an unknown probe. */
+/*
+ * The spec of argument arg_num of the probe that fired, into *arg. Returns 0, -ENOENT past the last argument,
+ * or -ESRCH for an unknown probe.
+ */
 static __always_inline
-int bpf_usdt_arg_size(struct pt_regs *ctx, __u64 arg_num)
+int ___ebpfj_usdt_arg_spec(struct pt_regs *ctx, __u64 arg_num, struct __bpf_usdt_arg_spec **arg)
 {
 	struct __bpf_usdt_spec *spec = ___ebpfj_usdt_spec(ctx);
 
@@ -145,7 +148,20 @@ int bpf_usdt_arg_size(struct pt_regs *ctx, __u64 arg_num)
 	barrier_var(arg_num);
 	if (arg_num >= spec->arg_cnt)
 		return -ENOENT;
-	return (unsigned int)(64 - spec->args[arg_num].arg_bitshift) / 8;
+	*arg = &spec->args[arg_num];
+	return 0;
+}
+
+/* The size in bytes of argument arg_num, -ENOENT past the last one, -ESRCH for an unknown probe. */
+static __always_inline
+int bpf_usdt_arg_size(struct pt_regs *ctx, __u64 arg_num)
+{
+	struct __bpf_usdt_arg_spec *arg;
+	int err = ___ebpfj_usdt_arg_spec(ctx, arg_num, &arg);
+
+	if (err)
+		return err;
+	return (unsigned int)(64 - arg->arg_bitshift) / 8;
 }
 
 /*
@@ -156,22 +172,15 @@ int bpf_usdt_arg_size(struct pt_regs *ctx, __u64 arg_num)
 __weak __hidden
 int bpf_usdt_arg(struct pt_regs *ctx, __u64 arg_num, long *res)
 {
-	struct __bpf_usdt_spec *spec;
 	struct __bpf_usdt_arg_spec *arg;
 	unsigned long val;
 	int err;
 
 	*res = 0;
-	spec = ___ebpfj_usdt_spec(ctx);
-	if (!spec)
-		return -ESRCH;
-	if (arg_num >= BPF_USDT_MAX_ARG_CNT)
-		return -ENOENT;
-	barrier_var(arg_num);
-	if (arg_num >= spec->arg_cnt)
-		return -ENOENT;
+	err = ___ebpfj_usdt_arg_spec(ctx, arg_num, &arg);
+	if (err)
+		return err;
 
-	arg = &spec->args[arg_num];
 	switch (arg->arg_type) {
 	case BPF_USDT_ARG_CONST:
 		val = arg->val_off;

@@ -2,48 +2,36 @@ package org.ebpfj.maven.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AntPatternTest {
 
-    @Test
-    void doubleStarMatchesAnyDepthIncludingNone() {
-        AntPattern p = AntPattern.compile("**/*.bpf.c");
-        assertThat(p.matches("a.bpf.c")).isTrue();
-        assertThat(p.matches("net/xdp.bpf.c")).isTrue();
-        assertThat(p.matches("a/b/c/d.bpf.c")).isTrue();
-        assertThat(p.matches("a.c")).isFalse();
-        assertThat(p.matches("a.bpf.c.orig")).isFalse();
-    }
-
-    @Test
-    void singleStarStaysInOneFolder() {
-        AntPattern p = AntPattern.compile("*.bpf.c");
-        assertThat(p.matches("a.bpf.c")).isTrue();
-        assertThat(p.matches("net/a.bpf.c")).isFalse();
-    }
-
-    @Test
-    void questionMarkAndLiteralDots() {
-        AntPattern p = AntPattern.compile("v?/x.c");
-        assertThat(p.matches("v1/x.c")).isTrue();
-        assertThat(p.matches("v12/x.c")).isFalse();
-        assertThat(p.matches("v1/xxc")).isFalse();
-    }
-
-    @Test
-    void trailingSlashMeansEverythingBelow() {
-        AntPattern p = AntPattern.compile("experimental/");
-        assertThat(p.matches("experimental/a.bpf.c")).isTrue();
-        assertThat(p.matches("experimental/deep/a.bpf.c")).isTrue();
-        assertThat(p.matches("other/a.bpf.c")).isFalse();
-    }
-
-    @Test
-    void doubleStarInTheMiddle() {
-        AntPattern p = AntPattern.compile("net/**/test_*.bpf.c");
-        assertThat(p.matches("net/test_a.bpf.c")).isTrue();
-        assertThat(p.matches("net/x/y/test_a.bpf.c")).isTrue();
-        assertThat(p.matches("test_a.bpf.c")).isFalse();
+    @ParameterizedTest(name = "{0} ~ {1}: {2}")
+    @CsvSource(textBlock = """
+            # ** matches any depth, including none
+            **/*.bpf.c,          a.bpf.c,              true
+            **/*.bpf.c,          net/xdp.bpf.c,        true
+            **/*.bpf.c,          a/b/c/d.bpf.c,        true
+            **/*.bpf.c,          a.c,                  false
+            **/*.bpf.c,          a.bpf.c.orig,         false
+            # * stays in one folder
+            *.bpf.c,             a.bpf.c,              true
+            *.bpf.c,             net/a.bpf.c,          false
+            # ? is one character, a dot is a literal dot
+            v?/x.c,              v1/x.c,               true
+            v?/x.c,              v12/x.c,              false
+            v?/x.c,              v1/xxc,               false
+            # a trailing slash means everything below
+            experimental/,       experimental/a.bpf.c, true
+            experimental/,       experimental/deep/a.bpf.c, true
+            experimental/,       other/a.bpf.c,        false
+            # ** in the middle
+            net/**/test_*.bpf.c, net/test_a.bpf.c,     true
+            net/**/test_*.bpf.c, net/x/y/test_a.bpf.c, true
+            net/**/test_*.bpf.c, test_a.bpf.c,         false
+            """)
+    void matches(String pattern, String path, boolean matches) {
+        assertThat(AntPattern.compile(pattern).matches(path)).isEqualTo(matches);
     }
 }

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UapiHelperParserTest {
 
@@ -19,62 +20,71 @@ class UapiHelperParserTest {
         return Files.isRegularFile(SYSTEM_UAPI);
     }
 
-    private static UapiHelperParser.Result system() throws Exception {
-        return UapiHelperParser.parse(Files.readString(SYSTEM_UAPI, StandardCharsets.ISO_8859_1));
+    private static UapiHelperParser.Result system;
+
+    /** The system header, parsed once for all the cases that read it. */
+    private static synchronized UapiHelperParser.Result system() throws Exception {
+        if (system == null) {
+            system = UapiHelperParser.parse(Files.readString(SYSTEM_UAPI, StandardCharsets.ISO_8859_1));
+        }
+        return system;
     }
 
     private static String declaration(UapiHelperParser.Result result, String name) {
         return result.find(name).orElseThrow(() -> new AssertionError(name + " not parsed")).declaration();
     }
 
+    @ParameterizedTest(name = "{0} = {1}")
+    @EnabledIf("systemHeaderPresent")
+    @CsvSource(textBlock = """
+            # enum bpf_func_id: BPF_FUNC_map_lookup_elem = 1, ...
+            bpf_map_lookup_elem,   1
+            bpf_ktime_get_ns,      5
+            bpf_trace_printk,      6
+            bpf_get_socket_cookie, 46
+            bpf_trace_vprintk,     177
+            bpf_loop,              181
+            """)
+    void systemHeaderNumbersMatchTheKernelsEnum(String helper, int id) throws Exception {
+        assertThat(system().find(helper).orElseThrow().id()).isEqualTo(id);
+    }
+
     @Test
     @EnabledIf("systemHeaderPresent")
-    void systemHeaderNumbersMatchTheKernelsEnum() throws Exception {
+    void systemHeaderHasEveryHelperOnceAndDocumented() throws Exception {
         UapiHelperParser.Result result = system();
-        // enum bpf_func_id: BPF_FUNC_map_lookup_elem = 1, BPF_FUNC_ktime_get_ns = 5, BPF_FUNC_trace_printk = 6,
-        // BPF_FUNC_get_socket_cookie = 46, BPF_FUNC_trace_vprintk = 177, BPF_FUNC_loop = 181.
-        assertThat(result.find("bpf_map_lookup_elem").orElseThrow().id()).isEqualTo(1);
-        assertThat(result.find("bpf_ktime_get_ns").orElseThrow().id()).isEqualTo(5);
-        assertThat(result.find("bpf_trace_printk").orElseThrow().id()).isEqualTo(6);
-        assertThat(result.find("bpf_get_socket_cookie").orElseThrow().id()).isEqualTo(46);
-        assertThat(result.find("bpf_trace_vprintk").orElseThrow().id()).isEqualTo(177);
-        assertThat(result.find("bpf_loop").orElseThrow().id()).isEqualTo(181);
         assertThat(result.helpers()).hasSizeGreaterThanOrEqualTo(209);
         assertThat(result.helpers()).extracting(HelperPrototype::name).doesNotHaveDuplicates();
         assertThat(result.undocumented()).isEmpty();
     }
 
-    @Test
+    /** Whole declarations; overloaded helpers are declared once, with void pointers where the overloads disagree. */
+    @ParameterizedTest(name = "{0}")
     @EnabledIf("systemHeaderPresent")
-    void systemHeaderDeclarations() throws Exception {
-        UapiHelperParser.Result result = system();
-        assertThat(declaration(result, "bpf_map_lookup_elem"))
-                .isEqualTo("static void *(* const bpf_map_lookup_elem)(void *map, const void *key) = (void *) 1;");
-        assertThat(declaration(result, "bpf_map_update_elem")).isEqualTo(
-                "static long (* const bpf_map_update_elem)(void *map, const void *key, const void *value,"
-                        + " __u64 flags) = (void *) 2;");
-        assertThat(declaration(result, "bpf_ktime_get_ns"))
-                .isEqualTo("static __u64 (* const bpf_ktime_get_ns)(void) = (void *) 5;");
-        assertThat(declaration(result, "bpf_trace_printk")).isEqualTo(
-                "static long (* const bpf_trace_printk)(const char *fmt, __u32 fmt_size, ...) = (void *) 6;");
-        assertThat(declaration(result, "bpf_loop")).isEqualTo("static long (* const bpf_loop)(__u32 nr_loops,"
-                + " void *callback_fn, void *callback_ctx, __u64 flags) = (void *) 181;");
-        // Context types as programs see them.
-        assertThat(declaration(result, "bpf_skb_load_bytes")).contains("(const void *skb, __u32 offset");
-        assertThat(declaration(result, "bpf_skb_store_bytes")).contains("(struct __sk_buff *skb, __u32 offset");
-        assertThat(declaration(result, "bpf_xdp_adjust_head")).contains("(struct xdp_md *xdp_md, int delta)");
-        // size_t without libc.
-        assertThat(declaration(result, "bpf_strtol")).contains("unsigned long buf_len");
+    @CsvSource(delimiter = '|', textBlock = """
+            bpf_map_lookup_elem   | static void *(* const bpf_map_lookup_elem)(void *map, const void *key) = (void *) 1;
+            bpf_map_update_elem   | static long (* const bpf_map_update_elem)(void *map, const void *key, const void *value, __u64 flags) = (void *) 2;
+            bpf_ktime_get_ns      | static __u64 (* const bpf_ktime_get_ns)(void) = (void *) 5;
+            bpf_trace_printk      | static long (* const bpf_trace_printk)(const char *fmt, __u32 fmt_size, ...) = (void *) 6;
+            bpf_loop              | static long (* const bpf_loop)(__u32 nr_loops, void *callback_fn, void *callback_ctx, __u64 flags) = (void *) 181;
+            bpf_get_socket_cookie | static __u64 (* const bpf_get_socket_cookie)(void *ctx) = (void *) 46;
+            bpf_sk_assign         | static long (* const bpf_sk_assign)(void *ctx, void *sk, __u64 flags) = (void *) 124;
+            """)
+    void systemHeaderDeclarations(String helper, String declaration) throws Exception {
+        assertThat(declaration(system(), helper)).isEqualTo(declaration);
     }
 
-    @Test
+    /** Parameters: context types as programs see them, and size_t without libc. */
+    @ParameterizedTest(name = "{0}")
     @EnabledIf("systemHeaderPresent")
-    void overloadedHelpersAreDeclaredOnceWithVoidPointersWhereTheyDisagree() throws Exception {
-        UapiHelperParser.Result result = system();
-        assertThat(declaration(result, "bpf_get_socket_cookie"))
-                .isEqualTo("static __u64 (* const bpf_get_socket_cookie)(void *ctx) = (void *) 46;");
-        assertThat(declaration(result, "bpf_sk_assign"))
-                .isEqualTo("static long (* const bpf_sk_assign)(void *ctx, void *sk, __u64 flags) = (void *) 124;");
+    @CsvSource(delimiter = '|', textBlock = """
+            bpf_skb_load_bytes  | (const void *skb, __u32 offset
+            bpf_skb_store_bytes | (struct __sk_buff *skb, __u32 offset
+            bpf_xdp_adjust_head | (struct xdp_md *xdp_md, int delta)
+            bpf_strtol          | unsigned long buf_len
+            """)
+    void systemHeaderParameters(String helper, String parameters) throws Exception {
+        assertThat(declaration(system(), helper)).contains(parameters);
     }
 
     /** The 6.2+ form: FN(name, id, ctx...) with explicit numbers, which need not follow the order. */
@@ -142,16 +152,19 @@ class UapiHelperParserTest {
                 .isInstanceOf(HeaderFormatException.class).hasMessageContaining("prototypes");
     }
 
-    @Test
-    void typeSpellings() {
-        assertThat(UapiHelperParser.normalizeType("u64")).isEqualTo("__u64");
-        assertThat(UapiHelperParser.normalizeType("const  char*")).isEqualTo("const char *");
-        assertThat(UapiHelperParser.normalizeType("char **")).isEqualTo("char **");
-        assertThat(UapiHelperParser.normalizeType("struct bpf_map *")).isEqualTo("void *");
-        assertThat(UapiHelperParser.normalizeType("struct sk_buff *")).isEqualTo("struct __sk_buff *");
-        assertThat(UapiHelperParser.normalizeType("struct sk_buff_head *")).isEqualTo("struct sk_buff_head *");
-        assertThat(UapiHelperParser.normalizeType("__u64")).isEqualTo("__u64");
-        assertThat(List.of(UapiHelperParser.normalizeType("s32"), UapiHelperParser.normalizeType("u8")))
-                .containsExactly("__s32", "__u8");
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            u64                   | __u64
+            const  char*          | const char *
+            char **               | char **
+            struct bpf_map *      | void *
+            struct sk_buff *      | struct __sk_buff *
+            struct sk_buff_head * | struct sk_buff_head *
+            __u64                 | __u64
+            s32                   | __s32
+            u8                    | __u8
+            """)
+    void typeSpellings(String spelled, String normalized) {
+        assertThat(UapiHelperParser.normalizeType(spelled)).isEqualTo(normalized);
     }
 }

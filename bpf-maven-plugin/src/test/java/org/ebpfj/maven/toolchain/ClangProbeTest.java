@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.ebpfj.maven.testing.FakeClang;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 @EnabledOnOs(OS.LINUX)
 class ClangProbeTest {
@@ -19,26 +22,24 @@ class ClangProbeTest {
 
     private final ClangProbe probe = new ClangProbe();
 
-    @Test
-    void usableClang() throws Exception {
-        ClangProbe.Result result = probe.probe(FakeClang.withBpf(tmp, "clang"));
-        assertThat(result.usable()).isTrue();
-        assertThat(result.version()).contains("clang version 18.1.8 (fake)");
-    }
-
-    @Test
-    void clangWithoutBpf() throws Exception {
-        ClangProbe.Result result = probe.probe(FakeClang.withoutBpf(tmp, "clang"));
-        assertThat(result.usable()).isFalse();
-        assertThat(result.version()).isPresent();
-        assertThat(result.problem()).isEqualTo("built without the BPF target");
-    }
-
-    @Test
-    void somethingElseNamedClang() throws Exception {
-        ClangProbe.Result result = probe.probe(FakeClang.notClang(tmp, "clang"));
-        assertThat(result.usable()).isFalse();
-        assertThat(result.problem()).startsWith("'--version' failed or is not clang: gcc (Debian 12.2.0-14)");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # what answers as clang | usable | version (none when it is not clang) | problem
+            withBpf    | true  | clang version 18.1.8 (fake) | ""
+            withoutBpf | false | clang version 18.1.8 (fake) | built without the BPF target
+            notClang   | false |                             | '--version' failed or is not clang: gcc (Debian 12.2.0-14) 12.2.0
+            """)
+    void probesWhatAnswersAsClang(String fake, boolean usable, String version, String problem) throws Exception {
+        Path clang = switch (fake) {
+            case "withBpf" -> FakeClang.withBpf(tmp, "clang");
+            case "withoutBpf" -> FakeClang.withoutBpf(tmp, "clang");
+            case "notClang" -> FakeClang.notClang(tmp, "clang");
+            default -> throw new IllegalArgumentException(fake);
+        };
+        ClangProbe.Result result = probe.probe(clang);
+        assertThat(result.usable()).isEqualTo(usable);
+        assertThat(result.version()).isEqualTo(Optional.ofNullable(version));
+        assertThat(result.problem()).isEqualTo(problem);
     }
 
     @Test

@@ -10,17 +10,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PlatformTest {
 
     @ParameterizedTest(name = "{0}/{1}")
-    @CsvSource(nullValues = "-", value = {
-            // os.name, os.arch, kernel arch, multiarch triple, bytedeco classifier
-            "Linux,    amd64,   x86,     x86_64-linux-gnu,      linux-x86_64",
-            "Linux,    aarch64, arm64,   aarch64-linux-gnu,     linux-arm64",
-            "Linux,    s390x,   s390,    s390x-linux-gnu,       -",
-            "Linux,    ppc64,   powerpc, -,                     -",
-            "Linux,    mips64el, mips,   -,                     -",
-            // macOS: no embedded clang and no multiarch folder, but bpf_tracing.h still needs the kernel name.
-            "Mac OS X, aarch64, arm64,   -,                     -",
-            "Linux,    sparc,   -,       -,                     -",
-    })
+    @CsvSource(nullValues = "-", textBlock = """
+            # os.name, os.arch, kernel arch, multiarch triple, bytedeco classifier
+            Linux,    amd64,   x86,     x86_64-linux-gnu,      linux-x86_64
+            Linux,    aarch64, arm64,   aarch64-linux-gnu,     linux-arm64
+            Linux,    s390x,   s390,    s390x-linux-gnu,       -
+            Linux,    ppc64,   powerpc, -,                     -
+            Linux,    mips64el, mips,   -,                     -
+            # macOS: no embedded clang and no multiarch folder, but bpf_tracing.h still needs the kernel name.
+            Mac OS X, aarch64, arm64,   -,                     -
+            Linux,    sparc,   -,       -,                     -
+            """)
     void namesOfOneArchitecture(String os, String arch, String kernel, String triple, String classifier) {
         Platform p = new Platform(os, arch);
         assertThat(p.kernelArch()).isEqualTo(Optional.ofNullable(kernel));

@@ -16,27 +16,39 @@ public final class ByteView {
     private final int length;
     private final boolean little;
     private final String part;
+    /** Where messages say the window starts: its offset in the array, or 0 for a view that stands for a copy. */
+    private final int reportedStart;
 
-    private ByteView(byte[] data, int start, int length, ByteOrder order, String part) {
+    private ByteView(byte[] data, int start, int length, ByteOrder order, String part, int reportedStart) {
         this.data = data;
         this.start = start;
         this.length = length;
         this.little = order == ByteOrder.LITTLE_ENDIAN;
         this.part = part;
+        this.reportedStart = reportedStart;
     }
 
     public static ByteView of(byte[] data, ByteOrder order, String part) {
-        return new ByteView(data, 0, data.length, order, part);
+        return new ByteView(data, 0, data.length, order, part, 0);
     }
 
     /** A sub-window; fails when {@code [offset, offset + size)} is not inside this window. */
     public ByteView slice(long offset, long size, String slicePart) throws ObjectFormatException {
         check(offset, size, slicePart);
-        return new ByteView(data, start + (int) offset, (int) size, order(), slicePart);
+        return new ByteView(data, start + (int) offset, (int) size, order(), slicePart,
+                reportedStart + (int) offset);
     }
 
     public ByteView withOrder(ByteOrder order) {
-        return new ByteView(data, start, length, order, part);
+        return new ByteView(data, start, length, order, part, reportedStart);
+    }
+
+    /**
+     * This window as {@code of(bytes(0, length()), order(), copyPart)} would show it (offsets in messages counted
+     * from its first byte), without copying the bytes.
+     */
+    public ByteView asCopy(String copyPart) {
+        return new ByteView(data, start, length, order(), copyPart, 0);
     }
 
     public ByteOrder order() {
@@ -51,9 +63,9 @@ public final class ByteView {
         return part;
     }
 
-    /** Absolute offset of this window's first byte in the underlying array. */
+    /** Offset of this window's first byte in the underlying array, as messages report it. */
     public int absoluteStart() {
-        return start;
+        return reportedStart;
     }
 
     public boolean contains(long offset, long size) {
@@ -62,7 +74,7 @@ public final class ByteView {
 
     public void check(long offset, long size, String what) throws ObjectFormatException {
         if (!contains(offset, size)) {
-            throw new ObjectFormatException(part, start + Math.max(offset, 0),
+            throw new ObjectFormatException(part, reportedStart + Math.max(offset, 0),
                     what + " (" + size + " bytes at " + offset + ") lies outside the " + length + "-byte "
                             + part);
         }
@@ -107,7 +119,7 @@ public final class ByteView {
     public int u32AtMost(long offset, long max, String what) throws ObjectFormatException {
         long v = u32(offset);
         if (v > max) {
-            throw new ObjectFormatException(part, start + offset, what + " is " + v + ", more than " + max);
+            throw new ObjectFormatException(part, reportedStart + offset, what + " is " + v + ", more than " + max);
         }
         return (int) v;
     }
@@ -122,7 +134,7 @@ public final class ByteView {
                 return new String(data, from, i - from, StandardCharsets.UTF_8);
             }
         }
-        throw new ObjectFormatException(part, from, "string is not NUL-terminated");
+        throw new ObjectFormatException(part, reportedStart + offset, "string is not NUL-terminated");
     }
 
     /** {@code size} bytes at {@code offset} decoded as UTF-8, without an intermediate copy. */

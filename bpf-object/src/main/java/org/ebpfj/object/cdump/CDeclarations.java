@@ -103,23 +103,17 @@ final class CDeclarations {
                 case ARRAY: {
                     // A qualifier on an array type means nothing in C (GCC emits them); drop it.
                     qualifiers.clear();
-                    if (edge == Edge.POINTER) {
-                        declarator = "(" + declarator + ")";
-                        edge = Edge.ARRAY_PARENS;
-                    }
                     BtfType.Array a = (BtfType.Array) t;
-                    declarator = declarator + "[" + a.elements() + "]";
+                    declarator = beforeSuffix(declarator, edge) + "[" + a.elements() + "]";
+                    edge = edge == Edge.POINTER ? Edge.ARRAY_PARENS : edge;
                     id = a.elementType();
                     break;
                 }
                 case FUNC_PROTO: {
                     qualifiers.clear();
-                    if (edge == Edge.POINTER) {
-                        declarator = "(" + declarator + ")";
-                        edge = Edge.FUNCTION_PARENS;
-                    }
                     BtfType.FuncProto proto = (BtfType.FuncProto) t;
-                    declarator = declarator + parameters(proto, indent, nesting);
+                    declarator = beforeSuffix(declarator, edge) + parameters(proto, indent, nesting);
+                    edge = edge == Edge.POINTER ? Edge.FUNCTION_PARENS : edge;
                     id = proto.returnType();
                     break;
                 }
@@ -130,6 +124,14 @@ final class CDeclarations {
                 }
             }
         }
+    }
+
+    /**
+     * The declarator an array or parameter-list suffix follows: {@code []} and {@code ()} bind tighter than
+     * {@code *}, so a pointer declarator gets parentheses ({@code (*name)[4]}, {@code (*name)(int)}).
+     */
+    private static String beforeSuffix(String declarator, Edge edge) {
+        return edge == Edge.POINTER ? "(" + declarator + ")" : declarator;
     }
 
     private static String separator(Edge edge, String name) {
@@ -218,17 +220,14 @@ final class CDeclarations {
         return text.toString();
     }
 
+    /** The C keyword of a qualifier; null for a type tag, which is written as an attribute. */
     private static String qualifierKeyword(BtfType q) {
-        switch (q.kind()) {
-            case CONST:
-                return "const";
-            case VOLATILE:
-                return "volatile";
-            case RESTRICT:
-                return "restrict";
-            default:
-                return null;
-        }
+        return switch (q.kind()) {
+            case CONST -> "const";
+            case VOLATILE -> "volatile";
+            case RESTRICT -> "restrict";
+            default -> null;
+        };
     }
 
     /** A tag keeps its meaning for clang's BTF; with kind_flag set the value is a plain attribute. */

@@ -17,13 +17,10 @@ import org.ebpfj.object.spec.ObjectSpec;
  * a map some target refuses gets one error naming every kernel's answer.
  */
 final class CheckCommand {
-    private final Arguments args;
-
-    CheckCommand(Arguments args) {
-        this.args = args;
+    private CheckCommand() {
     }
 
-    int run(PrintStream out, PrintStream err) throws UsageException, IOException {
+    static int run(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
         List<KernelProfile> targets = args.targets();
         MapRuleEngine engine = args.engine();
         ObjectInputs inputs = ObjectInputs.read(args.files, err);

@@ -44,11 +44,11 @@ public final class Main {
             Arguments a = Arguments.parse(args);
             switch (a.command) {
                 case "maps":
-                    return new MapsCommand(a).run(out, err);
+                    return MapsCommand.run(a, out, err);
                 case "check":
-                    return new CheckCommand(a).run(out, err);
+                    return CheckCommand.run(a, out, err);
                 case "predict":
-                    return new PredictCommand(a).run(in, out, err);
+                    return PredictCommand.run(a, in, out, err);
                 case "help":
                 case "-h":
                 case "--help":

@@ -14,13 +14,10 @@ import org.ebpfj.object.machine.KernelProfile;
 
 /** {@code maps FILE.o...}: the map specs of each object as JSON. */
 final class MapsCommand {
-    private final Arguments args;
-
-    MapsCommand(Arguments args) {
-        this.args = args;
+    private MapsCommand() {
     }
 
-    int run(PrintStream out, PrintStream err) throws UsageException, IOException {
+    static int run(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
         List<KernelProfile> targets = args.targets();
         MapRuleEngine engine = args.engine();
         ObjectInputs inputs = ObjectInputs.read(args.files, err);

@@ -23,13 +23,10 @@ import org.ebpfj.object.machine.KernelProfile;
  * each line answers per kernel: {@code 5.10=E2BIG 6.1=OK 6.12=OK}.
  */
 final class PredictCommand {
-    private final Arguments args;
-
-    PredictCommand(Arguments args) {
-        this.args = args;
+    private PredictCommand() {
     }
 
-    int run(InputStream in, PrintStream out, PrintStream err) throws UsageException, IOException {
+    static int run(Arguments args, InputStream in, PrintStream out, PrintStream err) throws UsageException, IOException {
         if (!args.files.isEmpty()) {
             throw new UsageException("predict reads map attributes from stdin and takes no files");
         }

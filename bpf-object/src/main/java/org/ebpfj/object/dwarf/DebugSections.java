@@ -1,6 +1,7 @@
 package org.ebpfj.object.dwarf;
 
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.object.ObjectFormatException;
@@ -73,23 +74,42 @@ final class DebugSections {
         if (elf.relocationSectionsFor(section).isEmpty()) {
             return original;
         }
+        List<ElfRelocation> relocations = elf.relocationsFor(section);
+        boolean changes = false;
+        for (ElfRelocation r : relocations) {
+            int width = width(r);
+            // A target out of bounds takes the copying path, which reports it.
+            if (width > 0 && (!original.contains(r.offset(), width) || r.explicitAddend()
+                    || elf.symbols().get(r.symbolIndex()).value() != 0)) {
+                changes = true;
+                break;
+            }
+        }
+        if (!changes) {
+            // S + A with S = 0 and A in place: every value is already what it relocates to. Shown as the copy below.
+            return original.asCopy(section.name());
+        }
         byte[] copy = original.bytes(0, original.length());
         ByteView view = ByteView.of(copy, elf.order(), section.name());
-        for (ElfRelocation r : elf.relocationsFor(section)) {
-            ElfSymbol sym = elf.symbols().get(r.symbolIndex());
-            int width;
-            if (r.type() == ElfRelocation.R_BPF_64_ABS32 || r.type() == ElfRelocation.R_BPF_64_NODYLD32) {
-                width = 4;
-            } else if (r.type() == ElfRelocation.R_BPF_64_ABS64) {
-                width = 8;
-            } else {
+        for (ElfRelocation r : relocations) {
+            int width = width(r);
+            if (width == 0) {
                 continue;
             }
+            ElfSymbol sym = elf.symbols().get(r.symbolIndex());
             view.check(r.offset(), width, "relocation target");
             long addend = r.explicitAddend() ? r.addend() : width == 4 ? view.u32(r.offset()) : view.u64(r.offset());
             write(copy, (int) r.offset(), width, sym.value() + addend, elf.order());
         }
         return view;
+    }
+
+    /** The bytes a debug-section relocation writes, 0 for a type that does not apply to debug info. */
+    private static int width(ElfRelocation r) {
+        if (r.type() == ElfRelocation.R_BPF_64_ABS32 || r.type() == ElfRelocation.R_BPF_64_NODYLD32) {
+            return 4;
+        }
+        return r.type() == ElfRelocation.R_BPF_64_ABS64 ? 8 : 0;
     }
 
     private static void write(byte[] b, int at, int width, long value, ByteOrder order) {

@@ -27,22 +27,17 @@ final class ArenaRules {
                         .check(c -> fire(!c.profile().arenaJit(), () -> "the target's BPF JIT does not support arenas")),
                 rule("arena.key-value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("an arena has no key or value: key_size and value_size must be 0")
-                        .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.k() != 0 || c.v() != 0, () -> "key_size is " + c.k() + " and value_size is "
-                                + c.v() + ", but an ARENA is memory pages, not key/value slots: both must be 0")),
+                        .noKeyOrValue(c -> "but an ARENA is memory pages, not key/value slots"),
                 rule("arena.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries (the number of pages) must not be 0")
                         .nonZero(AttrField.MAX_ENTRIES, c -> "for an ARENA it is the number of pages"),
                 rule("arena.mmapable", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_MMAPABLE is required")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.MMAPABLE), () -> "map_flags lacks MMAPABLE, which an ARENA "
-                                + "requires: user space maps its pages")),
+                        .requires(MapFlag.MMAPABLE, c -> "an ARENA requires: user space maps its pages"),
                 rule("arena.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("ARENA accepts only MMAPABLE, SEGV_ON_FAULT and NO_USER_CONV")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.SEGV_ON_FAULT,
-                                MapFlag.NO_USER_CONV), "MMAPABLE (required), SEGV_ON_FAULT, NO_USER_CONV")),
+                        .flagsWithin(MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV),
+                                "MMAPABLE (required), SEGV_ON_FAULT, NO_USER_CONV"),
                 rule("arena.address-alignment", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("map_extra (the user-space start address) must be page aligned")
                         .check(c -> fire((c.attr().mapExtra() & (c.profile().pageSize() - 1)) != 0, () ->

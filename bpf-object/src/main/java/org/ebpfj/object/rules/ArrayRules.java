@@ -38,9 +38,8 @@ final class ArrayRules {
         return List.of(
                 rule("fd-array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of programs, perf events, cgroups and maps store fds: value_size must be 4")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v() + ", but a " + c.typeName()
-                                + " value is a file descriptor (a 32-bit int): value_size must be 4")),
+                        .exactly(AttrField.VALUE_SIZE, 4, c -> "but a " + c.typeName()
+                                + " value is a file descriptor (a 32-bit int)"),
                 rule("fd-array.prog-access", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of fds take neither BPF_F_RDONLY_PROG nor BPF_F_WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
@@ -51,18 +50,15 @@ final class ArrayRules {
                 rule("reuseport.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, "reuseport_array_alloc_check",
                         EnumSet.of(MapType.REUSEPORT_SOCKARRAY))
                         .summary("REUSEPORT_SOCKARRAY values are socket fds or cookies: value_size must be 4 or 8")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v()
-                                + ", but a REUSEPORT_SOCKARRAY value is a socket fd (4 bytes) or cookie (8 bytes)")),
+                        .field(AttrField.VALUE_SIZE, v -> v != 4 && v != 8, c -> ", but a REUSEPORT_SOCKARRAY value "
+                                + "is a socket fd (4 bytes) or cookie (8 bytes)"),
                 rule("array.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("max_entries must not be 0")
                         .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
                                 + " needs at least one slot"),
                 rule("array.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("an array key is the 32-bit index: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", an " + c.typeName()
-                                + " key is the 32-bit index: key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "an " + c.typeName() + " key is the 32-bit index"),
                 rule("array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("value_size must not be 0")
                         .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
@@ -94,9 +90,8 @@ final class ArrayRules {
                                         + c.typeName())),
                 rule("array.value-size-limit", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, ARRAYS)
                         .summary("value_size must be at most INT_MAX (2147483647)")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() > INT_MAX, () -> "value_size is " + c.v()
-                                + ": array values must be at most INT_MAX (" + INT_MAX + ") bytes")),
+                        .field(AttrField.VALUE_SIZE, v -> v > INT_MAX, c -> ": array values must be at most "
+                                + "INT_MAX (" + INT_MAX + ") bytes"),
                 rule("percpu-array.value-size", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("a per-CPU value, rounded up to 8 bytes, must fit in PCPU_MIN_UNIT_SIZE (32 KiB)")
                         .reads(AttrField.VALUE_SIZE)

@@ -1,5 +1,6 @@
 package org.ebpfj.object.rules;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import org.ebpfj.object.spec.MapField;
@@ -16,6 +17,13 @@ public enum AttrField {
     MAP_FLAGS,
     INNER_MAP,
     STRUCT_OPS_VALUE;
+
+    private final String cName = name().toLowerCase(Locale.ROOT);
+
+    /** The field as {@code union bpf_attr} names it, as messages quote it: {@code key_size}, {@code map_flags}. */
+    String cName() {
+        return cName;
+    }
 
     static Optional<AttrField> of(MapField f) {
         switch (f) {

@@ -36,10 +36,8 @@ final class BloomFilterRules {
         return List.of(
                 rule("bloom.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("a bloom filter has no key: key_size must be 0")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 0, () -> "key_size is " + c.k()
-                                + ", but a BLOOM_FILTER has no key (values are pushed and peeked): key_size must "
-                                + "be 0")),
+                        .exactly(AttrField.KEY_SIZE, 0, c -> "but a BLOOM_FILTER has no key (values are pushed "
+                                + "and peeked)"),
                 rule("bloom.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
                         .nonZero(AttrField.VALUE_SIZE, c -> "a BLOOM_FILTER hashes values of at least "

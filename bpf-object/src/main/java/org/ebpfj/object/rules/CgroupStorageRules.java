@@ -24,10 +24,8 @@ final class CgroupStorageRules {
         return List.of(
                 rule("cgroup-storage.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is struct bpf_cgroup_storage_key (16 bytes) or a cgroup id (8 bytes)")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 16 && c.k() != 8, () -> "key_size is " + c.k() + ", but a "
-                                + c.typeName() + " key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit "
-                                + "cgroup id (8 bytes)")),
+                        .field(AttrField.KEY_SIZE, k -> k != 16 && k != 8, c -> ", but a " + c.typeName()
+                                + " key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit cgroup id (8 bytes)"),
                 rule("cgroup-storage.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must not be 0")
                         .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
@@ -49,9 +47,8 @@ final class CgroupStorageRules {
                                 "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("cgroup-storage.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must be 0: storage exists per attached cgroup")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 0, () -> "max_entries is " + c.m() + ", but a " + c.typeName()
-                                + " holds one value per (cgroup, attach type): max_entries must be 0")));
+                        .exactly(AttrField.MAX_ENTRIES, 0, c -> "but a " + c.typeName()
+                                + " holds one value per (cgroup, attach type)"));
     }
 
     static long maxValueSize(CreateContext c) {

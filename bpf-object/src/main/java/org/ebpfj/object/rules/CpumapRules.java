@@ -26,19 +26,14 @@ final class CpumapRules {
                         .nonZero(AttrField.MAX_ENTRIES, c -> "a CPUMAP needs at least one CPU slot"),
                 rule("cpumap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit CPU number: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
-                                + ", but a CPUMAP key is the 32-bit CPU number: key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a CPUMAP key is the 32-bit CPU number"),
                 rule("cpumap.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size must be 4 (queue size) or 8 (queue size and program fd)")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v()
-                                + ", but a CPUMAP value is struct bpf_cpumap_val: 4 bytes (queue size) or 8 bytes "
-                                + "(queue size and program fd)")),
+                        .field(AttrField.VALUE_SIZE, v -> v != 4 && v != 8, c -> ", but a CPUMAP value is struct "
+                                + "bpf_cpumap_val: 4 bytes (queue size) or 8 bytes (queue size and program fd)"),
                 rule("cpumap.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("CPUMAP accepts only NUMA_NODE (not even RDONLY/WRONLY)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.NUMA_NODE.mask(), "only NUMA_NODE")),
+                        .flagsWithin(MapFlag.NUMA_NODE.mask(), "only NUMA_NODE"),
                 rule("cpumap.max-entries-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("max_entries must be at most NR_CPUS of the target kernel")
                         .reads(AttrField.MAX_ENTRIES)

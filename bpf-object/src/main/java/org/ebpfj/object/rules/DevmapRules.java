@@ -1,6 +1,5 @@
 package org.ebpfj.object.rules;
 
-import static org.ebpfj.object.rules.CreateContext.fire;
 import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
@@ -27,26 +26,21 @@ final class DevmapRules {
                                 + " needs at least one device slot"),
                 rule("devmap.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", but a " + c.typeName()
-                                + " key is a 32-bit " + (c.is(MapType.DEVMAP) ? "index" : "key")
-                                + ": key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a " + c.typeName()
+                                + " key is a 32-bit " + (c.is(MapType.DEVMAP) ? "index" : "key")),
                 rule("devmap.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must be 4 (ifindex) or 8 (ifindex and program fd)")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v() + ", but a "
-                                + c.typeName() + " value is struct bpf_devmap_val: 4 bytes (ifindex) or 8 bytes "
-                                + "(ifindex and program fd)")),
+                        .field(AttrField.VALUE_SIZE, v -> v != 4 && v != 8, c -> ", but a " + c.typeName()
+                                + " value is struct bpf_devmap_val: 4 bytes (ifindex) or 8 bytes (ifindex and "
+                                + "program fd)"),
                 rule("devmap.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("device maps accept only NUMA_NODE, RDONLY and WRONLY")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY),
-                                "NUMA_NODE, RDONLY, WRONLY (the kernel adds RDONLY_PROG itself)")),
+                        .flagsWithin(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY),
+                                "NUMA_NODE, RDONLY, WRONLY (the kernel adds RDONLY_PROG itself)"),
                 rule("devmap-hash.max-entries-limit", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK,
                         EnumSet.of(MapType.DEVMAP_HASH))
                         .summary("DEVMAP_HASH rounds max_entries up to a power of two: at most 2^31")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() > (1L << 31), () -> "max_entries is " + c.m()
-                                + ": DEVMAP_HASH rounds it up to a power of two, which must not exceed 2^31")));
+                        .field(AttrField.MAX_ENTRIES, m -> m > (1L << 31), c -> ": DEVMAP_HASH rounds it up to a "
+                                + "power of two, which must not exceed 2^31"));
     }
 }

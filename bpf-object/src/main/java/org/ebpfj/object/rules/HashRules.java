@@ -123,10 +123,8 @@ final class HashRules {
                 rule("hash-of-maps.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_htab_map_alloc_check",
                         EnumSet.of(MapType.HASH_OF_MAPS))
                         .summary("HASH_OF_MAPS values are inner map fds: value_size must be 4")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v()
-                                + ", but a HASH_OF_MAPS value is an inner map's fd (a 32-bit int): value_size "
-                                + "must be 4")));
+                        .exactly(AttrField.VALUE_SIZE, 4, c -> "but a HASH_OF_MAPS value is an inner map's fd "
+                                + "(a 32-bit int)"));
     }
 
     static List<KernelRule> alloc() {

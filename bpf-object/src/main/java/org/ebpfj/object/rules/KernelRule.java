@@ -2,13 +2,14 @@ package org.ebpfj.object.rules;
 
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 
 import org.ebpfj.object.uapi.Errno;
+import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -89,19 +90,62 @@ public record KernelRule(
         }
 
         /**
-         * The most common check: a size or count that must not be 0. Reads only that field; the message is
-         * {@code <field> is 0: <why>}.
+         * A check of one size or count: fires when {@code wrong} holds for its value. The message starts with the
+         * value as the kernel got it ({@code <field> is <value>}), and {@code rest} goes on from there.
          */
-        KernelRule nonZero(AttrField field, Function<CreateContext, String> why) {
-            String cName = field.name().toLowerCase(Locale.ROOT);
+        KernelRule field(AttrField field, LongPredicate wrong, Function<CreateContext, String> rest) {
+            String name = field.cName();
             reads = EnumSet.of(field);
-            return check(c -> CreateContext.fire(c.value(field) == 0, () -> cName + " is 0: " + why.apply(c)));
+            return check(c -> {
+                long value = c.value(field);
+                return CreateContext.fire(wrong.test(value), () -> name + " is " + value + rest.apply(c));
+            });
+        }
+
+        /** The most common check: a size or count that must not be 0. The message is {@code <field> is 0: <why>}. */
+        KernelRule nonZero(AttrField field, Function<CreateContext, String> why) {
+            return field(field, value -> value == 0, c -> ": " + why.apply(c));
+        }
+
+        /**
+         * A size or count the type fixes (a 32-bit index key, an fd value, no key at all). The message is
+         * {@code <field> is <value>, <why>: <field> must be <expected>}.
+         */
+        KernelRule exactly(AttrField field, long expected, Function<CreateContext, String> why) {
+            return field(field, value -> value != expected,
+                    c -> ", " + why.apply(c) + ": " + field.cName() + " must be " + expected);
+        }
+
+        /**
+         * A type that keeps neither key nor value (its memory is not key/value slots). The message is
+         * {@code key_size is <k> and value_size is <v>, <why>: both must be 0}.
+         */
+        KernelRule noKeyOrValue(Function<CreateContext, String> why) {
+            reads = EnumSet.of(AttrField.KEY_SIZE, AttrField.VALUE_SIZE);
+            return check(c -> CreateContext.fire(c.k() != 0 || c.v() != 0, () -> "key_size is " + c.k()
+                    + " and value_size is " + c.v() + ", " + why.apply(c) + ": both must be 0"));
         }
 
         /** The type's create-flag mask, as {@link CreateContext#flagsOutsideOrProgConflict} checks it. */
         KernelRule flags(long mask, String allowedDescription) {
             reads = EnumSet.of(AttrField.MAP_FLAGS);
             return check(c -> c.flagsOutsideOrProgConflict(mask, allowedDescription));
+        }
+
+        /**
+         * A create-flag mask alone, as {@link CreateContext#flagsOutside} checks it: for the types whose alloc
+         * does not call {@code bpf_map_flags_access_ok} (RDONLY_PROG with WRONLY_PROG is then just outside the mask).
+         */
+        KernelRule flagsWithin(long mask, String allowedDescription) {
+            reads = EnumSet.of(AttrField.MAP_FLAGS);
+            return check(c -> c.flagsOutside(mask, allowedDescription));
+        }
+
+        /** A flag the type cannot do without: {@code map_flags lacks <FLAG>, which <why>}. */
+        KernelRule requires(MapFlag flag, Function<CreateContext, String> why) {
+            reads = EnumSet.of(AttrField.MAP_FLAGS);
+            return check(c -> CreateContext.fire(!c.has(flag), () -> "map_flags lacks " + flag.name() + ", which "
+                    + why.apply(c)));
         }
     }
 }

@@ -114,10 +114,8 @@ final class LibbpfCreation {
         if (!inner.name().isEmpty()) {
             return inner;
         }
-        return new MapSpec(outer.name() + ".inner", inner.typeId(), inner.keySize(), inner.valueSize(),
-                inner.maxEntries(), inner.flags(), inner.mapExtra(), inner.numaNode(), inner.pinning(),
-                inner.keyType(), inner.valueType(), inner.innerMap(), inner.origin(),
-                inner.location().hasLine() ? inner.location() : outer.location(), inner.section(), inner.deferred());
+        return inner.toBuilder().name(outer.name() + ".inner")
+                .location(inner.location().hasLine() ? inner.location() : outer.location()).build();
     }
 
     /**

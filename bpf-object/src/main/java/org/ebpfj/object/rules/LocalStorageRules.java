@@ -24,25 +24,20 @@ final class LocalStorageRules {
         return List.of(
                 rule("local-storage.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("local storage accepts only NO_PREALLOC (required) and CLONE")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.CLONE),
-                                "NO_PREALLOC (required) and CLONE")),
+                        .flagsWithin(MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.CLONE),
+                                "NO_PREALLOC (required) and CLONE"),
                 rule("local-storage.no-prealloc", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("BPF_F_NO_PREALLOC is required: storage is allocated per object on demand")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), () -> "map_flags lacks NO_PREALLOC, which "
-                                + c.typeName() + " requires: its storage is allocated per "
-                                + owner(c) + " when first used")),
+                        .requires(MapFlag.NO_PREALLOC, c -> c.typeName() + " requires: its storage is allocated per "
+                                + owner(c) + " when first used"),
                 rule("local-storage.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must be 0: there is one value per owning object")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 0, () -> "max_entries is " + c.m() + ", but a " + c.typeName()
-                                + " holds one value per " + owner(c) + ": max_entries must be 0")),
+                        .exactly(AttrField.MAX_ENTRIES, 0, c -> "but a " + c.typeName() + " holds one value per "
+                                + owner(c)),
                 rule("local-storage.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("the key is the owner's fd: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k() + ", but a " + c.typeName()
-                                + " key is the " + owner(c) + "'s fd (an int): key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a " + c.typeName() + " key is the " + owner(c)
+                                + "'s fd (an int)"),
                 rule("local-storage.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must not be 0")
                         .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()

@@ -32,9 +32,8 @@ final class LpmTrieRules {
                                 + "prefix"),
                 rule("lpm-trie.no-prealloc", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> fire(!c.has(MapFlag.NO_PREALLOC), () -> "map_flags lacks NO_PREALLOC, which LPM_TRIE "
-                                + "requires: trie nodes are allocated on insert, never preallocated")),
+                        .requires(MapFlag.NO_PREALLOC, c -> "LPM_TRIE requires: trie nodes are allocated on insert, "
+                                + "never preallocated"),
                 rule("lpm-trie.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("LPM_TRIE accepts NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with "
                                 + "WRONLY_PROG)")
@@ -43,10 +42,8 @@ final class LpmTrieRules {
                                 "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
                 rule("lpm-trie.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is a 4-byte prefix length and 1..256 data bytes: key_size 5..260")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() < KEY_MIN || c.k() > KEY_MAX, () -> "key_size is " + c.k()
-                                + ", but an LPM_TRIE key is a 4-byte prefix length followed by 1 to 256 data bytes: "
-                                + "key_size must be 5..260")),
+                        .field(AttrField.KEY_SIZE, k -> k < KEY_MIN || k > KEY_MAX, c -> ", but an LPM_TRIE key is "
+                                + "a 4-byte prefix length followed by 1 to 256 data bytes: key_size must be 5..260"),
                 rule("lpm-trie.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size 1..KMALLOC_MAX_SIZE − 256 − sizeof(struct lpm_trie_node) (4194024 on "
                                 + "x86_64)")

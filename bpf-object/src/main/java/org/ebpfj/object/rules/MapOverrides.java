@@ -84,35 +84,19 @@ public final class MapOverrides {
         if (mine.isEmpty()) {
             return spec;
         }
-        int typeId = mine.containsKey(MapField.TYPE) ? (int) (long) mine.get(MapField.TYPE) : spec.typeId();
         MapSpec.Builder b = spec.toBuilder();
         for (Map.Entry<MapField, Long> e : mine.entrySet()) {
             long v = e.getValue();
             switch (e.getKey()) {
-                case KEY_SIZE:
-                    b.keySize(v);
-                    break;
-                case VALUE_SIZE:
-                    b.valueSize(v);
-                    break;
-                case MAX_ENTRIES:
-                    b.maxEntries(v);
-                    break;
-                case MAP_FLAGS:
-                    b.flags(v);
-                    break;
-                default:
-                    break;
+                case TYPE -> b.typeId((int) v);
+                case KEY_SIZE -> b.keySize(v);
+                case VALUE_SIZE -> b.valueSize(v);
+                case MAX_ENTRIES -> b.maxEntries(v);
+                case MAP_FLAGS -> b.flags(v);
             }
             b.undeferred(e.getKey());
         }
-        MapSpec s = b.build();
-        if (typeId == s.typeId()) {
-            return s;
-        }
-        return new MapSpec(s.name(), typeId, s.keySize(), s.valueSize(), s.maxEntries(), s.flags(), s.mapExtra(),
-                s.numaNode(), s.pinning(), s.keyType(), s.valueType(), s.innerMap(), s.origin(), s.location(),
-                s.section(), s.deferred());
+        return b.build();
     }
 
     private static Optional<MapField> fieldNamed(String name) {

@@ -29,9 +29,8 @@ final class QueueStackRules {
                                 + " needs room for at least one value"),
                 rule("queue-stack.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("QUEUE and STACK have no key: key_size must be 0")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 0, () -> "key_size is " + c.k() + ", but a " + c.typeName()
-                                + " has no key (values are pushed and popped): key_size must be 0")),
+                        .exactly(AttrField.KEY_SIZE, 0, c -> "but a " + c.typeName()
+                                + " has no key (values are pushed and popped)"),
                 rule("queue-stack.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("value_size must not be 0")
                         .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()

@@ -24,14 +24,10 @@ final class RingbufRules {
         return List.of(
                 rule("ringbuf.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("ring buffers accept only NUMA_NODE (not even RDONLY/WRONLY)")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.NUMA_NODE.mask(), "only NUMA_NODE")),
+                        .flagsWithin(MapFlag.NUMA_NODE.mask(), "only NUMA_NODE"),
                 rule("ringbuf.key-value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("ring buffers have no key or value: key_size and value_size must be 0")
-                        .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.k() != 0 || c.v() != 0, () -> "key_size is " + c.k() + " and value_size is "
-                                + c.v() + ", but a " + c.typeName() + " has neither (records are variable-sized): "
-                                + "both must be 0")),
+                        .noKeyOrValue(c -> "but a " + c.typeName() + " has neither (records are variable-sized)"),
                 rule("ringbuf.size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries is the buffer size in bytes: a power of two and a multiple of the page "
                                 + "size")

@@ -7,7 +7,6 @@ import java.util.List;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
 import org.ebpfj.object.machine.KernelVersion;
-import org.ebpfj.object.machine.StableBackport;
 import org.ebpfj.object.machine.UapiHistory;
 
 /**
@@ -54,6 +53,30 @@ public final class RuleHistory {
         }
     }
 
+    /** The limits a release moved, and the map_extra field (the types and flags come from {@link UapiHistory}). */
+    private static final List<Change> LIMITS = List.of(
+            new Change(UapiHistory.mapExtraSince(), "map_extra field", "EINVAL when not 0",
+                    "BLOOM_FILTER hash count (ARENA address since 6.9)", "generic.map-extra"),
+            new Change(MEMCG_ACCOUNTING, "map memory accounting",
+                    "charged to RLIMIT_MEMLOCK: EPERM above it (64 KiB by default) unless raised",
+                    "charged to the memory cgroup", "(loader raises RLIMIT_MEMLOCK)"),
+            new Change(HASH_KEY_LIMIT_LIFTED, "hash key size", "E2BIG when key_size > 512 (MAX_BPF_STACK)",
+                    "no own limit", "hash.key-size-stack"),
+            new Change(HASH_KEY_LIMIT_LIFTED, "hash value size",
+                    "E2BIG when value_size >= KMALLOC_MAX_SIZE − 512 − 48 (4193744)",
+                    "E2BIG when key_size + value_size >= KMALLOC_MAX_SIZE − 48 (4194256)", "hash.value-size-stack"),
+            new Change(MEMCG_ACCOUNTING, "LPM_TRIE up-front charge",
+                    "E2BIG when max_entries × (40 + value_size + key_size − 4) reaches 4 GiB",
+                    "nodes charged on insert: any max_entries", "lpm-trie.charge"),
+            new Change(CGROUP_STORAGE_VALUE_RAISED, "cgroup storage value size", "E2BIG above PAGE_SIZE",
+                    "E2BIG above 65407 (32768 per-CPU)", "cgroup-storage.value-size-page"),
+            new Change(ARRAY_VALUE_LIMIT_RAISED, "array value size", "E2BIG above KMALLOC_MAX_SIZE (4 MiB)",
+                    "E2BIG above INT_MAX", "array.value-size-kmalloc"),
+            // The point release decides within a series: the change names the stable releases that took it.
+            new Change(UapiHistory.LRU_CLAMPED_TARGET_FREE.mainline(), "LRU free batch (capacity, not creation; "
+                    + UapiHistory.LRU_CLAMPED_TARGET_FREE.releases() + ")", "128 elements per CPU",
+                    "clamp(max_entries / CPUs / 2, 1, 128)", "lru capacity model"));
+
     private RuleHistory() {
     }
 
@@ -73,40 +96,10 @@ public final class RuleHistory {
                         + "takes it", "generic flags"));
             }
         }
-        if (UapiHistory.mapExtraSince().compareTo(oldest) > 0) {
-            out.add(new Change(UapiHistory.mapExtraSince(), "map_extra field", "EINVAL when not 0",
-                    "BLOOM_FILTER hash count (ARENA address since 6.9)", "generic.map-extra"));
-        }
-        if (MEMCG_ACCOUNTING.compareTo(oldest) > 0) {
-            out.add(new Change(MEMCG_ACCOUNTING, "map memory accounting",
-                    "charged to RLIMIT_MEMLOCK: EPERM above it (64 KiB by default) unless raised",
-                    "charged to the memory cgroup", "(loader raises RLIMIT_MEMLOCK)"));
-        }
-        if (HASH_KEY_LIMIT_LIFTED.compareTo(oldest) > 0) {
-            out.add(new Change(HASH_KEY_LIMIT_LIFTED, "hash key size", "E2BIG when key_size > 512 (MAX_BPF_STACK)",
-                    "no own limit", "hash.key-size-stack"));
-            out.add(new Change(HASH_KEY_LIMIT_LIFTED, "hash value size",
-                    "E2BIG when value_size >= KMALLOC_MAX_SIZE − 512 − 48 (4193744)",
-                    "E2BIG when key_size + value_size >= KMALLOC_MAX_SIZE − 48 (4194256)", "hash.value-size-stack"));
-        }
-        if (MEMCG_ACCOUNTING.compareTo(oldest) > 0) {
-            out.add(new Change(MEMCG_ACCOUNTING, "LPM_TRIE up-front charge",
-                    "E2BIG when max_entries × (40 + value_size + key_size − 4) reaches 4 GiB",
-                    "nodes charged on insert: any max_entries", "lpm-trie.charge"));
-        }
-        if (CGROUP_STORAGE_VALUE_RAISED.compareTo(oldest) > 0) {
-            out.add(new Change(CGROUP_STORAGE_VALUE_RAISED, "cgroup storage value size", "E2BIG above PAGE_SIZE",
-                    "E2BIG above 65407 (32768 per-CPU)", "cgroup-storage.value-size-page"));
-        }
-        if (ARRAY_VALUE_LIMIT_RAISED.compareTo(oldest) > 0) {
-            out.add(new Change(ARRAY_VALUE_LIMIT_RAISED, "array value size", "E2BIG above KMALLOC_MAX_SIZE (4 MiB)",
-                    "E2BIG above INT_MAX", "array.value-size-kmalloc"));
-        }
-        StableBackport lru = UapiHistory.LRU_CLAMPED_TARGET_FREE;
-        if (lru.mainline().compareTo(oldest) > 0) {
-            // The point release decides within a series: the change names the stable releases that took it.
-            out.add(new Change(lru.mainline(), "LRU free batch (capacity, not creation; " + lru.releases() + ")",
-                    "128 elements per CPU", "clamp(max_entries / CPUs / 2, 1, 128)", "lru capacity model"));
+        for (Change c : LIMITS) {
+            if (c.since().compareTo(oldest) > 0) {
+                out.add(c);
+            }
         }
         out.sort(Comparator.comparing(Change::since).thenComparing(Change::subject));
         return List.copyOf(out);

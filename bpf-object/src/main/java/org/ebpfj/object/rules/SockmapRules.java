@@ -31,27 +31,21 @@ final class SockmapRules {
                                 + " needs room for at least one socket"),
                 rule("sockmap.key-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc", SOCKMAP)
                         .summary("the SOCKMAP key is a 32-bit index: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
-                                + ", but a SOCKMAP key is a 32-bit index: key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a SOCKMAP key is a 32-bit index"),
                 rule("sockhash.key-size", Stage.ALLOC, Errno.EINVAL, "sock_hash_alloc", SOCKHASH)
                         .summary("key_size must not be 0")
                         .nonZero(AttrField.KEY_SIZE, c -> "a SOCKHASH needs a key"),
                 rule("sockmap.value-size", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("the value is a socket fd or cookie: value_size must be 4 or 8")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4 && c.v() != 8, () -> "value_size is " + c.v() + ", but a "
-                                + c.typeName() + " value is a socket fd (4 bytes) or cookie (8 bytes)")),
+                        .field(AttrField.VALUE_SIZE, v -> v != 4 && v != 8, c -> ", but a " + c.typeName()
+                                + " value is a socket fd (4 bytes) or cookie (8 bytes)"),
                 rule("sockmap.flags", Stage.ALLOC, Errno.EINVAL, "sock_map_alloc, sock_hash_alloc", BOTH)
                         .summary("socket maps accept only NUMA_NODE, RDONLY and WRONLY")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(FLAG_MASK, "NUMA_NODE, RDONLY, WRONLY")),
+                        .flagsWithin(FLAG_MASK, "NUMA_NODE, RDONLY, WRONLY"),
                 rule("sockhash.key-size-limit", Stage.ALLOC, Errno.E2BIG, "sock_hash_alloc", SOCKHASH)
                         .summary("SOCKHASH keys are built on the BPF stack: key_size at most MAX_BPF_STACK (512)")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() > KernelProfile.MAX_BPF_STACK, () -> "key_size is " + c.k()
-                                + ", but a SOCKHASH key must fit on the BPF stack: key_size must be at most "
-                                + KernelProfile.MAX_BPF_STACK)),
+                        .field(AttrField.KEY_SIZE, k -> k > KernelProfile.MAX_BPF_STACK, c -> ", but a SOCKHASH key "
+                                + "must fit on the BPF stack: key_size must be at most " + KernelProfile.MAX_BPF_STACK),
                 rule("sockhash.max-entries-limit", Stage.ALLOC, Errno.EINVAL, "sock_hash_alloc", SOCKHASH)
                         .summary("the bucket array (max_entries rounded up to a power of two, 16 bytes each) must "
                                 + "stay below 4 GiB: max_entries at most 2^27")

@@ -24,24 +24,19 @@ final class StackTraceRules {
         return List.of(
                 rule("stack-trace.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("STACK_TRACE accepts NUMA_NODE, RDONLY, WRONLY and STACK_BUILD_ID")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY,
-                                MapFlag.STACK_BUILD_ID), "NUMA_NODE, RDONLY, WRONLY, STACK_BUILD_ID")),
+                        .flagsWithin(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY,
+                                MapFlag.STACK_BUILD_ID), "NUMA_NODE, RDONLY, WRONLY, STACK_BUILD_ID"),
                 rule("stack-trace.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("max_entries must not be 0")
                         .nonZero(AttrField.MAX_ENTRIES, c -> "a STACK_TRACE map needs room for at least "
                                 + "one stack"),
                 rule("stack-trace.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit stack id: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
-                                + ", but a STACK_TRACE key is the 32-bit stack id: key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a STACK_TRACE key is the 32-bit stack id"),
                 rule("stack-trace.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the value is an array of 8-byte frames: value_size a non-zero multiple of 8")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() < 8 || c.v() % 8 != 0, () -> "value_size is " + c.v()
-                                + ", but a STACK_TRACE value is an array of 8-byte addresses: value_size must be "
-                                + "a non-zero multiple of 8")),
+                        .field(AttrField.VALUE_SIZE, v -> v < 8 || v % 8 != 0, c -> ", but a STACK_TRACE value is "
+                                + "an array of 8-byte addresses: value_size must be a non-zero multiple of 8"),
                 rule("stack-trace.depth", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("value_size / frame size must not exceed kernel.perf_event_max_stack (127 frames by "
                                 + "default); build-id frames are 32 bytes")
@@ -65,8 +60,7 @@ final class StackTraceRules {
                         }),
                 rule("stack-trace.max-entries-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
                         .summary("max_entries must be at most 2^31 (it is rounded up to a power of two)")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() > (1L << 31), () -> "max_entries is " + c.m()
-                                + ": STACK_TRACE rounds it up to a power of two, which must not exceed 2^31")));
+                        .field(AttrField.MAX_ENTRIES, m -> m > (1L << 31), c -> ": STACK_TRACE rounds it up to a "
+                                + "power of two, which must not exceed 2^31"));
     }
 }

@@ -26,19 +26,13 @@ final class StructOpsRules {
         return List.of(
                 rule("struct-ops.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
-                                + ", but a STRUCT_OPS map has the single key 0 (an int): key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but a STRUCT_OPS map has the single key 0 (an int)"),
                 rule("struct-ops.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("max_entries must be 1")
-                        .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> fire(c.m() != 1, () -> "max_entries is " + c.m()
-                                + ", but a STRUCT_OPS map holds exactly one struct: max_entries must be 1")),
+                        .exactly(AttrField.MAX_ENTRIES, 1, c -> "but a STRUCT_OPS map holds exactly one struct"),
                 rule("struct-ops.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("STRUCT_OPS accepts only LINK and VTYPE_BTF_OBJ_FD")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.LINK, MapFlag.VTYPE_BTF_OBJ_FD),
-                                "LINK, VTYPE_BTF_OBJ_FD")),
+                        .flagsWithin(MapFlag.maskOf(MapFlag.LINK, MapFlag.VTYPE_BTF_OBJ_FD), "LINK, VTYPE_BTF_OBJ_FD"),
                 rule("struct-ops.value-type", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, TYPES)
                         .summary("btf_vmlinux_value_type_id must name the kernel's struct_ops value type")
                         .check(c -> fire(c.attr().btfVmlinuxValueTypeId() == 0, () ->

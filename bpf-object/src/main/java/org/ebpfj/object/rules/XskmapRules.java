@@ -1,6 +1,5 @@
 package org.ebpfj.object.rules;
 
-import static org.ebpfj.object.rules.CreateContext.fire;
 import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
@@ -26,18 +25,13 @@ final class XskmapRules {
                         .nonZero(AttrField.MAX_ENTRIES, c -> "an XSKMAP needs at least one queue slot"),
                 rule("xskmap.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the key is the 32-bit queue index: key_size must be 4")
-                        .reads(AttrField.KEY_SIZE)
-                        .check(c -> fire(c.k() != 4, () -> "key_size is " + c.k()
-                                + ", but an XSKMAP key is the 32-bit queue index: key_size must be 4")),
+                        .exactly(AttrField.KEY_SIZE, 4, c -> "but an XSKMAP key is the 32-bit queue index"),
                 rule("xskmap.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("the value is an AF_XDP socket fd: value_size must be 4")
-                        .reads(AttrField.VALUE_SIZE)
-                        .check(c -> fire(c.v() != 4, () -> "value_size is " + c.v()
-                                + ", but an XSKMAP value is an AF_XDP socket fd: value_size must be 4")),
+                        .exactly(AttrField.VALUE_SIZE, 4, c -> "but an XSKMAP value is an AF_XDP socket fd"),
                 rule("xskmap.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
                         .summary("XSKMAP accepts only NUMA_NODE, RDONLY and WRONLY")
-                        .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutside(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY),
-                                "NUMA_NODE, RDONLY, WRONLY")));
+                        .flagsWithin(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.RDONLY, MapFlag.WRONLY),
+                                "NUMA_NODE, RDONLY, WRONLY"));
     }
 }

@@ -3,7 +3,6 @@ package org.ebpfj.object.spec;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfType;
@@ -89,12 +88,10 @@ final class GlobalDataMaps {
 
     /** The declaration of the section's first variable (lowest offset) that debug info locates. */
     private static SourceLocation firstVariableLocation(ObjectContext ctx, ElfSection s) {
-        Optional<SourceLocation> loc = ctx.symbolsIn(s.index()).stream()
+        return ctx.locations.firstOf(ctx.symbolsIn(s.index()).stream()
                 .filter(sym -> sym.type() == ElfSymbol.STT_OBJECT)
                 .sorted(Comparator.comparingLong(ElfSymbol::value))
-                .map(sym -> ctx.knownLocationOf(sym.name()))
-                .flatMap(Optional::stream)
-                .findFirst();
-        return loc.orElse(SourceLocation.ofObject(ctx.file));
+                .map(ElfSymbol::name)
+                .toList());
     }
 }

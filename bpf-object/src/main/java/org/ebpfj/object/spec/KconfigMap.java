@@ -174,18 +174,16 @@ final class KconfigMap {
 
     /** The first variable of the .kconfig DATASEC (declaration order) that debug info locates. */
     private static SourceLocation firstExternLocation(ObjectContext ctx) {
+        List<String> names = new ArrayList<>();
         if (ctx.btf.isPresent()) {
             Btf btf = ctx.btf.get();
             Optional<BtfType> sec = btf.find(BtfKind.DATASEC, SECTION);
             if (sec.isPresent()) {
                 for (BtfType.SecInfo v : ((BtfType.Datasec) sec.get()).variables()) {
-                    Optional<SourceLocation> loc = ctx.knownLocationOf(btf.type(v.type()).name());
-                    if (loc.isPresent()) {
-                        return loc.get();
-                    }
+                    names.add(btf.type(v.type()).name());
                 }
             }
         }
-        return SourceLocation.ofObject(ctx.file);
+        return ctx.locations.firstOf(names);
     }
 }

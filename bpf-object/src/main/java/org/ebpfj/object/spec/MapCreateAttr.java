@@ -13,7 +13,7 @@ import org.ebpfj.object.uapi.MapType;
  * value type). Fields the loader never sets (ifindex, token fd, exclusive program hash) are not modelled.
  *
  * @param name                    {@code map_name}, as sent (the kernel rejects 16+ bytes and odd characters)
- * @param numaNode                only read when {@code BPF_F_NUMA_NODE} is set
+ * @param shape                   sizes, flags, map_extra and numa_node (read only when {@code BPF_F_NUMA_NODE} is set)
  * @param btfKeyTypeId            {@code btf_key_type_id}; with the value id, decides whether BTF is checked at all
  * @param btf                     the key/value types those ids name; empty: BTF ids are taken as consistent
  * @param innerMap                for map-in-map: the map whose fd is {@code inner_map_fd}; empty means fd 0,
@@ -22,29 +22,24 @@ import org.ebpfj.object.uapi.MapType;
  */
 public record MapCreateAttr(
         long typeId,
-        long keySize,
-        long valueSize,
-        long maxEntries,
-        long flags,
-        long mapExtra,
-        long numaNode,
+        MapShape shape,
         String name,
         long btfKeyTypeId,
         long btfValueTypeId,
         long btfVmlinuxValueTypeId,
         Optional<BtfFacts> btf,
         Optional<MapCreateAttr> innerMap,
-        Optional<StructOpsValue> structOpsValue) {
+        Optional<StructOpsValue> structOpsValue) implements ShapedMap {
 
     public static final long U32_MAX = 0xFFFF_FFFFL;
 
     public MapCreateAttr {
         requireU32("map_type", typeId);
-        requireU32("key_size", keySize);
-        requireU32("value_size", valueSize);
-        requireU32("max_entries", maxEntries);
-        requireU32("map_flags", flags);
-        requireU32("numa_node", numaNode);
+        requireU32("key_size", shape.keySize());
+        requireU32("value_size", shape.valueSize());
+        requireU32("max_entries", shape.maxEntries());
+        requireU32("map_flags", shape.flags());
+        requireU32("numa_node", shape.numaNode());
         requireU32("btf_key_type_id", btfKeyTypeId);
         requireU32("btf_value_type_id", btfValueTypeId);
         requireU32("btf_vmlinux_value_type_id", btfVmlinuxValueTypeId);
@@ -74,7 +69,7 @@ public record MapCreateAttr(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(typeId).shape(keySize, valueSize, maxEntries, flags, mapExtra, numaNode);
+        Builder b = new Builder(typeId).shape(shape);
         b.name = name;
         b.btfKeyTypeId = btfKeyTypeId;
         b.btfValueTypeId = btfValueTypeId;
@@ -94,7 +89,7 @@ public record MapCreateAttr(
     }
 
     public boolean has(MapFlag f) {
-        return f.isSetIn(flags);
+        return hasFlag(f);
     }
 
     /** Whether the kernel looks at BTF at all: any of the three type ids is set. */
@@ -124,19 +119,19 @@ public record MapCreateAttr(
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(lineType()).append(' ').append(keySize).append(' ').append(valueSize).append(' ').append(maxEntries)
-                .append(' ').append(MapFlag.describe(flags));
-        if (mapExtra != 0) {
-            sb.append(" 0x").append(Long.toHexString(mapExtra));
+        sb.append(lineType()).append(' ').append(keySize()).append(' ').append(valueSize()).append(' ')
+                .append(maxEntries()).append(' ').append(MapFlag.describe(flags()));
+        if (mapExtra() != 0) {
+            sb.append(" 0x").append(Long.toHexString(mapExtra()));
         }
         if (has(MapFlag.NUMA_NODE)) {
-            sb.append(" numa=").append(numaNode);
+            sb.append(" numa=").append(numaNode());
         }
         if (!name.isEmpty()) {
             sb.append(" name=").append(name);
         }
-        innerMap.ifPresent(i -> sb.append(" inner=").append(i.lineType()).append(':').append(i.keySize).append(':')
-                .append(i.valueSize).append(':').append(i.maxEntries).append(':').append(i.flags));
+        innerMap.ifPresent(i -> sb.append(" inner=").append(i.lineType()).append(':').append(i.keySize()).append(':')
+                .append(i.valueSize()).append(':').append(i.maxEntries()).append(':').append(i.flags()));
         return sb.toString();
     }
 
@@ -205,8 +200,8 @@ public record MapCreateAttr(
         }
 
         public MapCreateAttr build() {
-            return new MapCreateAttr(typeId, keySize, valueSize, maxEntries, flags, mapExtra, numaNode, name,
-                    btfKeyTypeId, btfValueTypeId, btfVmlinuxValueTypeId, btf, innerMap, structOpsValue);
+            return new MapCreateAttr(typeId, builtShape(), name, btfKeyTypeId, btfValueTypeId, btfVmlinuxValueTypeId,
+                    btf, innerMap, structOpsValue);
         }
     }
 }

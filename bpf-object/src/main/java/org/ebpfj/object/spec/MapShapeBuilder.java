@@ -3,9 +3,8 @@ package org.ebpfj.object.spec;
 import org.ebpfj.object.uapi.MapFlag;
 
 /**
- * The fields a map definition ({@link MapSpec}) and the attribute sent for it ({@link MapCreateAttr}) share: the
- * sizes, flags, map_extra and NUMA node, as the kernel's unsigned values in longs. Both builders extend this one,
- * so the shape is set the same way on either.
+ * Sets a {@link MapShape} field by field: the part a map definition ({@link MapSpec}) and the attribute sent for
+ * it ({@link MapCreateAttr}) share. Both builders extend this one, so the shape is set the same way on either.
  *
  * @param <B> the concrete builder, returned by every setter
  */
@@ -60,14 +59,19 @@ public abstract class MapShapeBuilder<B extends MapShapeBuilder<B>> {
         return self();
     }
 
-    /** Copies the shape in one step (for {@code toBuilder}). */
-    B shape(long keySize, long valueSize, long maxEntries, long flags, long mapExtra, long numaNode) {
-        this.keySize = keySize;
-        this.valueSize = valueSize;
-        this.maxEntries = maxEntries;
-        this.flags = flags;
-        this.mapExtra = mapExtra;
-        this.numaNode = numaNode;
+    /** Copies a shape in one step (for {@code toBuilder}). */
+    B shape(MapShape s) {
+        keySize = s.keySize();
+        valueSize = s.valueSize();
+        maxEntries = s.maxEntries();
+        flags = s.flags();
+        mapExtra = s.mapExtra();
+        numaNode = s.numaNode();
         return self();
+    }
+
+    /** The shape as set so far. */
+    MapShape builtShape() {
+        return new MapShape(keySize, valueSize, maxEntries, flags, mapExtra, numaNode);
     }
 }

@@ -26,12 +26,7 @@ import org.ebpfj.object.uapi.MapType;
 public record MapSpec(
         String name,
         int typeId,
-        long keySize,
-        long valueSize,
-        long maxEntries,
-        long flags,
-        long mapExtra,
-        long numaNode,
+        MapShape shape,
         Pinning pinning,
         Optional<TypeRef> keyType,
         Optional<TypeRef> valueType,
@@ -39,10 +34,11 @@ public record MapSpec(
         MapOrigin origin,
         SourceLocation location,
         String section,
-        Set<MapField> deferred) implements OfMapType {
+        Set<MapField> deferred) implements OfMapType, ShapedMap {
 
     public MapSpec {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(shape, "shape");
         Objects.requireNonNull(pinning, "pinning");
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
@@ -55,10 +51,6 @@ public record MapSpec(
         deferred = deferred.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(deferred));
     }
 
-    public boolean hasFlag(MapFlag f) {
-        return f.isSetIn(flags);
-    }
-
     public static Builder builder(String name, MapType type) {
         return new Builder(name, type.id());
     }
@@ -68,7 +60,7 @@ public record MapSpec(
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(name, typeId).shape(keySize, valueSize, maxEntries, flags, mapExtra, numaNode);
+        Builder b = new Builder(name, typeId).shape(shape);
         b.pinning = pinning;
         b.keyType = keyType;
         b.valueType = valueType;
@@ -82,14 +74,14 @@ public record MapSpec(
 
     @Override
     public String toString() {
-        return "map '" + name + "' (" + typeName() + ", key " + keySize + ", value " + valueSize
-                + ", max_entries " + maxEntries + ", flags " + MapFlag.describe(flags) + ")";
+        return "map '" + name + "' (" + typeName() + ", key " + keySize() + ", value " + valueSize()
+                + ", max_entries " + maxEntries() + ", flags " + MapFlag.describe(flags()) + ")";
     }
 
     /** Builds specs; defaults are what a definition that says nothing more gets. */
     public static final class Builder extends MapShapeBuilder<Builder> {
-        private final String name;
-        private final int typeId;
+        private String name;
+        private int typeId;
         private Pinning pinning = Pinning.NONE;
         private Optional<TypeRef> keyType = Optional.empty();
         private Optional<TypeRef> valueType = Optional.empty();
@@ -102,6 +94,18 @@ public record MapSpec(
         private Builder(String name, int typeId) {
             this.name = name;
             this.typeId = typeId;
+        }
+
+        /** Another name (libbpf names an unnamed inner map template {@code <outer>.inner}). */
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        /** Another type (user space's {@code bpf_map__set_type}). */
+        public Builder typeId(int v) {
+            typeId = v;
+            return this;
         }
 
         public Builder pinning(Pinning v) {
@@ -151,8 +155,8 @@ public record MapSpec(
         }
 
         public MapSpec build() {
-            return new MapSpec(name, typeId, keySize, valueSize, maxEntries, flags, mapExtra, numaNode, pinning,
-                    keyType, valueType, innerMap, origin, location, section, deferred);
+            return new MapSpec(name, typeId, builtShape(), pinning, keyType, valueType, innerMap, origin, location,
+                    section, deferred);
         }
     }
 }

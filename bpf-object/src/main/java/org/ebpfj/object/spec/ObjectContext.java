@@ -17,12 +17,12 @@ final class ObjectContext {
     final String file;
     final String objectName;
     final Optional<Btf> btf;
-    private final Map<String, SourceLocation> locations;
+    final DeclaredLocations locations;
     private final Map<Integer, List<ElfSymbol>> symbolsBySection = new HashMap<>();
     final List<SpecProblem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
-    ObjectContext(ElfFile elf, String file, Optional<Btf> btf, Map<String, SourceLocation> locations) {
+    ObjectContext(ElfFile elf, String file, Optional<Btf> btf, DeclaredLocations locations) {
         this.elf = elf;
         this.file = file;
         this.objectName = LibbpfNames.objectName(file);
@@ -40,11 +40,7 @@ final class ObjectContext {
 
     /** The declaration of a variable or function, or the object file when debug info does not say. */
     SourceLocation locationOf(String symbol) {
-        return locations.getOrDefault(symbol, SourceLocation.ofObject(file));
-    }
-
-    Optional<SourceLocation> knownLocationOf(String symbol) {
-        return Optional.ofNullable(locations.get(symbol));
+        return locations.of(symbol);
     }
 
     void problem(String mapName, String code, Errno errno, String message, SourceLocation where) {

@@ -36,7 +36,7 @@ public record ObjectSpec(
         programs = List.copyOf(programs);
         variables = List.copyOf(variables);
         problems = List.copyOf(problems);
-        notes = List.copyOf(notes);
+        notes = notes instanceof ReaderNotes ? notes : List.copyOf(notes);
     }
 
     /** A spec without global variables (hand-made specs, tests). */

@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfFormatException;
 import org.ebpfj.object.btf.BtfReader;
-import org.ebpfj.object.dwarf.DwarfFormatException;
-import org.ebpfj.object.dwarf.DwarfLocations;
 import org.ebpfj.object.elf.ElfFile;
 import org.ebpfj.object.elf.ElfFormatException;
 import org.ebpfj.object.elf.ElfSection;
@@ -61,7 +58,10 @@ public final class ObjectSpecReader {
         List<String> notes = new ArrayList<>();
         Optional<ElfSection> mapsSection = elf.section(BtfMapDefinitions.SECTION);
         Optional<Btf> btf = readBtf(elf, file, mapsSection.isPresent(), notes);
-        Map<String, SourceLocation> locations = readLocations(elf, notes);
+        DeclaredLocations locations = new DeclaredLocations(elf, file);
+        if (!locations.present()) {
+            notes.add(DeclaredLocations.NO_DWARF);
+        }
         ObjectContext ctx = new ObjectContext(elf, file, btf, locations);
         ctx.notes.addAll(notes);
 
@@ -102,8 +102,11 @@ public final class ObjectSpecReader {
         kconfig.ifPresent(k -> maps.add(k.map()));
         List<VariableSpec> variables = new ArrayList<>(GlobalVariables.read(ctx));
         kconfig.ifPresent(k -> variables.addAll(k.variables()));
+        // Debug info is read when a location is first shown; its note (if unreadable) takes its place then.
+        List<String> allNotes = locations.present() ? new ReaderNotes(ctx.notes, notes.size(), locations)
+                : ctx.notes;
         return new ObjectSpec(file, ctx.objectName, license(elf), maps, programs, variables, btf, ctx.problems,
-                ctx.notes);
+                allNotes);
     }
 
     /**
@@ -131,19 +134,6 @@ public final class ObjectSpecReader {
             notes.add("the .BTF section is corrupted and ignored, as libbpf does for objects without .maps or"
                     + " externs: " + e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    private static Map<String, SourceLocation> readLocations(ElfFile elf, List<String> notes) {
-        if (!DwarfLocations.present(elf)) {
-            notes.add("no DWARF debug info (compile with -g): locations are the object file");
-            return Map.of();
-        }
-        try {
-            return DwarfLocations.read(elf);
-        } catch (DwarfFormatException e) {
-            notes.add("DWARF debug info is unreadable, locations are the object file: " + e.getMessage());
-            return Map.of();
         }
     }
 

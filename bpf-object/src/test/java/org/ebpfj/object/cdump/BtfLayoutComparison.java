@@ -143,19 +143,13 @@ public final class BtfLayoutComparison {
     }
 
     private static String namespaceKey(BtfType t) {
-        switch (t.kind()) {
-            case STRUCT:
-                return "struct ";
-            case UNION:
-                return "union ";
-            case ENUM:
-            case ENUM64:
-                return "enum ";
-            case TYPEDEF:
-                return "typedef ";
-            default:
-                return t.kind() + " ";
-        }
+        return switch (t.kind()) {
+            case STRUCT -> "struct ";
+            case UNION -> "union ";
+            case ENUM, ENUM64 -> "enum ";
+            case TYPEDEF -> "typedef ";
+            default -> t.kind() + " ";
+        };
     }
 
     public static void main(String[] args) throws IOException, BtfFormatException {

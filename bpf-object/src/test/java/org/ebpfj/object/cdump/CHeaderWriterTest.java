@@ -60,13 +60,17 @@ class CHeaderWriterTest {
         int inner = b.struct("inner", 4);
         b.member(inner, "x", intT, 0);
         b.member(outer, "in", inner, 0).member(outer, "y", intT, 32);
-        assertThat(Headers.body(b.read())).isEqualTo("struct inner {\n"
-                + "\tint x;\n"
-                + "};\n\n"
-                + "struct outer {\n"
-                + "\tstruct inner in;\n"
-                + "\tint y;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct inner {
+                \tint x;
+                };
+
+                struct outer {
+                \tstruct inner in;
+                \tint y;
+                };
+
+                """);
     }
 
     @Test
@@ -75,14 +79,19 @@ class CHeaderWriterTest {
         int bs = b.struct("b", 16);
         b.member(a, "peer", b.ptr(bs), 0);
         b.member(bs, "peer", b.ptr(a), 0).member(bs, "self", b.ptr(bs), 64);
-        assertThat(Headers.body(b.read())).isEqualTo("struct b;\n\n"
-                + "struct a {\n"
-                + "\tstruct b *peer;\n"
-                + "};\n\n"
-                + "struct b {\n"
-                + "\tstruct a *peer;\n"
-                + "\tstruct b *self;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct b;
+
+                struct a {
+                \tstruct b *peer;
+                };
+
+                struct b {
+                \tstruct a *peer;
+                \tstruct b *self;
+                };
+
+                """);
     }
 
     @Test
@@ -95,14 +104,18 @@ class CHeaderWriterTest {
         b.member(inner, "v", intT, 0);
         b.member(anon, "y", inner, 0);
         b.member(holder, "x", b.ptr(anon), 0);
-        assertThat(Headers.body(b.read())).isEqualTo("struct inner {\n"
-                + "\tint v;\n"
-                + "};\n\n"
-                + "struct holder {\n"
-                + "\tstruct {\n"
-                + "\t\tstruct inner y;\n"
-                + "\t} *x;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct inner {
+                \tint v;
+                };
+
+                struct holder {
+                \tstruct {
+                \t\tstruct inner y;
+                \t} *x;
+                };
+
+                """);
     }
 
     @Test
@@ -110,11 +123,16 @@ class CHeaderWriterTest {
         int node = b.struct("node", 8);
         int nodePtr = b.typedef("node_ptr", b.ptr(node));
         b.member(node, "next", nodePtr, 0);
-        assertThat(Headers.body(b.read())).isEqualTo("struct node;\n\n"
-                + "typedef struct node *node_ptr;\n\n"
-                + "struct node {\n"
-                + "\tnode_ptr next;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct node;
+
+                typedef struct node *node_ptr;
+
+                struct node {
+                \tnode_ptr next;
+                };
+
+                """);
     }
 
     @Test
@@ -123,12 +141,17 @@ class CHeaderWriterTest {
         int fwdUnion = b.fwd("u_opaque", true);
         int s = b.struct("user", 16);
         b.member(s, "o", b.ptr(fwd), 0).member(s, "u", b.ptr(fwdUnion), 64);
-        assertThat(Headers.body(b.read())).isEqualTo("struct opaque;\n\n"
-                + "union u_opaque;\n\n"
-                + "struct user {\n"
-                + "\tstruct opaque *o;\n"
-                + "\tunion u_opaque *u;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct opaque;
+
+                union u_opaque;
+
+                struct user {
+                \tstruct opaque *o;
+                \tunion u_opaque *u;
+                };
+
+                """);
     }
 
     @Test
@@ -139,17 +162,22 @@ class CHeaderWriterTest {
         b.member(second, "a", intT, 0).member(second, "b", intT, 32);
         int user = b.struct("user", 12);
         b.member(user, "one", first, 0).member(user, "two", second, 32);
-        assertThat(Headers.body(b.read())).isEqualTo("struct dup {\n"
-                + "\tint a;\n"
-                + "};\n\n"
-                + "struct dup___2 {\n"
-                + "\tint a;\n"
-                + "\tint b;\n"
-                + "};\n\n"
-                + "struct user {\n"
-                + "\tstruct dup one;\n"
-                + "\tstruct dup___2 two;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct dup {
+                \tint a;
+                };
+
+                struct dup___2 {
+                \tint a;
+                \tint b;
+                };
+
+                struct user {
+                \tstruct dup one;
+                \tstruct dup___2 two;
+                };
+
+                """);
     }
 
     @Test
@@ -159,14 +187,19 @@ class CHeaderWriterTest {
         int e2 = b.enumType("second", 4, false);
         b.enumValue(e2, "MODE", 2).enumValue(e2, "OTHER", 3);
         b.typedef("OTHER", intT);
-        assertThat(Headers.body(b.read())).isEqualTo("enum first {\n"
-                + "\tMODE = 1,\n"
-                + "};\n\n"
-                + "enum second {\n"
-                + "\tMODE___2 = 2,\n"
-                + "\tOTHER = 3,\n"
-                + "};\n\n"
-                + "typedef int OTHER___2;\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                enum first {
+                \tMODE = 1,
+                };
+
+                enum second {
+                \tMODE___2 = 2,
+                \tOTHER = 3,
+                };
+
+                typedef int OTHER___2;
+
+                """);
     }
 
     @Test
@@ -185,12 +218,16 @@ class CHeaderWriterTest {
         b.member(tag, "gp_offset", intT, 0);
         int builtin = b.typedef("__builtin_va_list", b.array(tag, intT, 1));
         b.typedef("va_list", builtin);
-        assertThat(Headers.body(b.read())).isEqualTo("struct __va_list_tag {\n"
-                + "\tint gp_offset;\n"
-                + "\tlong: 64;\n"
-                + "\tlong: 64;\n"
-                + "};\n\n"
-                + "typedef __builtin_va_list va_list;\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct __va_list_tag {
+                \tint gp_offset;
+                \tlong: 64;
+                \tlong: 64;
+                };
+
+                typedef __builtin_va_list va_list;
+
+                """);
     }
 
     @Test
@@ -205,17 +242,28 @@ class CHeaderWriterTest {
         Btf btf = b.read();
         CHeaderOptions options = Headers.PLAIN.withRootTypes(List.of("struct outer"));
         // Pointed-to structs are declared, embedded ones defined.
-        assertThat(Headers.body(btf, options)).isEqualTo("struct inner {\n"
-                + "\tint v;\n"
-                + "};\n\n"
-                + "struct other;\n\n"
-                + "struct outer {\n"
-                + "\tstruct inner in;\n"
-                + "\tstruct other *o;\n"
-                + "};\n\n");
+        assertThat(Headers.body(btf, options)).isEqualTo("""
+                struct inner {
+                \tint v;
+                };
+
+                struct other;
+
+                struct outer {
+                \tstruct inner in;
+                \tstruct other *o;
+                };
+
+                """);
         assertThat(Headers.body(btf, Headers.PLAIN.withRootTypes(List.of("unrelated_t", "other"))))
-                .isEqualTo("struct other {\n\tint v;\n};\n\n"
-                        + "typedef int unrelated_t;\n\n");
+                .isEqualTo("""
+                        struct other {
+                        \tint v;
+                        };
+
+                        typedef int unrelated_t;
+
+                        """);
     }
 
     @Test

@@ -20,34 +20,29 @@ import org.junit.jupiter.api.Test;
  * {@link BtfFormatException}, never an unchecked exception or a stack overflow.
  */
 class HostileBtfTest {
+    private final BtfBuilder b = new BtfBuilder();
+
     @Test
     void functionPointerWhoseParameterIsItself() throws Exception {
-        BtfBuilder b = new BtfBuilder();
         int proto = b.nextId();
         b.funcProto(0);
         int ptr = b.ptr(proto);
         b.param(proto, "self", ptr);
         b.typedef("loop_fn", ptr);
-        Btf btf = b.read();
-        assertThatThrownBy(() -> CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
-                .isInstanceOf(BtfFormatException.class).hasMessageContaining("nested deeper");
+        assertRefused("nested deeper");
     }
 
     @Test
     void variableUsedAsAMemberType() throws Exception {
-        BtfBuilder b = new BtfBuilder();
         int i = b.intType("int", 4, true);
         int v = b.var("v", i);
         int s = b.struct("s", 8);
         b.member(s, "p", b.ptr(v), 0);
-        Btf btf = b.read();
-        assertThatThrownBy(() -> CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
-                .isInstanceOf(BtfFormatException.class).hasMessageContaining("VAR cannot be the type");
+        assertRefused("VAR cannot be the type");
     }
 
     @Test
     void deeplyNestedAnonymousStructsBehindPointers() throws Exception {
-        BtfBuilder b = new BtfBuilder();
         int inner = b.intType("int", 4, true);
         for (int level = 0; level < 5000; level++) {
             int s = b.struct("", 8);
@@ -55,25 +50,19 @@ class HostileBtfTest {
             inner = s;
         }
         b.typedef("deep_t", inner);
-        Btf btf = b.read();
-        assertThatThrownBy(() -> CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
-                .isInstanceOf(BtfFormatException.class).hasMessageContaining("nested deeper");
+        assertRefused("nested deeper");
     }
 
     @Test
     void structClaimingGigabytesOfPadding() throws Exception {
-        BtfBuilder b = new BtfBuilder();
         int s = b.struct("huge", 0xfffffff0);
         b.member(s, "v", b.intType("int", 4, true), 0);
-        Btf btf = b.read();
-        assertThatThrownBy(() -> CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
-                .isInstanceOf(BtfFormatException.class).hasMessageContaining("would exceed");
+        assertRefused("would exceed");
     }
 
     @Test
     void anonymousTypesSharedAtEveryLevelDoNotExplode() throws Exception {
         // Each level embeds the anonymous struct below it twice: 2^24 inline copies of the innermost one.
-        BtfBuilder b = new BtfBuilder();
         int inner = b.struct("", 4);
         b.member(inner, "v", b.intType("int", 4, true), 0);
         int size = 4;
@@ -88,6 +77,13 @@ class HostileBtfTest {
         // A 1 MiB ceiling instead of the default 64 MiB keeps the test quick; the mechanism is the same.
         assertThatThrownBy(() -> CHeaderWriter.render(btf, CHeaderOptions.defaults(), 1 << 20))
                 .isInstanceOf(BtfFormatException.class).hasMessageContaining("would exceed 1048576 characters");
+    }
+
+    /** The header writer refuses the builder's BTF with a format error that says why. */
+    private void assertRefused(String reason) throws BtfFormatException {
+        Btf btf = b.read();
+        assertThatThrownBy(() -> CHeaderWriter.toString(btf, CHeaderOptions.defaults()))
+                .isInstanceOf(BtfFormatException.class).hasMessageContaining(reason);
     }
 
     /** A small BTF with most kinds, for mutation. */

@@ -22,36 +22,39 @@ class LayoutTest {
                 // a new 32-bit unit
                 .bitfield(s, "d", u32, 32, 20)
                 .member(s, "e", u8, 56);
-        assertThat(Headers.body(b.read())).isEqualTo("struct flags {\n"
-                + "\tunsigned int a: 1;\n"
-                + "\tunsigned int b: 3;\n"
-                + "\tchar: 4;\n"
-                + "\tunsigned int c: 8;\n"
-                + "\tint: 16;\n"
-                + "\tunsigned int d: 20;\n"
-                + "\tunsigned char e;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct flags {
+                \tunsigned int a: 1;
+                \tunsigned int b: 3;
+                \tchar: 4;
+                \tunsigned int c: 8;
+                \tint: 16;
+                \tunsigned int d: 20;
+                \tunsigned char e;
+                };
+
+                """);
     }
 
     @Test
-    void membersOffTheirAlignmentMakeAPackedStruct() throws Exception {
-        int s = b.struct("hdr", 7);
-        b.member(s, "type", u8, 0).member(s, "len", u16, 8).member(s, "id", u32, 24);
-        assertThat(Headers.body(b.read())).isEqualTo("struct hdr {\n"
-                + "\tunsigned char type;\n"
-                + "\tshort unsigned int len;\n"
-                + "\tunsigned int id;\n"
-                + "} __attribute__((packed));\n\n");
-    }
+    void membersOffTheirAlignmentOrASizeThatIsNoMultipleOfItMakeAPackedStruct() throws Exception {
+        int hdr = b.struct("hdr", 7);
+        b.member(hdr, "type", u8, 0).member(hdr, "len", u16, 8).member(hdr, "id", u32, 24);
+        int tail = b.struct("tail", 12);
+        b.member(tail, "v", u64, 0).member(tail, "w", u32, 64);
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct hdr {
+                \tunsigned char type;
+                \tshort unsigned int len;
+                \tunsigned int id;
+                } __attribute__((packed));
 
-    @Test
-    void aSizeThatIsNoMultipleOfTheAlignmentMakesAPackedStruct() throws Exception {
-        int s = b.struct("tail", 12);
-        b.member(s, "v", u64, 0).member(s, "w", u32, 64);
-        assertThat(Headers.body(b.read())).isEqualTo("struct tail {\n"
-                + "\tlong long unsigned int v;\n"
-                + "\tunsigned int w;\n"
-                + "} __attribute__((packed));\n\n");
+                struct tail {
+                \tlong long unsigned int v;
+                \tunsigned int w;
+                } __attribute__((packed));
+
+                """);
     }
 
     @Test
@@ -59,17 +62,20 @@ class LayoutTest {
         // struct { u32 a; u32 b __aligned(16); } __aligned(64): b at 16, size 64.
         int s = b.struct("aligned", 64);
         b.member(s, "a", u32, 0).member(s, "b", u32, 128);
-        assertThat(Headers.body(b.read())).isEqualTo("struct aligned {\n"
-                // a long bitfield cannot straddle a long boundary: "long: 64" after bit 32 covers bits 64..127
-                + "\tunsigned int a;\n"
-                + "\tlong: 64;\n"
-                + "\tunsigned int b;\n"
-                + "\tlong: 64;\n"
-                + "\tlong: 64;\n"
-                + "\tlong: 64;\n"
-                + "\tlong: 64;\n"
-                + "\tlong: 64;\n"
-                + "};\n\n");
+        // a long bitfield cannot straddle a long boundary: "long: 64" after bit 32 covers bits 64..127
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct aligned {
+                \tunsigned int a;
+                \tlong: 64;
+                \tunsigned int b;
+                \tlong: 64;
+                \tlong: 64;
+                \tlong: 64;
+                \tlong: 64;
+                \tlong: 64;
+                };
+
+                """);
     }
 
     @Test
@@ -82,18 +88,21 @@ class LayoutTest {
         b.member(named, "x", u32, 0);
         int s = b.struct("reg", 16);
         b.member(s, "", union, 0).member(s, "pos", named, 64);
-        assertThat(Headers.body(b.read())).isEqualTo("struct reg {\n"
-                + "\tunion {\n"
-                + "\t\tlong long unsigned int raw;\n"
-                + "\t\tstruct {\n"
-                + "\t\t\tunsigned int lo;\n"
-                + "\t\t\tunsigned int hi;\n"
-                + "\t\t};\n"
-                + "\t};\n"
-                + "\tstruct {\n"
-                + "\t\tunsigned int x;\n"
-                + "\t} pos;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                struct reg {
+                \tunion {
+                \t\tlong long unsigned int raw;
+                \t\tstruct {
+                \t\t\tunsigned int lo;
+                \t\t\tunsigned int hi;
+                \t\t};
+                \t};
+                \tstruct {
+                \t\tunsigned int x;
+                \t} pos;
+                };
+
+                """);
     }
 
     @Test
@@ -102,17 +111,21 @@ class LayoutTest {
         b.typedef("release_pages_arg", b.union("", 8));
         int wide = b.union("wide", 24);
         b.member(wide, "v", u32, 0);
-        assertThat(Headers.body(b.read())).isEqualTo("typedef union {\n"
-                + "\tlong: 64;\n"
-                + "} release_pages_arg;\n\n"
-                + "union wide {\n"
-                + "\tunsigned int v;\n"
-                + "\tstruct {\n"
-                + "\t\tlong: 64;\n"
-                + "\t\tlong: 64;\n"
-                + "\t\tlong: 64;\n"
-                + "\t};\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                typedef union {
+                \tlong: 64;
+                } release_pages_arg;
+
+                union wide {
+                \tunsigned int v;
+                \tstruct {
+                \t\tlong: 64;
+                \t\tlong: 64;
+                \t\tlong: 64;
+                \t};
+                };
+
+                """);
     }
 
     @Test
@@ -133,23 +146,30 @@ class LayoutTest {
         b.enumValue(big, "BIG_MAX", -1L);
         int small64 = b.enum64Type("small64", 8, true);
         b.enumValue(small64, "S_NEG", -5).enumValue(small64, "S_POS", 7);
-        assertThat(Headers.body(b.read())).isEqualTo("enum rw_hint {\n"
-                + "\tWRITE_LIFE_NOT_SET = 0,\n"
-                + "\tWRITE_LIFE_SHORT = 2,\n"
-                + "} __attribute__((mode(byte)));\n\n"
-                + "enum half {\n"
-                + "\tH_BIG = 300,\n"
-                + "} __attribute__((mode(HI)));\n\n"
-                + "enum word {\n"
-                + "\tW_ONE = 1,\n"
-                + "} __attribute__((mode(word)));\n\n"
-                + "enum big {\n"
-                + "\tBIG_MAX = 18446744073709551615ULL,\n"
-                + "};\n\n"
-                + "enum small64 {\n"
-                + "\tS_NEG = -5LL,\n"
-                + "\tS_POS = 7LL,\n"
-                + "} __attribute__((mode(word)));\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                enum rw_hint {
+                \tWRITE_LIFE_NOT_SET = 0,
+                \tWRITE_LIFE_SHORT = 2,
+                } __attribute__((mode(byte)));
+
+                enum half {
+                \tH_BIG = 300,
+                } __attribute__((mode(HI)));
+
+                enum word {
+                \tW_ONE = 1,
+                } __attribute__((mode(word)));
+
+                enum big {
+                \tBIG_MAX = 18446744073709551615ULL,
+                };
+
+                enum small64 {
+                \tS_NEG = -5LL,
+                \tS_POS = 7LL,
+                } __attribute__((mode(word)));
+
+                """);
     }
 
     @Test
@@ -158,13 +178,17 @@ class LayoutTest {
         b.enumValue(e, "E_FAIL", -1).enumValue(e, "E_OK", 0);
         int u = b.enumType("mask", 4, false);
         b.enumValue(u, "M_ALL", 0xffffffffL);
-        assertThat(Headers.body(b.read())).isEqualTo("enum err {\n"
-                + "\tE_FAIL = -1,\n"
-                + "\tE_OK = 0,\n"
-                + "};\n\n"
-                + "enum mask {\n"
-                + "\tM_ALL = 4294967295,\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                enum err {
+                \tE_FAIL = -1,
+                \tE_OK = 0,
+                };
+
+                enum mask {
+                \tM_ALL = 4294967295,
+                };
+
+                """);
     }
 
     @Test
@@ -175,14 +199,18 @@ class LayoutTest {
         b.enumValue(state, "ST_IDLE", 0);
         int s = b.struct("task", 4);
         b.member(s, "state", state, 0);
-        assertThat(Headers.body(b.read())).isEqualTo("enum {\n"
-                + "\tfalse = 0,\n"
-                + "\ttrue = 1,\n"
-                + "};\n\n"
-                + "struct task {\n"
-                + "\tenum {\n"
-                + "\t\tST_IDLE = 0,\n"
-                + "\t} state;\n"
-                + "};\n\n");
+        assertThat(Headers.body(b.read())).isEqualTo("""
+                enum {
+                \tfalse = 0,
+                \ttrue = 1,
+                };
+
+                struct task {
+                \tenum {
+                \t\tST_IDLE = 0,
+                \t} state;
+                };
+
+                """);
     }
 }

@@ -16,6 +16,8 @@ import org.ebpfj.object.codegen.GeneratedSources.MapCoverage;
 import org.ebpfj.object.testing.TestObjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The generator on the committed test objects: the sources for {@code shapes.bpf.o} (one map per layout shape)
@@ -67,7 +69,7 @@ class CodeGeneratorTest {
     @Test
     void javadocNamesTheCTypeItsLineAndItsPadding() throws Exception {
         String padded = content(shapes(), "Padded.java");
-        assertThat(padded).contains("{@code struct padded} (32 bytes), declared at objects/shapes.bpf.c:85.")
+        assertThat(padded).contains("{@code struct padded} (32 bytes), declared at objects/shapes.bpf.c:69.")
                 .contains("     1     3  (padding)").contains("    10     6  (padding)")
                 .contains("    28     4  (padding)").contains("@param stamp __u64 (unsigned: Long.toUnsignedString");
     }
@@ -128,15 +130,24 @@ class CodeGeneratorTest {
         assertThat(maps).isGreaterThan(30);
     }
 
-    @Test
-    void javaNamesAreValidAndReadable() {
-        assertThat(JavaNames.type("flow_key")).isEqualTo("FlowKey");
-        assertThat(JavaNames.type("__sk_buff")).isEqualTo("SkBuff");
-        assertThat(JavaNames.type("string")).isEqualTo("StringType");
-        assertThat(JavaNames.member("first_error")).isEqualTo("firstError");
-        assertThat(JavaNames.member("class")).isEqualTo("class_");
-        assertThat(JavaNames.member("__pad")).isEqualTo("pad");
-        assertThat(JavaNames.constant("my_u32_elem_map")).isEqualTo("MY_U32_ELEM_MAP");
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(textBlock = """
+            type,     flow_key,        FlowKey
+            type,     __sk_buff,       SkBuff
+            type,     string,          StringType
+            member,   first_error,     firstError
+            member,   class,           class_
+            member,   __pad,           pad
+            constant, my_u32_elem_map, MY_U32_ELEM_MAP
+            """)
+    void javaNamesAreValidAndReadable(String kind, String c, String java) {
+        String name = switch (kind) {
+            case "type" -> JavaNames.type(c);
+            case "member" -> JavaNames.member(c);
+            case "constant" -> JavaNames.constant(c);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        assertThat(name).isEqualTo(java);
     }
 
     private static String content(GeneratedSources g, String file) {

@@ -15,6 +15,7 @@ import org.ebpfj.object.testing.ElfBytes;
 import org.ebpfj.object.testing.TestObjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DwarfLocationsTest {
@@ -112,21 +113,24 @@ class DwarfLocationsTest {
         assertThat(DwarfLocations.read(elf)).isEmpty();
     }
 
-    @Test
-    void aUnitLongerThanItsSectionIsAFormatError() throws Exception {
+    /** A length or version field of a DWARF section set to what the reader must refuse, naming what it found. */
+    @ParameterizedTest(name = "{0}+{1} = {3}")
+    @CsvSource(delimiter = ';', textBlock = """
+            # section;  offset; bytes; value;      what the error says
+            .debug_info; 0;     4;     2147483632; unit of 2147483632 bytes runs past the end of .debug_info
+            .debug_info; 4;     2;     9;          unsupported DWARF version 9
+            .debug_line; 0;     4;     28672;      line table of 28672 bytes runs past the end of .debug_line
+            """)
+    void aBadLengthOrVersionIsAFormatError(String section, int offset, int bytes, long value, String message) {
         ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        e.put32(e.sectionOffset(".debug_info"), 0x7ffffff0);
+        int at = e.sectionOffset(section) + offset;
+        if (bytes == 2) {
+            e.put16(at, (int) value);
+        } else {
+            e.put32(at, value);
+        }
         assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
-                .isInstanceOf(DwarfFormatException.class)
-                .hasMessageContaining("unit of 2147483632 bytes runs past the end of .debug_info");
-    }
-
-    @Test
-    void anUnknownDwarfVersionIsAFormatError() throws Exception {
-        ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        e.put16(e.sectionOffset(".debug_info") + 4, 9);
-        assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
-                .isInstanceOf(DwarfFormatException.class).hasMessageContaining("unsupported DWARF version 9");
+                .isInstanceOf(DwarfFormatException.class).hasMessageContaining(message);
     }
 
     @Test
@@ -138,15 +142,6 @@ class DwarfLocationsTest {
         e.bytes()[abbrev + 4] = 0x7e;
         assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
                 .isInstanceOf(DwarfFormatException.class).hasMessageContaining("unknown attribute form 0x7e");
-    }
-
-    @Test
-    void aLineTableOutsideItsSectionIsAFormatError() throws Exception {
-        ElfBytes e = new ElfBytes(TestObjects.bytes(TestObjects.MAPS_VALID));
-        e.put32(e.sectionOffset(".debug_line"), 0x7000);
-        assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
-                .isInstanceOf(DwarfFormatException.class)
-                .hasMessageContaining("line table of 28672 bytes runs past the end of .debug_line");
     }
 
     @Test

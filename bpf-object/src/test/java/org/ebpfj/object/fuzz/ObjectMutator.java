@@ -136,22 +136,19 @@ final class ObjectMutator {
 
     private static byte[] sectionHeaderField(Seed s, byte[] b, Random r, StringBuilder d) {
         int index = r.nextInt(s.shnum());
-        int[] fields = {ElfBytes.SH_NAME, ElfBytes.SH_TYPE, ElfBytes.SH_FLAGS, ElfBytes.SH_OFFSET, ElfBytes.SH_SIZE,
-                ElfBytes.SH_LINK, ElfBytes.SH_INFO, ElfBytes.SH_ENTSIZE};
-        int field = fields[r.nextInt(fields.length)];
-        int at = s.shoff() + 64 * index + field;
+        ElfBytes.Shdr[] fields = ElfBytes.Shdr.values();
+        ElfBytes.Shdr field = fields[r.nextInt(fields.length)];
+        int at = s.shoff() + 64 * index + field.offset;
         if (at + 8 > b.length) {
             d.append("shdr (gone)");
             return b;
         }
-        d.append("shdr#").append(index).append('+').append(field).append(": ");
+        d.append("shdr#").append(index).append('+').append(field.offset).append(": ");
         if (r.nextInt(3) == 0) {
             // Small nudge of a real value: off-by-some sizes and offsets.
             int delta = r.nextInt(33) - 16;
             ElfBytes e = new ElfBytes(b);
-            boolean wide = field == ElfBytes.SH_OFFSET || field == ElfBytes.SH_SIZE || field == ElfBytes.SH_FLAGS
-                    || field == ElfBytes.SH_ENTSIZE;
-            if (wide) {
+            if (field.width == 8) {
                 e.put64(at, e.u64(at) + delta);
             } else {
                 e.put32(at, e.u32(at) + delta);

@@ -2,6 +2,9 @@ package org.ebpfj.object.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,42 +27,9 @@ class FlagMatrixTest {
         MapFlag.WRONLY_PROG, MapFlag.CLONE, MapFlag.MMAPABLE, MapFlag.PRESERVE_ELEMS, MapFlag.INNER_MAP, MapFlag.LINK,
         MapFlag.PATH_FD, MapFlag.VTYPE_BTF_OBJ_FD, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV};
 
-    // base line (as MapCreateAttr.parse reads it) | base result, then one result per column above
-    private static final String MATRIX = """
-            HASH 4 8 16 0                 | ok ok EINVAL ok ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            ARRAY 4 8 16 0                | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL ok EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL
-            PROG_ARRAY 4 4 16 0           | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            PERF_EVENT_ARRAY 4 4 16 0     | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            PERCPU_HASH 4 8 16 0          | ok ok EINVAL EINVAL ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            PERCPU_ARRAY 4 8 16 0         | ok EINVAL EINVAL EINVAL ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            STACK_TRACE 4 32 16 0         | ok EINVAL EINVAL ok ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            CGROUP_ARRAY 4 4 16 0         | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            LRU_HASH 4 8 16 0             | ok 524 ok ok ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            LRU_PERCPU_HASH 4 8 16 0      | ok 524 ok EINVAL ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            LPM_TRIE 8 8 16 NO_PREALLOC   | ok ok EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            ARRAY_OF_MAPS 4 4 16 0 inner=ARRAY:4:4:1:0 | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            HASH_OF_MAPS 4 4 16 0 inner=ARRAY:4:4:1:0  | ok ok EINVAL ok ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            DEVMAP 4 4 16 0               | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            SOCKMAP 4 4 16 0              | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            CPUMAP 4 4 16 0               | ok EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            XSKMAP 4 4 16 0               | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            SOCKHASH 4 4 16 0             | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            CGROUP_STORAGE 16 8 0 0       | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            REUSEPORT_SOCKARRAY 4 8 16 0  | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            PERCPU_CGROUP_STORAGE 16 8 0 0 | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            QUEUE 0 8 16 0                | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            STACK 0 8 16 0                | ok EINVAL EINVAL ok ok ok EINVAL EINVAL ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            SK_STORAGE 4 8 0 NO_PREALLOC btf    | ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            DEVMAP_HASH 4 4 16 0          | ok EINVAL EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            STRUCT_OPS 4 256 1 0 struct_ops=bpf_struct_ops_tcp_congestion_ops:256 | ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL
-            RINGBUF 0 0 4096 0            | ok EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            INODE_STORAGE 4 8 0 NO_PREALLOC btf | ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            TASK_STORAGE 4 8 0 NO_PREALLOC btf  | ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            BLOOM_FILTER 0 8 16 0         | ok EINVAL EINVAL ok ok ok EINVAL ok ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            USER_RINGBUF 0 0 4096 0       | ok EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            CGRP_STORAGE 4 8 0 NO_PREALLOC btf  | ok ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL
-            ARENA 0 0 1 MMAPABLE          | ok EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL EINVAL ok EINVAL EINVAL EINVAL EINVAL EINVAL ok ok
-            """;
+    /** The matrix as data: a row per base, {@code base | result of the base, then one result per column above}. */
+    private static final String MATRIX = "/rules/flag-matrix.txt";
+    private static final int BASES = 33;
 
     record Cell(String base, MapFlag flag, String expected) {
         @Override
@@ -68,9 +38,9 @@ class FlagMatrixTest {
         }
     }
 
-    static Stream<Cell> cells() {
+    static Stream<Cell> cells() throws IOException {
         List<Cell> cells = new ArrayList<>();
-        for (String row : MATRIX.strip().split("\n")) {
+        for (String row : matrixRows()) {
             String[] halves = row.split("\\|");
             String base = halves[0].trim();
             String[] results = halves[1].trim().split("\\s+");
@@ -81,6 +51,15 @@ class FlagMatrixTest {
             }
         }
         return cells.stream();
+    }
+
+    private static List<String> matrixRows() throws IOException {
+        try (InputStream in = FlagMatrixTest.class.getResourceAsStream(MATRIX)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> rows = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            assertThat(rows).as(MATRIX).hasSize(BASES);
+            return rows;
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,7 +30,7 @@ class LayoutAdviceTest {
                 + " padding after 'tail' (offsets 28..31); a host-side type must reproduce these bytes to read the"
                 + " members after them (generated records do), or declare the padding as members (e.g. __u8"
                 + " __pad[3])");
-        assertThat(org.ebpfj.object.report.FindingLine.of(vs.get(0))).startsWith("objects/shapes.bpf.c:120: warning: [layout.padding] map 'padding'");
+        assertThat(org.ebpfj.object.report.FindingLine.of(vs.get(0))).startsWith("objects/shapes.bpf.c:104: warning: [layout.padding] map 'padding'");
         assertThat(vs.get(1).message()).startsWith("value struct padded: 'stamp' (__u64) is at offset 16, a 32-bit"
                 + " host puts it at 12");
     }

@@ -16,36 +16,36 @@ class RuleOrderTest {
     private static final MapRuleEngine ENGINE = new MapRuleEngine(KernelProfile.defaults());
 
     @ParameterizedTest(name = "{0} => {1} {2}")
-    @CsvSource(delimiter = ';', value = {
-        "LRU_HASH 0 8 16 NO_PREALLOC; ENOTSUPP; lru.no-prealloc",
-        "LRU_HASH 4 4194300 16 NO_PREALLOC; ENOTSUPP; lru.no-prealloc",
-        "LRU_HASH 4 8 16 NO_PREALLOC|MMAPABLE; EINVAL; hash.flags",
-        "HASH 4 4194300 0 0; EINVAL; hash.max-entries",
-        "PERCPU_HASH 4194300 40000 1 0; E2BIG; hash.key-value-size",
-        "HASH 4 4194300 16 0 1; EINVAL; generic.map-extra",
-        "HASH 4 4194300 16 RDONLY|WRONLY; EINVAL; generic.rdonly-wronly",
-        "LRU_HASH 4 8 16 NO_PREALLOC|NUMA_NODE numa=3; EINVAL; generic.numa-node",
-        "BLOOM_FILTER 4 4194305 0 MMAPABLE 0x10; E2BIG; bloom.value-size-limit",
-        "QUEUE 1 4194305 1 0; EINVAL; queue-stack.key-size",
-        "CGROUP_STORAGE 16 65408 1 NO_PREALLOC; E2BIG; cgroup-storage.value-size-limit",
-        "CGROUP_STORAGE 4 65408 1 0; EINVAL; cgroup-storage.key-size",
-        "SOCKHASH 513 4 134217729 0; E2BIG; sockhash.key-size-limit",
-        "SOCKHASH 513 4 0 0; EINVAL; sockmap.max-entries",
-        "STACK_TRACE 4 8 2147483649 MMAPABLE; EINVAL; stack-trace.flags",
-        "STACK_TRACE 4 1024 2147483649 0; EINVAL; stack-trace.depth",
-        "ARENA 0 0 1048577 MMAPABLE 0x1001; EINVAL; arena.address-alignment",
-        "ARENA 0 0 1048577 MMAPABLE 0xfffff000; E2BIG; arena.size-limit",
-        "ARRAY_OF_MAPS 4 4 0 0 inner=PROG_ARRAY:4:4:1:0; EINVAL; array.max-entries",
-        "HASH_OF_MAPS 4 4 4294967295 0 inner=PROG_ARRAY:4:4:1:0; ENOTSUPP; map-in-map.inner-type",
-        "HASH_OF_MAPS 4 4 4294967295 0 inner=ARRAY:4:4:1:0; E2BIG; hash.max-entries-limit",
-        "HASH 4 8 4294967295 0 name=bad-name; E2BIG; hash.max-entries-limit",
-        "ARRAY 4 8 4294967295 0 name=bad-name; ENOMEM; generic.memory",
-        "RINGBUF 4 0 12288 RDONLY; EINVAL; ringbuf.flags",
-        "DEVMAP_HASH 4 4 4294967295 RDONLY_PROG; EINVAL; devmap.flags",
-        "PERCPU_ARRAY 4 40000 16 NUMA_NODE numa=0; EINVAL; percpu-array.numa-node",
-        "ARRAY 4 2147483648 16 PRESERVE_ELEMS; EINVAL; array.preserve-elems",
-        "LRU_HASH 4 8 16 0 btf=spin_lock name=bad-name; EINVAL; generic.map-name",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+            LRU_HASH 0 8 16 NO_PREALLOC; ENOTSUPP; lru.no-prealloc
+            LRU_HASH 4 4194300 16 NO_PREALLOC; ENOTSUPP; lru.no-prealloc
+            LRU_HASH 4 8 16 NO_PREALLOC|MMAPABLE; EINVAL; hash.flags
+            HASH 4 4194300 0 0; EINVAL; hash.max-entries
+            PERCPU_HASH 4194300 40000 1 0; E2BIG; hash.key-value-size
+            HASH 4 4194300 16 0 1; EINVAL; generic.map-extra
+            HASH 4 4194300 16 RDONLY|WRONLY; EINVAL; generic.rdonly-wronly
+            LRU_HASH 4 8 16 NO_PREALLOC|NUMA_NODE numa=3; EINVAL; generic.numa-node
+            BLOOM_FILTER 4 4194305 0 MMAPABLE 0x10; E2BIG; bloom.value-size-limit
+            QUEUE 1 4194305 1 0; EINVAL; queue-stack.key-size
+            CGROUP_STORAGE 16 65408 1 NO_PREALLOC; E2BIG; cgroup-storage.value-size-limit
+            CGROUP_STORAGE 4 65408 1 0; EINVAL; cgroup-storage.key-size
+            SOCKHASH 513 4 134217729 0; E2BIG; sockhash.key-size-limit
+            SOCKHASH 513 4 0 0; EINVAL; sockmap.max-entries
+            STACK_TRACE 4 8 2147483649 MMAPABLE; EINVAL; stack-trace.flags
+            STACK_TRACE 4 1024 2147483649 0; EINVAL; stack-trace.depth
+            ARENA 0 0 1048577 MMAPABLE 0x1001; EINVAL; arena.address-alignment
+            ARENA 0 0 1048577 MMAPABLE 0xfffff000; E2BIG; arena.size-limit
+            ARRAY_OF_MAPS 4 4 0 0 inner=PROG_ARRAY:4:4:1:0; EINVAL; array.max-entries
+            HASH_OF_MAPS 4 4 4294967295 0 inner=PROG_ARRAY:4:4:1:0; ENOTSUPP; map-in-map.inner-type
+            HASH_OF_MAPS 4 4 4294967295 0 inner=ARRAY:4:4:1:0; E2BIG; hash.max-entries-limit
+            HASH 4 8 4294967295 0 name=bad-name; E2BIG; hash.max-entries-limit
+            ARRAY 4 8 4294967295 0 name=bad-name; ENOMEM; generic.memory
+            RINGBUF 4 0 12288 RDONLY; EINVAL; ringbuf.flags
+            DEVMAP_HASH 4 4 4294967295 RDONLY_PROG; EINVAL; devmap.flags
+            PERCPU_ARRAY 4 40000 16 NUMA_NODE numa=0; EINVAL; percpu-array.numa-node
+            ARRAY 4 2147483648 16 PRESERVE_ELEMS; EINVAL; array.preserve-elems
+            LRU_HASH 4 8 16 0 btf=spin_lock name=bad-name; EINVAL; generic.map-name
+            """)
     void theFirstFailingCheckWins(String line, String errno, String rule) throws Exception {
         Prediction p = ENGINE.predict(MapCreateAttr.parse(line));
 

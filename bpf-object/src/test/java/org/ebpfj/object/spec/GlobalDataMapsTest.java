@@ -69,11 +69,12 @@ class GlobalDataMapsTest {
     }
 
     @Test
-    void withoutBtfTheMapsRemainButTypesAndMmapAreGoneAndExternsFail() throws Exception {
+    void withoutBtfTheMapsRemainButTypesMmapAndVariablesAreGoneAndExternsFail() throws Exception {
         byte[] bytes = new ElfBytes(TestObjects.bytes(TestObjects.GLOBAL_DATA)).rename(".BTF", ".BTX").bytes();
         ObjectSpec spec = ObjectSpecReader.read(bytes, "global_data.bpf.o");
 
         assertThat(spec.btf()).isEmpty();
+        assertThat(spec.variables()).as("variables are found through BTF").isEmpty();
         assertThat(spec.notes()).anySatisfy(n -> assertThat(n).startsWith("no .BTF section"));
         assertThat(spec.maps()).extracting(MapSpec::name).containsExactly("global_d.data", "global_d.rodata",
                 ".data.custom", ".data.hidden", "global_d.bss", ".rodata.str1.1");

@@ -6,7 +6,6 @@ import static org.ebpfj.object.testing.TestSources.lineOf;
 
 import java.nio.ByteOrder;
 
-import org.ebpfj.object.testing.ElfBytes;
 import org.ebpfj.object.testing.TestObjects;
 import org.junit.jupiter.api.Test;
 
@@ -120,14 +119,5 @@ class VariableSpecTest {
         be = new VariableSpec(be.name(), be.section(), be.mapName(), be.offset(), be.size(), be.type(), be.global(),
                 ByteOrder.BIG_ENDIAN, be.value(), be.location());
         assertThat(be.withInt(1).value()).containsExactly(0, 0, 0, 1);
-    }
-
-    @Test
-    void withoutBtfThereAreNoVariables() throws Exception {
-        byte[] bytes = new ElfBytes(TestObjects.bytes(TestObjects.GLOBAL_DATA)).rename(".BTF", ".BTX").bytes();
-        ObjectSpec spec = ObjectSpecReader.read(bytes, "global_data.bpf.o");
-
-        assertThat(spec.variables()).isEmpty();
-        assertThat(spec.maps()).isNotEmpty();
     }
 }

@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
  * precisely broken inputs.
  */
 public final class ElfBytes {
-    public static final int SH_NAME = 0;
-    public static final int SH_TYPE = 4;
-    public static final int SH_FLAGS = 8;
-    public static final int SH_OFFSET = 24;
-    public static final int SH_SIZE = 32;
-    public static final int SH_LINK = 40;
-    public static final int SH_INFO = 44;
-    public static final int SH_ENTSIZE = 56;
+    /** The fields of an ELF64 section header: their offset in it and their width in bytes. */
+    public enum Shdr {
+        NAME(0, 4), TYPE(4, 4), FLAGS(8, 8), OFFSET(24, 8), SIZE(32, 8), LINK(40, 4), INFO(44, 4), ENTSIZE(56, 8);
+
+        public final int offset;
+        public final int width;
+
+        Shdr(int offset, int width) {
+            this.offset = offset;
+            this.width = width;
+        }
+    }
 
     private final byte[] b;
     private final ByteOrder order;
@@ -70,11 +74,22 @@ public final class ElfBytes {
         return (int) u64(40) + 64 * index;
     }
 
+    /** A field of section {@code index}'s header. */
+    public long get(int index, Shdr field) {
+        int at = header(index) + field.offset;
+        return field.width == 8 ? u64(at) : u32(at);
+    }
+
+    /** Sets a field of section {@code index}'s header, writing as many bytes as the field has. */
+    public ElfBytes set(int index, Shdr field, long v) {
+        int at = header(index) + field.offset;
+        return field.width == 8 ? put64(at, v) : put32(at, v);
+    }
+
     public int sectionIndex(String name) {
-        int strtab = header(u16(62));
-        int names = (int) u64(strtab + SH_OFFSET);
+        int names = (int) get(u16(62), Shdr.OFFSET);
         for (int i = 0; i < sectionCount(); i++) {
-            int off = names + (int) u32(header(i) + SH_NAME);
+            int off = names + (int) get(i, Shdr.NAME);
             int end = off;
             while (b[end] != 0) {
                 end++;
@@ -88,11 +103,11 @@ public final class ElfBytes {
 
     /** File offset of a section's data. */
     public int sectionOffset(String name) {
-        return (int) u64(header(sectionIndex(name)) + SH_OFFSET);
+        return (int) get(sectionIndex(name), Shdr.OFFSET);
     }
 
     public int sectionSize(String name) {
-        return (int) u64(header(sectionIndex(name)) + SH_SIZE);
+        return (int) get(sectionIndex(name), Shdr.SIZE);
     }
 
     /**
@@ -103,9 +118,8 @@ public final class ElfBytes {
         if (from.length() != to.length()) {
             throw new IllegalArgumentException("names must have the same length");
         }
-        int strtab = header(u16(62));
-        int names = (int) u64(strtab + SH_OFFSET);
-        int off = names + (int) u32(header(sectionIndex(from)) + SH_NAME);
+        int names = (int) get(u16(62), Shdr.OFFSET);
+        int off = names + (int) get(sectionIndex(from), Shdr.NAME);
         byte[] t = to.getBytes(StandardCharsets.UTF_8);
         System.arraycopy(t, 0, b, off, t.length);
         return this;

@@ -53,19 +53,7 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
 
     @SafeVarargs
     public final MapAssert<K, V> containsKeys(K... keys) {
-        isNotNull();
-        List<String> asked = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (K k : keys) {
-            asked.add(MapView.show(k));
-            if (!map.containsKey(k)) {
-                missing.add(MapView.show(k));
-            }
-        }
-        if (!missing.isEmpty()) {
-            fail("to contain keys " + asked + ", but " + listed(missing) + " missing");
-        }
-        return this;
+        return everyKey(keys, true, "to contain keys ", " missing");
     }
 
     /**
@@ -74,17 +62,22 @@ public final class MapAssert<K, V> extends AbstractAssert<MapAssert<K, V>, Objec
      */
     @SafeVarargs
     public final MapAssert<K, V> hasEvicted(K... keys) {
+        return everyKey(keys, false, "to have evicted keys ", " still present");
+    }
+
+    /** Fails naming the keys whose presence is not {@code present}. */
+    private MapAssert<K, V> everyKey(K[] keys, boolean present, String expectation, String problem) {
         isNotNull();
         List<String> asked = new ArrayList<>();
-        List<String> present = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
         for (K k : keys) {
             asked.add(MapView.show(k));
-            if (map.containsKey(k)) {
-                present.add(MapView.show(k));
+            if (map.containsKey(k) != present) {
+                wrong.add(MapView.show(k));
             }
         }
-        if (!present.isEmpty()) {
-            fail("to have evicted keys " + asked + ", but " + listed(present) + " still present");
+        if (!wrong.isEmpty()) {
+            fail(expectation + asked + ", but " + listed(wrong) + problem);
         }
         return this;
     }

@@ -6,7 +6,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-
 /**
  * Small bpf() commands shared by maps, programs and probes (ids, pins, info, tiny program loads); each returns a
  * result or {@code -errno}. Map commands are in {@link MapCommands}.
@@ -31,7 +30,7 @@ public final class Bpf {
     }
 
     /** BPF_*_GET_NEXT_ID; @return the next id, 0 at the end, or -errno */
-    public static long nextId(int cmd, int startId) {
+    public static long nextId(BpfCommand cmd, int startId) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
         zero(a, BpfAttr.GetId.SIZE);
@@ -44,7 +43,7 @@ public final class Bpf {
     }
 
     /** BPF_MAP_GET_FD_BY_ID / BPF_PROG_GET_FD_BY_ID; @return fd or -errno */
-    public static int fdById(int cmd, int id) {
+    public static int fdById(BpfCommand cmd, int id) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
         zero(a, BpfAttr.GetId.SIZE);
@@ -53,7 +52,7 @@ public final class Bpf {
     }
 
     /** BPF_OBJ_GET (open a pinned object) or BPF_OBJ_PIN; @return fd / 0, or -errno */
-    public static int obj(int cmd, String path, int fd) {
+    public static int obj(BpfCommand cmd, String path, int fd) {
         Scratch s = Scratch.get();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment p = arena.allocateFrom(path);
@@ -67,6 +66,11 @@ public final class Bpf {
 
     /** BPF_PROG_LOAD of a tiny program (feature probes); @return fd or -errno */
     public static int loadProgram(int type, int expectedAttachType, int progFlags, long[] insns) {
+        return loadProgram(type, expectedAttachType, progFlags, 0, insns);
+    }
+
+    /** The same, for a program that names its target by BTF id (fentry and the other tracing kinds). */
+    public static int loadProgram(int type, int expectedAttachType, int progFlags, int attachBtfId, long[] insns) {
         Scratch s = Scratch.get();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment code = arena.allocate(8L * insns.length, 8);
@@ -80,6 +84,7 @@ public final class Bpf {
             a.set(JAVA_LONG, BpfAttr.ProgLoad.LICENSE, license.address());
             a.set(JAVA_INT, BpfAttr.ProgLoad.EXPECTED_ATTACH_TYPE, expectedAttachType);
             a.set(JAVA_INT, BpfAttr.ProgLoad.PROG_FLAGS, progFlags);
+            a.set(JAVA_INT, BpfAttr.ProgLoad.ATTACH_BTF_ID, attachBtfId);
             return (int) BpfSyscall.bpf(s.state, BpfCommand.PROG_LOAD, a, BpfAttr.ProgLoad.SIZE);
         }
     }

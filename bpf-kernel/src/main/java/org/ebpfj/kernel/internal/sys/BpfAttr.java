@@ -1,17 +1,10 @@
 package org.ebpfj.kernel.internal.sys;
 
-import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-
-import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.StructLayout;
-
 /**
- * The parts of {@code union bpf_attr} (include/uapi/linux/bpf.h) this library fills in, one struct layout per
- * command group, with byte offsets derived from the layouts. Each command is issued with exactly its struct's size:
- * the kernel zero-extends a short attr and rejects non-zero bytes after a command's last field.
- * Offsets were checked against the UAPI header with {@code offsetof}.
+ * The parts of {@code union bpf_attr} (include/uapi/linux/bpf.h) this library fills in, one struct per command
+ * group, each field declared once in the header's order ({@link CStruct} computes the offsets). Each command is
+ * issued with exactly its struct's size: the kernel zero-extends a short attr and rejects non-zero bytes after a
+ * command's last field. {@code FfiLayoutTest} checks the offsets against the UAPI header's {@code offsetof}.
  */
 public final class BpfAttr {
     /** Enough for every command used here (the kernel's union is 144 bytes in UAPI 6.1, 168 in 6.18). */
@@ -20,38 +13,25 @@ public final class BpfAttr {
     private BpfAttr() {
     }
 
-    private static long offset(StructLayout layout, String field) {
-        return layout.byteOffset(groupElement(field));
-    }
-
     /** BPF_MAP_CREATE. */
     public static final class MapCreate {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("map_type"),
-                JAVA_INT.withName("key_size"),
-                JAVA_INT.withName("value_size"),
-                JAVA_INT.withName("max_entries"),
-                JAVA_INT.withName("map_flags"),
-                JAVA_INT.withName("inner_map_fd"),
-                JAVA_INT.withName("numa_node"),
-                MemoryLayout.sequenceLayout(16, java.lang.foreign.ValueLayout.JAVA_BYTE).withName("map_name"),
-                JAVA_INT.withName("map_ifindex"),
-                JAVA_INT.withName("btf_fd"),
-                JAVA_INT.withName("btf_key_type_id"),
-                JAVA_INT.withName("btf_value_type_id"),
-                JAVA_INT.withName("btf_vmlinux_value_type_id"),
-                JAVA_LONG.withName("map_extra"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long MAP_TYPE = offset(LAYOUT, "map_type");
-        public static final long KEY_SIZE = offset(LAYOUT, "key_size");
-        public static final long VALUE_SIZE = offset(LAYOUT, "value_size");
-        public static final long MAX_ENTRIES = offset(LAYOUT, "max_entries");
-        public static final long MAP_FLAGS = offset(LAYOUT, "map_flags");
-        public static final long INNER_MAP_FD = offset(LAYOUT, "inner_map_fd");
-        public static final long NUMA_NODE = offset(LAYOUT, "numa_node");
-        public static final long MAP_NAME = offset(LAYOUT, "map_name");
-        public static final long MAP_EXTRA = offset(LAYOUT, "map_extra");
         public static final int NAME_CAPACITY = 16;
+        private static final CStruct S = new CStruct();
+        public static final long MAP_TYPE = S.u32();
+        public static final long KEY_SIZE = S.u32();
+        public static final long VALUE_SIZE = S.u32();
+        public static final long MAX_ENTRIES = S.u32();
+        public static final long MAP_FLAGS = S.u32();
+        public static final long INNER_MAP_FD = S.u32();
+        public static final long NUMA_NODE = S.u32();
+        public static final long MAP_NAME = S.bytes(NAME_CAPACITY);
+        public static final long MAP_IFINDEX = S.u32();
+        public static final long BTF_FD = S.u32();
+        public static final long BTF_KEY_TYPE_ID = S.u32();
+        public static final long BTF_VALUE_TYPE_ID = S.u32();
+        public static final long BTF_VMLINUX_VALUE_TYPE_ID = S.u32();
+        public static final long MAP_EXTRA = S.u64();
+        public static final int SIZE = S.size();
 
         private MapCreate() {
         }
@@ -59,19 +39,16 @@ public final class BpfAttr {
 
     /** BPF_MAP_LOOKUP_ELEM, UPDATE_ELEM, DELETE_ELEM, GET_NEXT_KEY, LOOKUP_AND_DELETE_ELEM. */
     public static final class Elem {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("map_fd"),
-                MemoryLayout.paddingLayout(4),
-                JAVA_LONG.withName("key"),
-                JAVA_LONG.withName("value"), // also next_key
-                JAVA_LONG.withName("flags"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long MAP_FD = offset(LAYOUT, "map_fd");
-        public static final long PAD = 4;
-        public static final long KEY = offset(LAYOUT, "key");
-        public static final long VALUE = offset(LAYOUT, "value");
+        private static final CStruct S = new CStruct();
+        public static final long MAP_FD = S.u32();
+        /** The 4 bytes before the 8-aligned key, written as 0 (the per-call attr is reused without zeroing). */
+        public static final long PAD = S.u32();
+        public static final long KEY = S.u64();
+        /** {@code value}, or {@code next_key} for GET_NEXT_KEY. */
+        public static final long VALUE = S.u64();
         public static final long NEXT_KEY = VALUE;
-        public static final long FLAGS = offset(LAYOUT, "flags");
+        public static final long FLAGS = S.u64();
+        public static final int SIZE = S.size();
 
         private Elem() {
         }
@@ -79,54 +56,47 @@ public final class BpfAttr {
 
     /** BPF_MAP_*_BATCH. */
     public static final class Batch {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_LONG.withName("in_batch"),
-                JAVA_LONG.withName("out_batch"),
-                JAVA_LONG.withName("keys"),
-                JAVA_LONG.withName("values"),
-                JAVA_INT.withName("count"),
-                JAVA_INT.withName("map_fd"),
-                JAVA_LONG.withName("elem_flags"),
-                JAVA_LONG.withName("flags"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long IN_BATCH = offset(LAYOUT, "in_batch");
-        public static final long OUT_BATCH = offset(LAYOUT, "out_batch");
-        public static final long KEYS = offset(LAYOUT, "keys");
-        public static final long VALUES = offset(LAYOUT, "values");
-        public static final long COUNT = offset(LAYOUT, "count");
-        public static final long MAP_FD = offset(LAYOUT, "map_fd");
-        public static final long ELEM_FLAGS = offset(LAYOUT, "elem_flags");
-        public static final long FLAGS = offset(LAYOUT, "flags");
+        private static final CStruct S = new CStruct();
+        public static final long IN_BATCH = S.u64();
+        public static final long OUT_BATCH = S.u64();
+        public static final long KEYS = S.u64();
+        public static final long VALUES = S.u64();
+        public static final long COUNT = S.u32();
+        public static final long MAP_FD = S.u32();
+        public static final long ELEM_FLAGS = S.u64();
+        public static final long FLAGS = S.u64();
+        public static final int SIZE = S.size();
 
         private Batch() {
         }
     }
 
-    /** BPF_PROG_LOAD, up to expected_attach_type (enough for the feature probes). */
+    /** BPF_PROG_LOAD, up to core_relo_cnt: enough for the feature and limit probes (fentry needs attach_btf_id). */
     public static final class ProgLoad {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("prog_type"),
-                JAVA_INT.withName("insn_cnt"),
-                JAVA_LONG.withName("insns"),
-                JAVA_LONG.withName("license"),
-                JAVA_INT.withName("log_level"),
-                JAVA_INT.withName("log_size"),
-                JAVA_LONG.withName("log_buf"),
-                JAVA_INT.withName("kern_version"),
-                JAVA_INT.withName("prog_flags"),
-                MemoryLayout.sequenceLayout(16, java.lang.foreign.ValueLayout.JAVA_BYTE).withName("prog_name"),
-                JAVA_INT.withName("prog_ifindex"),
-                JAVA_INT.withName("expected_attach_type"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long PROG_TYPE = offset(LAYOUT, "prog_type");
-        public static final long INSN_CNT = offset(LAYOUT, "insn_cnt");
-        public static final long INSNS = offset(LAYOUT, "insns");
-        public static final long LICENSE = offset(LAYOUT, "license");
-        public static final long LOG_LEVEL = offset(LAYOUT, "log_level");
-        public static final long LOG_SIZE = offset(LAYOUT, "log_size");
-        public static final long LOG_BUF = offset(LAYOUT, "log_buf");
-        public static final long PROG_FLAGS = offset(LAYOUT, "prog_flags");
-        public static final long EXPECTED_ATTACH_TYPE = offset(LAYOUT, "expected_attach_type");
+        private static final CStruct S = new CStruct();
+        public static final long PROG_TYPE = S.u32();
+        public static final long INSN_CNT = S.u32();
+        public static final long INSNS = S.u64();
+        public static final long LICENSE = S.u64();
+        public static final long LOG_LEVEL = S.u32();
+        public static final long LOG_SIZE = S.u32();
+        public static final long LOG_BUF = S.u64();
+        public static final long KERN_VERSION = S.u32();
+        public static final long PROG_FLAGS = S.u32();
+        public static final long PROG_NAME = S.bytes(16);
+        public static final long PROG_IFINDEX = S.u32();
+        public static final long EXPECTED_ATTACH_TYPE = S.u32();
+        public static final long PROG_BTF_FD = S.u32();
+        public static final long FUNC_INFO_REC_SIZE = S.u32();
+        public static final long FUNC_INFO = S.u64();
+        public static final long FUNC_INFO_CNT = S.u32();
+        public static final long LINE_INFO_REC_SIZE = S.u32();
+        public static final long LINE_INFO = S.u64();
+        public static final long LINE_INFO_CNT = S.u32();
+        public static final long ATTACH_BTF_ID = S.u32();
+        public static final long ATTACH_PROG_FD = S.u32();
+        public static final long CORE_RELO_CNT = S.u32();
+        public static final int SIZE = S.size();
 
         private ProgLoad() {
         }
@@ -134,39 +104,23 @@ public final class BpfAttr {
 
     /** BPF_PROG_TEST_RUN. */
     public static final class TestRun {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("prog_fd"),
-                JAVA_INT.withName("retval"),
-                JAVA_INT.withName("data_size_in"),
-                JAVA_INT.withName("data_size_out"),
-                JAVA_LONG.withName("data_in"),
-                JAVA_LONG.withName("data_out"),
-                JAVA_INT.withName("repeat"),
-                JAVA_INT.withName("duration"),
-                JAVA_INT.withName("ctx_size_in"),
-                JAVA_INT.withName("ctx_size_out"),
-                JAVA_LONG.withName("ctx_in"),
-                JAVA_LONG.withName("ctx_out"),
-                JAVA_INT.withName("flags"),
-                JAVA_INT.withName("cpu"),
-                JAVA_INT.withName("batch_size"),
-                MemoryLayout.paddingLayout(4));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long PROG_FD = offset(LAYOUT, "prog_fd");
-        public static final long RETVAL = offset(LAYOUT, "retval");
-        public static final long DATA_SIZE_IN = offset(LAYOUT, "data_size_in");
-        public static final long DATA_SIZE_OUT = offset(LAYOUT, "data_size_out");
-        public static final long DATA_IN = offset(LAYOUT, "data_in");
-        public static final long DATA_OUT = offset(LAYOUT, "data_out");
-        public static final long REPEAT = offset(LAYOUT, "repeat");
-        public static final long DURATION = offset(LAYOUT, "duration");
-        public static final long CTX_SIZE_IN = offset(LAYOUT, "ctx_size_in");
-        public static final long CTX_SIZE_OUT = offset(LAYOUT, "ctx_size_out");
-        public static final long CTX_IN = offset(LAYOUT, "ctx_in");
-        public static final long CTX_OUT = offset(LAYOUT, "ctx_out");
-        public static final long FLAGS = offset(LAYOUT, "flags");
-        public static final long CPU = offset(LAYOUT, "cpu");
-        public static final long BATCH_SIZE = offset(LAYOUT, "batch_size");
+        private static final CStruct S = new CStruct();
+        public static final long PROG_FD = S.u32();
+        public static final long RETVAL = S.u32();
+        public static final long DATA_SIZE_IN = S.u32();
+        public static final long DATA_SIZE_OUT = S.u32();
+        public static final long DATA_IN = S.u64();
+        public static final long DATA_OUT = S.u64();
+        public static final long REPEAT = S.u32();
+        public static final long DURATION = S.u32();
+        public static final long CTX_SIZE_IN = S.u32();
+        public static final long CTX_SIZE_OUT = S.u32();
+        public static final long CTX_IN = S.u64();
+        public static final long CTX_OUT = S.u64();
+        public static final long FLAGS = S.u32();
+        public static final long CPU = S.u32();
+        public static final long BATCH_SIZE = S.u32();
+        public static final int SIZE = S.size();
 
         private TestRun() {
         }
@@ -174,15 +128,12 @@ public final class BpfAttr {
 
     /** BPF_*_GET_NEXT_ID and BPF_*_GET_FD_BY_ID (start_id / map_id / prog_id share offset 0). */
     public static final class GetId {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("start_id"),
-                JAVA_INT.withName("next_id"),
-                JAVA_INT.withName("open_flags"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long START_ID = offset(LAYOUT, "start_id");
+        private static final CStruct S = new CStruct();
+        public static final long START_ID = S.u32();
         public static final long ID = START_ID;
-        public static final long NEXT_ID = offset(LAYOUT, "next_id");
-        public static final long OPEN_FLAGS = offset(LAYOUT, "open_flags");
+        public static final long NEXT_ID = S.u32();
+        public static final long OPEN_FLAGS = S.u32();
+        public static final int SIZE = S.size();
 
         private GetId() {
         }
@@ -190,29 +141,38 @@ public final class BpfAttr {
 
     /** BPF_OBJ_GET_INFO_BY_FD. */
     public static final class Info {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_INT.withName("bpf_fd"),
-                JAVA_INT.withName("info_len"),
-                JAVA_LONG.withName("info"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long BPF_FD = offset(LAYOUT, "bpf_fd");
-        public static final long INFO_LEN = offset(LAYOUT, "info_len");
-        public static final long INFO = offset(LAYOUT, "info");
+        private static final CStruct S = new CStruct();
+        public static final long BPF_FD = S.u32();
+        public static final long INFO_LEN = S.u32();
+        public static final long INFO = S.u64();
+        public static final int SIZE = S.size();
 
         private Info() {
         }
     }
 
+    /** BPF_LINK_CREATE: the common head, then room for the largest per-kind part this library leaves zero. */
+    public static final class LinkCreate {
+        private static final CStruct S = new CStruct();
+        public static final long PROG_FD = S.u32();
+        /** {@code target_fd} or {@code target_ifindex}. */
+        public static final long TARGET = S.u32();
+        public static final long ATTACH_TYPE = S.u32();
+        public static final long FLAGS = S.u32();
+        public static final long PER_KIND = S.bytes(32);
+        public static final int SIZE = S.size();
+
+        private LinkCreate() {
+        }
+    }
+
     /** BPF_OBJ_PIN and BPF_OBJ_GET. */
     public static final class Obj {
-        public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-                JAVA_LONG.withName("pathname"),
-                JAVA_INT.withName("bpf_fd"),
-                JAVA_INT.withName("file_flags"));
-        public static final int SIZE = (int) LAYOUT.byteSize();
-        public static final long PATHNAME = offset(LAYOUT, "pathname");
-        public static final long BPF_FD = offset(LAYOUT, "bpf_fd");
-        public static final long FILE_FLAGS = offset(LAYOUT, "file_flags");
+        private static final CStruct S = new CStruct();
+        public static final long PATHNAME = S.u64();
+        public static final long BPF_FD = S.u32();
+        public static final long FILE_FLAGS = S.u32();
+        public static final int SIZE = S.size();
 
         private Obj() {
         }

@@ -42,10 +42,10 @@ public final class BpfSyscall {
      * @param attr  native memory holding the command's attr, at least {@code size} bytes
      * @return the non-negative result (often a new fd), or {@code -errno}
      */
-    public static long bpf(MemorySegment state, int cmd, MemorySegment attr, int size) {
+    public static long bpf(MemorySegment state, BpfCommand cmd, MemorySegment attr, int size) {
         long r;
         try {
-            r = (long) SYSCALL.invokeExact(state, SYS_BPF, (long) cmd, attr, (long) size);
+            r = (long) SYSCALL.invokeExact(state, SYS_BPF, (long) cmd.code, attr, (long) size);
         } catch (Throwable t) {
             throw new AssertionError("downcall failed", t);
         }

@@ -27,4 +27,9 @@ public final class CallState {
     public static int errno(MemorySegment state) {
         return state.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
     }
+
+    /** The answer of a libc call that returns 0, or -1 with errno set: 0, or {@code -errno}. */
+    static int zeroOrErrno(MemorySegment state, int result) {
+        return result == 0 ? 0 : -errno(state);
+    }
 }

@@ -42,7 +42,7 @@ public final class LibbpfPrint {
     private LibbpfPrint() {
     }
 
-    static synchronized void install(MethodHandle setPrint) {
+    static synchronized void install(Binding setPrint) {
         if (installed) {
             return;
         }
@@ -51,7 +51,7 @@ public final class LibbpfPrint {
                     MethodType.methodType(int.class, int.class, MemorySegment.class, MemorySegment.class));
             MemorySegment stub = Native.LINKER.upcallStub(target,
                     FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), Arena.global());
-            MemorySegment previous = (MemorySegment) setPrint.invokeExact(stub);
+            setPrint.pointer(stub);
             installed = true;
         } catch (Throwable t) {
             throw new ExceptionInInitializerError(t);

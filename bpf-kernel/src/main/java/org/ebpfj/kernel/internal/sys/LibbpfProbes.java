@@ -3,41 +3,28 @@ package org.ebpfj.kernel.internal.sys;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 
-/** libbpf's own feature probes, which know what some types need (BTF for some maps, attach details for TRACING). */
+/**
+ * libbpf's own feature probes, which know what some types need (BTF for some maps, attach details for TRACING).
+ * Binding through {@link LibBpf} loads it first, and with it the print callback that keeps the probes' messages
+ * off stderr.
+ */
 public final class LibbpfProbes {
-    private static final SymbolLookup LIB = Native.library(LibBpf.LIBRARY);
-    private static final MethodHandle PROBE_MAP_TYPE = Native.downcall(LIB, LibBpf.LIBRARY,
-            "libbpf_probe_bpf_map_type", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-    private static final MethodHandle PROBE_PROG_TYPE = Native.downcall(LIB, LibBpf.LIBRARY,
-            "libbpf_probe_bpf_prog_type", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-
-    static {
-        LibBpf.ensureLoaded(); // its print callback keeps the probes' messages off stderr
-    }
+    private static final Binding PROBE_MAP_TYPE = LibBpf.fn("libbpf_probe_bpf_map_type", JAVA_INT, JAVA_INT, ADDRESS);
+    private static final Binding PROBE_PROG_TYPE = LibBpf.fn("libbpf_probe_bpf_prog_type", JAVA_INT, JAVA_INT,
+            ADDRESS);
 
     private LibbpfProbes() {
     }
 
     /** @return 1 supported, 0 not, or -errno */
     public static int mapType(int type) {
-        try {
-            return (int) PROBE_MAP_TYPE.invokeExact(type, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw new AssertionError("libbpf downcall failed", t);
-        }
+        return PROBE_MAP_TYPE.asInt(type, MemorySegment.NULL);
     }
 
     /** @return 1 supported, 0 not, or -errno */
     public static int programType(int type) {
-        try {
-            return (int) PROBE_PROG_TYPE.invokeExact(type, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw new AssertionError("libbpf downcall failed", t);
-        }
+        return PROBE_PROG_TYPE.asInt(type, MemorySegment.NULL);
     }
 }

@@ -15,25 +15,23 @@ import java.lang.invoke.MethodHandle;
  */
 @SuppressWarnings("restricted")
 public final class Libc {
-    private static final MethodHandle CLOSE = Native.libc("close",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle SCHED_SETAFFINITY = Native.libc("sched_setaffinity",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle SCHED_GETAFFINITY = Native.libc("sched_getaffinity",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle MOUNT = Native.libc("mount",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle STATFS = Native.libc("statfs",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final Binding CLOSE = Binding.libcErrno("close", JAVA_INT, JAVA_INT);
+    private static final Binding SCHED_SETAFFINITY = Binding.libcErrno("sched_setaffinity", JAVA_INT, JAVA_INT,
+            JAVA_LONG, ADDRESS);
+    private static final Binding SCHED_GETAFFINITY = Binding.libcErrno("sched_getaffinity", JAVA_INT, JAVA_INT,
+            JAVA_LONG, ADDRESS);
+    private static final Binding MOUNT = Binding.libcErrno("mount", JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG,
+            ADDRESS);
+    private static final Binding STATFS = Binding.libcErrno("statfs", JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle MMAP = Native.libc("mmap",
             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
             CallState.CAPTURE_ERRNO);
     private static final MethodHandle MUNMAP = Native.libc("munmap",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle VSNPRINTF = Native.libc("vsnprintf",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS));
-    private static final MethodHandle STRERROR_R = Native.libc("__xpg_strerror_r",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG));
+    private static final Binding VSNPRINTF = Binding.libc("vsnprintf", JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS,
+            ADDRESS);
+    private static final Binding STRERROR_R = Binding.libc("__xpg_strerror_r", JAVA_INT, JAVA_INT, ADDRESS,
+            JAVA_LONG);
 
     /** {@code struct statfs} is 120 bytes on x86_64; {@code f_type} is its first field. */
     private static final long STATFS_SIZE = 120;
@@ -42,41 +40,24 @@ public final class Libc {
     }
 
     public static int close(MemorySegment state, int fd) {
-        try {
-            int r = (int) CLOSE.invokeExact(state, fd);
-            return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return CallState.zeroOrErrno(state, CLOSE.asInt(state, fd));
     }
 
     /** Sets the CPU mask of thread {@code tid} (0 = the calling thread). */
     public static int schedSetaffinity(MemorySegment state, int tid, MemorySegment mask) {
-        try {
-            int r = (int) SCHED_SETAFFINITY.invokeExact(state, tid, mask.byteSize(), mask);
-            return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return CallState.zeroOrErrno(state, SCHED_SETAFFINITY.asInt(state, tid, mask.byteSize(), mask));
     }
 
     /** Reads the CPU mask of thread {@code tid} into {@code mask}; returns the bytes the kernel wrote or -errno. */
     public static int schedGetaffinity(MemorySegment state, int tid, MemorySegment mask) {
-        try {
-            int r = (int) SCHED_GETAFFINITY.invokeExact(state, tid, mask.byteSize(), mask);
-            return r >= 0 ? r : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        int r = SCHED_GETAFFINITY.asInt(state, tid, mask.byteSize(), mask);
+        return r >= 0 ? r : -CallState.errno(state);
     }
 
     public static int mount(MemorySegment state, String source, String target, String fsType, long flags) {
         try (Arena arena = Arena.ofConfined()) {
-            int r = (int) MOUNT.invokeExact(state, arena.allocateFrom(source), arena.allocateFrom(target),
-                    arena.allocateFrom(fsType), flags, MemorySegment.NULL);
-            return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
+            return CallState.zeroOrErrno(state, MOUNT.asInt(state, arena.allocateFrom(source),
+                    arena.allocateFrom(target), arena.allocateFrom(fsType), flags, MemorySegment.NULL));
         }
     }
 
@@ -84,10 +65,8 @@ public final class Libc {
     public static long statfsType(MemorySegment state, String path) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(STATFS_SIZE, 8);
-            int r = (int) STATFS.invokeExact(state, arena.allocateFrom(path), buf);
+            int r = STATFS.asInt(state, arena.allocateFrom(path), buf);
             return r == 0 ? buf.get(JAVA_LONG, 0) : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
         }
     }
 
@@ -130,21 +109,15 @@ public final class Libc {
      * native callback received; on x86_64 that is a pointer to the caller's {@code __va_list_tag}.
      */
     public static int vsnprintf(MemorySegment buf, long size, MemorySegment format, MemorySegment ap) {
-        try {
-            return (int) VSNPRINTF.invokeExact(buf, size, format, ap);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return VSNPRINTF.asInt(buf, size, format, ap);
     }
 
     /** libc's text for an errno, e.g. "Invalid argument". */
     public static String strerror(int errno) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buf = arena.allocate(256);
-            int r = (int) STRERROR_R.invokeExact(Math.abs(errno), buf, 256L);
+            int r = STRERROR_R.asInt(Math.abs(errno), buf, 256L);
             return r == 0 ? buf.getString(0) : "errno " + Math.abs(errno);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
         }
     }
 }

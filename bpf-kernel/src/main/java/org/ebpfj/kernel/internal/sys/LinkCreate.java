@@ -9,12 +9,6 @@ import java.lang.foreign.MemorySegment;
  * target (an ifindex) and an attach type give a link fd, which detaches when closed.
  */
 public final class LinkCreate {
-    private static final int BPF_LINK_CREATE = 28;
-    /** {@code union bpf_attr.link_create}: prog_fd, target_ifindex, attach_type, flags, then per-kind fields. */
-    private static final int SIZE = 48;
-    private static final long PROG_FD = 0;
-    private static final long TARGET = 4;
-    private static final long ATTACH_TYPE = 8;
     /** {@code enum bpf_attach_type}: BPF_TCX_INGRESS and BPF_TCX_EGRESS. */
     public static final int TCX_INGRESS = 46;
     public static final int TCX_EGRESS = 47;
@@ -26,10 +20,10 @@ public final class LinkCreate {
     public static int create(int progFd, int target, int attachType) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
-        Bpf.zero(a, SIZE);
-        a.set(JAVA_INT, PROG_FD, progFd);
-        a.set(JAVA_INT, TARGET, target);
-        a.set(JAVA_INT, ATTACH_TYPE, attachType);
-        return (int) BpfSyscall.bpf(s.state, BPF_LINK_CREATE, a, SIZE);
+        Bpf.zero(a, BpfAttr.LinkCreate.SIZE);
+        a.set(JAVA_INT, BpfAttr.LinkCreate.PROG_FD, progFd);
+        a.set(JAVA_INT, BpfAttr.LinkCreate.TARGET, target);
+        a.set(JAVA_INT, BpfAttr.LinkCreate.ATTACH_TYPE, attachType);
+        return (int) BpfSyscall.bpf(s.state, BpfCommand.LINK_CREATE, a, BpfAttr.LinkCreate.SIZE);
     }
 }

@@ -26,11 +26,6 @@ public final class LoadLog implements LibbpfPrint.Sink {
                 .map(m -> strip(m.text())).collect(Collectors.joining("\n"));
     }
 
-    /** Every message concatenated (verifier logs span many lines inside one message). */
-    public synchronized String all() {
-        return messages.stream().map(LibbpfMessage::text).collect(Collectors.joining());
-    }
-
     public static String strip(String text) {
         String t = text.stripTrailing();
         return t.startsWith("libbpf: ") ? t.substring("libbpf: ".length()) : t;

@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapSpec;
@@ -57,6 +58,17 @@ public final class MapCommands {
     /** BPF_MAP_CREATE; @return the new fd or -errno */
     public static int create(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
                              int innerMapFd, long mapExtra, long numaNode) {
+        return create(type, keySize, valueSize, maxEntries, flags, name, innerMapFd, mapExtra, numaNode, 0,
+                Optional.empty());
+    }
+
+    /** The BTF a map's key and value types are described in: the BTF object's fd and the two type ids. */
+    public record BtfTypes(int fd, int keyTypeId, int valueTypeId) {
+    }
+
+    /** BPF_MAP_CREATE with everything libbpf also sends (the device ifindex, BTF types); @return the fd or -errno */
+    public static int create(int type, long keySize, long valueSize, long maxEntries, long flags, String name,
+                             int innerMapFd, long mapExtra, long numaNode, int ifindex, Optional<BtfTypes> btf) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
         Bpf.zero(a, BpfAttr.MapCreate.SIZE);
@@ -68,13 +80,19 @@ public final class MapCommands {
         a.set(JAVA_INT, BpfAttr.MapCreate.INNER_MAP_FD, innerMapFd);
         a.set(JAVA_INT, BpfAttr.MapCreate.NUMA_NODE, (int) numaNode);
         a.set(JAVA_LONG, BpfAttr.MapCreate.MAP_EXTRA, mapExtra);
+        a.set(JAVA_INT, BpfAttr.MapCreate.MAP_IFINDEX, ifindex);
+        btf.ifPresent(b -> {
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_FD, b.fd());
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_KEY_TYPE_ID, b.keyTypeId());
+            a.set(JAVA_INT, BpfAttr.MapCreate.BTF_VALUE_TYPE_ID, b.valueTypeId());
+        });
         byte[] n = sentName(name).getBytes(StandardCharsets.US_ASCII);
         MemorySegment.copy(n, 0, a, JAVA_BYTE, BpfAttr.MapCreate.MAP_NAME, n.length);
         return (int) BpfSyscall.bpf(s.state, BpfCommand.MAP_CREATE, a, BpfAttr.MapCreate.SIZE);
     }
 
     /** One element command on the calling thread's attr, with explicit addresses; @return 0 or -errno */
-    public static int elem(Scratch s, int cmd, int fd, long key, long value, long flags) {
+    public static int elem(Scratch s, BpfCommand cmd, int fd, long key, long value, long flags) {
         MemorySegment a = s.attr;
         a.set(JAVA_INT, BpfAttr.Elem.MAP_FD, fd);
         a.set(JAVA_INT, BpfAttr.Elem.PAD, 0);
@@ -85,7 +103,7 @@ public final class MapCommands {
     }
 
     /** One batch command on the calling thread's attr; @return 0 or -errno, with the count in {@code countOut[0]} */
-    public static int batch(int cmd, int fd, long inBatch, long outBatch, long keys, long values, int count,
+    public static int batch(BpfCommand cmd, int fd, long inBatch, long outBatch, long keys, long values, int count,
                             long elemFlags, int[] countOut) {
         Scratch s = Scratch.get();
         MemorySegment a = s.attr;
@@ -113,7 +131,7 @@ public final class MapCommands {
     /** BPF_OBJ_GET_INFO_BY_FD of a map. */
     public static Info info(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment info = arena.allocate(BpfInfo.Map.LAYOUT);
+            MemorySegment info = arena.allocate(BpfInfo.Map.SIZE, 8);
             int r = Bpf.objInfo(fd, info);
             if (r < 0) {
                 return new Info(-r, 0, 0, 0, 0, 0, 0, "", 0, 0, 0, 0);

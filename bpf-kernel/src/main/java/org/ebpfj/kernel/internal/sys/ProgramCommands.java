@@ -27,7 +27,7 @@ public final class ProgramCommands {
 
     public static TestRunReply testRun(TestRun run) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(BpfAttr.TestRun.LAYOUT);
+            MemorySegment attr = arena.allocate(BpfAttr.TestRun.SIZE, 8);
             MemorySegment dout = arena.allocate(Math.max(1, run.dataOutSize()), 8);
             MemorySegment cout = arena.allocate(Math.max(1, run.ctxOutSize()), 8);
             attr.set(JAVA_INT, BpfAttr.TestRun.PROG_FD, run.progFd());

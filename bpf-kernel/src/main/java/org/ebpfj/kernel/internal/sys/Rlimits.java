@@ -5,17 +5,14 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 
 /** {@code setrlimit(2)} for RLIMIT_MEMLOCK, which kernels before 5.11 charge BPF map memory to. */
 @SuppressWarnings("restricted")
 public final class Rlimits {
     private static final int RLIMIT_MEMLOCK = 8;
     private static final long RLIM_INFINITY = -1L;
-    private static final MethodHandle SETRLIMIT = Native.libc("setrlimit",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), CallState.CAPTURE_ERRNO);
+    private static final Binding SETRLIMIT = Binding.libcErrno("setrlimit", JAVA_INT, JAVA_INT, ADDRESS);
 
     private Rlimits() {
     }
@@ -27,10 +24,7 @@ public final class Rlimits {
             MemorySegment limits = arena.allocate(JAVA_LONG, 2);
             limits.setAtIndex(JAVA_LONG, 0, RLIM_INFINITY);
             limits.setAtIndex(JAVA_LONG, 1, RLIM_INFINITY);
-            int r = (int) SETRLIMIT.invokeExact(state, RLIMIT_MEMLOCK, limits);
-            return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
+            return CallState.zeroOrErrno(state, SETRLIMIT.asInt(state, RLIMIT_MEMLOCK, limits));
         }
     }
 }

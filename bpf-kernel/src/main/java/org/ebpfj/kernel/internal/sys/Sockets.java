@@ -7,9 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 
 /**
  * Sockets at the fd level, for what Java's socket classes hide: attaching a BPF socket filter
@@ -17,16 +15,14 @@ import java.lang.invoke.MethodHandle;
  * {@code -errno}. IPv4 UDP on loopback is all the tests need.
  */
 public final class Sockets {
-    private static final MethodHandle SOCKET = Native.libc("socket",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle BIND = Native.libc("bind",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle GETSOCKNAME = Native.libc("getsockname",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle SETSOCKOPT = Native.libc("setsockopt",
-            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), CallState.CAPTURE_ERRNO);
-    private static final MethodHandle RECV = Native.libc("recv",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT), CallState.CAPTURE_ERRNO);
+    private static final Binding SOCKET = Binding.libcErrno("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final Binding BIND = Binding.libcErrno("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final Binding GETSOCKNAME = Binding.libcErrno("getsockname", JAVA_INT, JAVA_INT, ADDRESS,
+            ADDRESS);
+    private static final Binding SETSOCKOPT = Binding.libcErrno("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT,
+            JAVA_INT, ADDRESS, JAVA_INT);
+    private static final Binding RECV = Binding.libcErrno("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG,
+            JAVA_INT);
     private static final int AF_INET = 2;
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_CLOEXEC = 0x80000;
@@ -44,7 +40,7 @@ public final class Sockets {
     public static int udpLoopback() {
         MemorySegment state = Scratch.get().state;
         try (Arena arena = Arena.ofConfined()) {
-            int fd = (int) SOCKET.invokeExact(state, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            int fd = SOCKET.asInt(state, AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
             if (fd < 0) {
                 return -CallState.errno(state);
             }
@@ -52,14 +48,12 @@ public final class Sockets {
             addr.set(JAVA_SHORT, 0, (short) AF_INET);
             addr.set(JAVA_BYTE, 4, (byte) 127);
             addr.set(JAVA_BYTE, 7, (byte) 1);
-            if ((int) BIND.invokeExact(state, fd, addr, SOCKADDR_IN) < 0) {
+            if (BIND.asInt(state, fd, addr, SOCKADDR_IN) < 0) {
                 int errno = CallState.errno(state);
                 Libc.close(state, fd);
                 return -errno;
             }
             return fd;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
         }
     }
 
@@ -69,12 +63,10 @@ public final class Sockets {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment addr = arena.allocate(SOCKADDR_IN, 4);
             MemorySegment len = arena.allocateFrom(JAVA_INT, SOCKADDR_IN);
-            if ((int) GETSOCKNAME.invokeExact(state, fd, addr, len) < 0) {
+            if (GETSOCKNAME.asInt(state, fd, addr, len) < 0) {
                 return -CallState.errno(state);
             }
             return ((addr.get(JAVA_BYTE, 2) & 0xff) << 8) | (addr.get(JAVA_BYTE, 3) & 0xff);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
         }
     }
 
@@ -83,22 +75,15 @@ public final class Sockets {
         MemorySegment state = Scratch.get().state;
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment value = arena.allocateFrom(JAVA_INT, progFd);
-            int r = (int) SETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, progFd >= 0 ? SO_ATTACH_BPF : SO_DETACH_BPF,
-                    value, 4);
-            return r == 0 ? 0 : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
+            return CallState.zeroOrErrno(state, SETSOCKOPT.asInt(state, fd, SOL_SOCKET,
+                    progFd >= 0 ? SO_ATTACH_BPF : SO_DETACH_BPF, value, 4));
         }
     }
 
     /** Reads one pending datagram without waiting; @return its length, or -errno (-EAGAIN when none is queued) */
     public static long receive(int fd, MemorySegment buffer) {
         MemorySegment state = Scratch.get().state;
-        try {
-            long r = (long) RECV.invokeExact(state, fd, buffer, buffer.byteSize(), MSG_DONTWAIT);
-            return r >= 0 ? r : -CallState.errno(state);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = RECV.asLong(state, fd, buffer, buffer.byteSize(), MSG_DONTWAIT);
+        return r >= 0 ? r : -CallState.errno(state);
     }
 }
