@@ -30,7 +30,7 @@ import org.ebpfj.kernel.program.TestRunOptions;
  * runs of the producer with BPF_PROG_TEST_RUN (untimed); each drain is timed alone, the Java one here around
  * {@code consumeRaw}, the C one in C around the consume call. The sides alternate which goes first.
  *
- * <pre>java -cp benchmarks.jar org.ebpfj.bench.EventDrainComparison libeventbench.so ROUNDS</pre>
+ * <pre>java -cp benchmarks.jar org.ebpfj.bench.EventDrainComparison libeventbench.so ROUNDS [ring|perf]</pre>
  *
  * Prints, per buffer, the median nanoseconds per event over ROUNDS measured drains (after the JIT warm-up of
  * {@link EventDrainBenchmark#warmUp} and ROUNDS / 2 + 10 warm-up drains each): {@code ring C_NS JAVA_NS} and
@@ -59,14 +59,14 @@ public final class EventDrainComparison {
     }
 
     public static void main(String[] args) throws Throwable {
-        if (args.length != 2) {
-            System.err.println("usage: EventDrainComparison libeventbench.so ROUNDS");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: EventDrainComparison libeventbench.so ROUNDS [ring|perf]");
             System.exit(2);
         }
         int rounds = Integer.parseInt(args[1]);
         try (Arena arena = Arena.ofConfined()) {
             EventDrainComparison c = new EventDrainComparison(Path.of(args[0]).toAbsolutePath(), arena);
-            for (String buffer : new String[] {"ring", "perf"}) {
+            for (String buffer : args.length == 3 ? new String[] {args[2]} : new String[] {"ring", "perf"}) {
                 double[] ns = c.compare(buffer, rounds / 2 + 10, rounds);
                 System.out.printf(Locale.ROOT, "%s %.3f %.3f%n", buffer, ns[0], ns[1]);
             }
