@@ -12,25 +12,20 @@ import java.util.Locale;
  */
 public enum ClangChoice {
     /** The pinned {@code org.bytedeco:llvm} clang; the PATH only when it cannot be had (platform, offline). */
-    EMBEDDED("embedded"),
+    EMBEDDED,
     /** {@code clang}, then {@code clang-21} ... {@code clang-14} on the PATH; never a silent substitute. */
-    PATH("path");
+    PATH;
 
-    private final String value;
-
-    ClangChoice(String value) {
-        this.value = value;
-    }
-
+    /** The parameter's value that selects this choice: the name in lower case. */
     public String value() {
-        return value;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** @throws IllegalArgumentException naming the accepted values */
     public static ClangChoice parse(String text) {
         String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         for (ClangChoice choice : values()) {
-            if (choice.value.equals(wanted)) {
+            if (choice.value().equals(wanted)) {
                 return choice;
             }
         }

@@ -18,11 +18,9 @@ public enum AttrField {
     INNER_MAP,
     STRUCT_OPS_VALUE;
 
-    private final String cName = name().toLowerCase(Locale.ROOT);
-
     /** The field as {@code union bpf_attr} names it, as messages quote it: {@code key_size}, {@code map_flags}. */
     String cName() {
-        return cName;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static Optional<AttrField> of(MapField f) {

@@ -1,18 +1,17 @@
 package org.ebpfj.object.spec;
 
+import java.util.Locale;
+
 /** Fields of a map definition, for saying which ones an object leaves for user space to set before load. */
 public enum MapField {
-    TYPE("type"),
-    KEY_SIZE("key_size"),
-    VALUE_SIZE("value_size"),
-    MAX_ENTRIES("max_entries"),
-    MAP_FLAGS("map_flags");
+    TYPE,
+    KEY_SIZE,
+    VALUE_SIZE,
+    MAX_ENTRIES,
+    MAP_FLAGS;
 
-    private final String cName;
-
-    MapField(String cName) {
-        this.cName = cName;
-    }
+    /** The C name is the constant's, in lower case; kept, as the readers and reports ask for it per map. */
+    private final String cName = name().toLowerCase(Locale.ROOT);
 
     /** The field's name in a BTF map definition, e.g. {@code max_entries}. */
     public String cName() {
