@@ -1,20 +1,11 @@
-// The C side of bench/events.sh: libbpf's own consumers (ring_buffer__consume, perf_buffer__consume) draining
-// the same object's buffers, filled the same way as EventDrainBenchmark fills them: a program run by
-// BPF_PROG_TEST_RUN with repeat = EVENTS writes EVENTS 32-byte events, then one timed consume takes them all and
-// sums a field of each. Prints the median nanoseconds per event over ROUNDS fills:
-//   ring NS_PER_EVENT
-//   perf NS_PER_EVENT
-// usage: eventbench OBJECT.bpf.o [ROUNDS]
-#include <bpf/bpf.h>
+// The C side of bench/events.sh: libbpf's own consumers (ring_buffer__consume, perf_buffer__consume), built as a
+// shared library that EventDrainComparison calls through Java's FFM API, so that the C and the Java drains take
+// turns in one process, on fills made the same way (a program run by BPF_PROG_TEST_RUN), under the same load.
+// Each drain is timed here, in C, around the consume call alone; the handlers sum a field of each event, as the
+// Java side's handler does.
+//   gcc -O2 -shared -fPIC -o libeventbench.so eventbench.c -lbpf
 #include <bpf/libbpf.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <time.h>
-
-#define EVENTS 80000
-#define RING_BYTES (4u << 20)
-#define PERF_PAGES 1024
 
 static unsigned long long sum;
 static unsigned long long seen;
@@ -38,86 +29,41 @@ static void on_lost(void *ctx, int cpu, __u64 count)
 	lost += count;
 }
 
-static double now_ns(void)
+static long long now_ns(void)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e9 + t.tv_nsec;
+	return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-static int cmp(const void *a, const void *b)
+struct ring_buffer *eventbench_ring_new(int map_fd)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	return ring_buffer__new(map_fd, on_ring, NULL, NULL);
 }
 
-static void fill(int prog_fd)
+struct perf_buffer *eventbench_perf_new(int map_fd, int pages)
 {
-	char packet[64] = {0};
-	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = packet, .data_size_in = sizeof(packet), .repeat = EVENTS);
-	if (bpf_prog_test_run_opts(prog_fd, &opts)) {
-		perror("BPF_PROG_TEST_RUN");
-		exit(1);
-	}
+	return perf_buffer__new(map_fd, pages, on_perf, on_lost, NULL, NULL);
 }
 
-static double median_ns(int rounds, int prog_fd, struct ring_buffer *rb, struct perf_buffer *pb)
+// One timed drain of everything there is: the nanoseconds ring_buffer__consume (rb) or perf_buffer__consume (pb)
+// took, or -1 when it failed or did not hand out exactly `expected` events (or a perf ring lost some).
+long long eventbench_drain_ns(struct ring_buffer *rb, struct perf_buffer *pb, long long expected)
 {
-	double *ns = calloc(rounds, sizeof(double));
-	for (int r = 0; r < rounds; r++) {
-		fill(prog_fd);
-		seen = 0;
-		double t0 = now_ns();
-		int n = rb ? ring_buffer__consume(rb) : perf_buffer__consume(pb);
-		double t1 = now_ns();
-		if (n < 0 || seen != EVENTS || lost) {
-			fprintf(stderr, "round %d: consumed %llu of %d events (ret %d, lost %llu)\n", r, seen, EVENTS, n, lost);
-			exit(1);
-		}
-		ns[r] = (t1 - t0) / EVENTS;
-	}
-	qsort(ns, rounds, sizeof(double), cmp);
-	double m = ns[rounds / 2];
-	free(ns);
-	return m;
+	seen = 0;
+	long long t0 = now_ns();
+	int n = rb ? ring_buffer__consume(rb) : perf_buffer__consume(pb);
+	long long t1 = now_ns();
+	return n < 0 || seen != (unsigned long long)expected || lost ? -1 : t1 - t0;
 }
 
-int main(int argc, char **argv)
+unsigned long long eventbench_checksum(void)
 {
-	if (argc < 2) {
-		fprintf(stderr, "usage: %s OBJECT.bpf.o [ROUNDS]\n", argv[0]);
-		return 2;
-	}
-	int rounds = argc > 2 ? atoi(argv[2]) : 30;
-	struct bpf_object *obj = bpf_object__open_file(argv[1], NULL);
-	if (!obj) {
-		perror("open");
-		return 1;
-	}
-	bpf_map__set_max_entries(bpf_object__find_map_by_name(obj, "events"), RING_BYTES);
-	if (bpf_object__load(obj)) {
-		perror("load");
-		return 1;
-	}
-	int ring_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "events"));
-	int perf_fd = bpf_map__fd(bpf_object__find_map_by_name(obj, "perf_events"));
-	int ring_prog = bpf_program__fd(bpf_object__find_program_by_name(obj, "ring_emit"));
-	int perf_prog = bpf_program__fd(bpf_object__find_program_by_name(obj, "perf_emit"));
+	return sum;
+}
 
-	struct ring_buffer *rb = ring_buffer__new(ring_fd, on_ring, NULL, NULL);
-	struct perf_buffer *pb = perf_buffer__new(perf_fd, PERF_PAGES, on_perf, on_lost, NULL, NULL);
-	if (!rb || !pb) {
-		perror("ring_buffer__new / perf_buffer__new");
-		return 1;
-	}
-	// warm-up fills, as JMH warms up
-	median_ns(5, ring_prog, rb, NULL);
-	median_ns(5, perf_prog, NULL, pb);
-	printf("ring %.3f\n", median_ns(rounds, ring_prog, rb, NULL));
-	printf("perf %.3f\n", median_ns(rounds, perf_prog, NULL, pb));
-	fprintf(stderr, "checksum %llu\n", sum);
+void eventbench_free(struct ring_buffer *rb, struct perf_buffer *pb)
+{
 	ring_buffer__free(rb);
 	perf_buffer__free(pb);
-	bpf_object__close(obj);
-	return 0;
 }

@@ -110,7 +110,7 @@ class BenchmarkSmokeTest {
             b.buffer = buffer;
             b.load();
             try {
-                b.fill();
+                b.refill();
                 b.drain(); // throws unless exactly EVENTS events were drained
                 assertThat(b.dropped()).as(buffer + ": nothing dropped").isZero();
             } finally {

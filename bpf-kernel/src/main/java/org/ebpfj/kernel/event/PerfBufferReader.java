@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.Kernel;
@@ -45,17 +44,14 @@ public final class PerfBufferReader<T> extends PolledReader<T> {
     private static final long ATTR_SIZE = 128;
 
     private final RawMap map;
-    private final BpfObject owner;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment state = CallState.allocate(arena);
     private final List<PerfRing> rings = new ArrayList<>();
     private final long[] lost = new long[1];
-    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PerfBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner, int pagesPerCpu) {
-        super(map.name(), decoder, poller(map, pagesPerCpu));
+        super(map.name(), decoder, poller(map, pagesPerCpu), owner);
         this.map = map;
-        this.owner = owner;
         BitSet cpus = Kernel.onlineCpus();
         try {
             MemorySegment scratch = arena.allocate(pagesPerCpu * PAGE, 8);
@@ -73,7 +69,7 @@ public final class PerfBufferReader<T> extends PolledReader<T> {
                 openRing(cpu, attr, pagesPerCpu, scratch);
             }
         } catch (RuntimeException e) {
-            release();
+            poller.close(this::release);
             throw e;
         }
     }
@@ -174,28 +170,9 @@ public final class PerfBufferReader<T> extends PolledReader<T> {
         return OptionalLong.of(lost[0]);
     }
 
+    /** Takes the fds out of the map, unmaps the rings and closes their fds. */
     @Override
-    public boolean isClosed() {
-        return closed.get();
-    }
-
-    /** Takes the fds out of the map, unmaps the rings and closes every fd. Idempotent. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        poller.close();
-        release();
-        if (owner != null) {
-            owner.forgetOnClose(this);
-        }
-    }
-
-    private void release() {
-        if (poller != null) {
-            poller.close();
-        }
+    void release() {
         MemorySegment own = CallState.allocate(Arena.ofAuto());
         for (PerfRing r : rings) {
             if (!map.isClosed()) {

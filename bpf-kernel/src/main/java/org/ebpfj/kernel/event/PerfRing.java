@@ -2,16 +2,16 @@ package org.ebpfj.kernel.event;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 
 /**
  * One CPU's perf ring: {@code struct perf_event_mmap_page} followed by the data pages. The kernel advances
  * {@code data_head}; the reader reads it with acquire semantics, reads the records up to it and publishes
- * {@code data_tail} with release semantics. A record that wraps the ring's end is copied into a scratch buffer so
- * the handler sees it contiguous.
+ * {@code data_tail} with release semantics. The reader's own reads go through {@link AddressSpace} (its reader
+ * drains only inside its {@link Poller}'s section); handlers get the bounded data segment. A record that wraps the
+ * ring's end is copied into a scratch buffer so the handler sees it contiguous.
  */
 final class PerfRing {
     /** Offsets in {@code struct perf_event_mmap_page} (include/uapi/linux/perf_event.h). */
@@ -21,10 +21,8 @@ final class PerfRing {
     private static final int RECORD_SAMPLE = 9;
     /** {@code struct perf_event_header}: u32 type, u16 misc, u16 size. */
     private static final long HEADER = 8;
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    /** Records are 8-byte aligned in the ring: plain reads, no alignment check needed per access. */
-    private static final ValueLayout.OfLong HEADER_WORD = ValueLayout.JAVA_LONG_UNALIGNED;
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
+    /** The smallest sample: the header and the u32 size of its raw data. */
+    private static final long SAMPLE_MIN = HEADER + 4;
 
     final int cpu;
     final int fd;
@@ -44,44 +42,67 @@ final class PerfRing {
 
     /** Bytes written and not yet consumed. */
     long pending() {
-        return (long) LONG.getAcquire(meta, DATA_HEAD) - meta.get(JAVA_LONG, DATA_TAIL);
+        long metaAt = meta.address();
+        return AddressSpace.longAcquire(metaAt + DATA_HEAD) - AddressSpace.getLong(metaAt + DATA_TAIL);
     }
 
     /**
-     * Hands samples to {@code handler} (at most {@code max}); adds lost-record counts to {@code lost[0]}.
+     * Hands samples to {@code handler} (at most {@code max}); adds lost-record counts to {@code lost[0]}. Samples
+     * that lie in one piece go through a loop with no call but the handler's (inlined when it is small), so that
+     * the JIT keeps its state in registers; anything else (a lost record, a sample wrapping the ring's end, a bad
+     * header) leaves that loop for {@link #other}.
      *
      * @return samples handed out
      */
     int drain(RecordHandler handler, int max, long[] lost) {
-        long head = (long) LONG.getAcquire(meta, DATA_HEAD);
-        long tail = meta.get(JAVA_LONG, DATA_TAIL);
-        long capacity = mask + 1;
+        MemorySegment data = this.data;
+        long base = data.address();
+        long metaAt = meta.address();
+        long head = AddressSpace.longAcquire(metaAt + DATA_HEAD);
+        long tail = AddressSpace.getLong(metaAt + DATA_TAIL);
         int n = 0;
+        long from = 0;
+        long at = 0; // consumed so far: tail + (at - from)
         try {
             while (tail < head && n < max) {
-                long at = tail & mask;
-                // The whole perf_event_header in one read: type in the low 32 bits, size in the top 16.
-                long header = data.get(HEADER_WORD, at);
-                int size = (int) (header >>> 48);
-                if (size < HEADER || size > head - tail) {
-                    throw new EventFormatException("perf ring of CPU " + cpu, "a record header at position " + tail
-                            + " claims " + size + " bytes with " + (head - tail) + " written");
-                }
-                if ((int) header == RECORD_SAMPLE && at + size <= capacity) {
-                    handler.onRecord(data, at + HEADER + 4, data.get(U32, at + HEADER));
+                // The samples in one piece up to the ring's end or the head, walked by offset alone.
+                from = tail & mask;
+                at = from;
+                long stop = from + Math.min(head - tail, mask + 1 - from);
+                while (at < stop && n < max) {
+                    // The whole perf_event_header in one read: type in the low 32 bits, size in the top 16.
+                    long header = AddressSpace.getLong(base + at);
+                    long size = header >>> 48;
+                    if ((int) header != RECORD_SAMPLE || size < SAMPLE_MIN || size > stop - at) {
+                        break;
+                    }
+                    handler.onRecord(data, at + HEADER + 4, AddressSpace.getInt(base + at + HEADER));
                     n++;
-                } else if (at + size <= capacity) {
-                    n += record(data, at, handler, lost);
-                } else {
-                    n += record(wrapped(at, size), 0, handler, lost);
+                    at += size;
                 }
-                tail += size;
+                tail += at - from;
+                from = at;
+                if (tail < head && n < max) {
+                    n += other(tail, head, handler, lost);
+                    tail += AddressSpace.getLong(base + (tail & mask)) >>> 48;
+                }
             }
         } finally {
             // Published once for the pass, as libbpf does: the kernel may reuse the space only after the handler.
-            LONG.setRelease(meta, DATA_TAIL, tail);
+            AddressSpace.setLongRelease(metaAt + DATA_TAIL, tail + (at - from));
         }
         return n;
+    }
+
+    /** The record at {@code tail} that is not a sample in one piece; returns the samples handed out (0 or 1). */
+    private int other(long tail, long head, RecordHandler handler, long[] lost) {
+        long at = tail & mask;
+        int size = data.get(JAVA_SHORT, at + 6) & 0xffff;
+        if (size < HEADER || size > head - tail) {
+            throw new EventFormatException("perf ring of CPU " + cpu, "a record header at position " + tail
+                    + " claims " + size + " bytes with " + (head - tail) + " written");
+        }
+        return at + size <= mask + 1 ? record(data, at, handler, lost) : record(wrapped(at, size), 0, handler, lost);
     }
 
     /** Hands a sample to the handler or counts a lost record; returns the samples handed out (0 or 1). */

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.ebpfj.kernel.BpfObject;
+
 /**
  * What both readers do around their own {@code drain}: hand records out raw or decoded, without waiting or after
- * an epoll wait, one consuming thread at a time (the {@link Poller} guards against a concurrent close), and count
- * what they handed out.
+ * an epoll wait, one consuming thread at a time, count what they handed out, and close. Every {@code drain} runs
+ * inside the {@link Poller}'s section, and a close frees the mappings only when no section is running: that is
+ * what makes the readers' unchecked reads through {@link AddressSpace} safe.
  *
  * @param <T> the decoded event type
  */
@@ -15,16 +18,40 @@ public abstract sealed class PolledReader<T> implements EventReader<T> permits R
     final String mapName;
     final EventDecoder<T> decoder;
     final Poller poller;
+    private final BpfObject owner;
     private long consumed;
 
-    PolledReader(String mapName, EventDecoder<T> decoder, Poller poller) {
+    /** {@code owner}: the object the reader closes with, or null. */
+    PolledReader(String mapName, EventDecoder<T> decoder, Poller poller, BpfObject owner) {
         this.mapName = mapName;
         this.decoder = decoder;
         this.poller = poller;
+        this.owner = owner;
     }
 
     /** Hands at most {@code max} records to {@code handler} in place; called between enter and leave. */
     abstract int drain(RecordHandler handler, int max);
+
+    /** Unmaps the buffers and closes the reader's own fds; runs once, when no thread is inside a section. */
+    abstract void release();
+
+    @Override
+    public boolean isClosed() {
+        return poller.isClosed();
+    }
+
+    /**
+     * Closes the epoll fd, unmaps the buffers and closes every fd. From another thread it wakes a waiting
+     * {@link #poll} and waits for a running consume to end; from inside a handler it returns at once and the
+     * reader closes when the running consume ends (after the rest of its pass). Idempotent.
+     */
+    @Override
+    public final void close() {
+        poller.close(this::release);
+        if (owner != null) {
+            owner.forgetOnClose(this);
+        }
+    }
 
     @Override
     public String mapName() {

@@ -12,9 +12,11 @@ import org.ebpfj.kernel.internal.sys.EventSys;
 import org.ebpfj.kernel.internal.sys.Libc;
 
 /**
- * The waiting half of a reader: one epoll fd over the reader's fds plus an eventfd that {@link #close} signals, so
- * a thread blocked in {@link #await} returns at once when another thread closes the reader. Closing waits for that
- * thread to leave before the fds and mappings go away; nothing is left behind (no thread, no fd).
+ * The waiting half of a reader and its guard: one epoll fd over the reader's fds plus an eventfd that
+ * {@link #close} signals, so a thread blocked in {@link #await} returns at once when another thread closes the
+ * reader. A consuming section ({@link #enter} to {@link #leave}) is the only place a reader touches its mappings;
+ * closing waits for the section to end before the fds and mappings go away (a close from inside the section, i.e.
+ * from a handler, is finished by its {@link #leave}). Nothing is left behind (no thread, no fd).
  */
 final class Poller implements AutoCloseable {
     private static final long WAKE = -1;
@@ -28,6 +30,8 @@ final class Poller implements AutoCloseable {
     private final int epollFd;
     private final int wakeFd;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The reader's own release, when a handler closed the reader inside a section; run by its last leave. */
+    private Runnable deferred;
 
     Poller(String mapName, int maxEvents) {
         this.mapName = mapName;
@@ -67,7 +71,15 @@ final class Poller implements AutoCloseable {
     }
 
     void leave() {
-        busy.unlock();
+        try {
+            if (deferred != null && busy.getHoldCount() == 1) {
+                Runnable release = deferred;
+                deferred = null;
+                release(release);
+            }
+        } finally {
+            busy.unlock();
+        }
     }
 
     /**
@@ -98,21 +110,38 @@ final class Poller implements AutoCloseable {
         return closed.get();
     }
 
-    /** Wakes a waiting thread, waits for it to leave, then closes the epoll fd and the eventfd. Idempotent. */
-    @Override
-    public void close() {
+    /**
+     * Wakes a waiting thread, waits for it to leave, then closes the epoll fd and the eventfd and runs
+     * {@code release} (the reader's unmapping), all before any other thread can enter. Called from inside a
+     * section (a handler closing its own reader), it returns at once and the section's end does that. Idempotent.
+     */
+    void close(Runnable release) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        MemorySegment own = CallState.allocate(Arena.ofAuto());
-        EventSys.eventfdSignal(own, wakeFd);
+        EventSys.eventfdSignal(CallState.allocate(Arena.ofAuto()), wakeFd);
+        if (busy.isHeldByCurrentThread()) {
+            deferred = release;
+            return;
+        }
         busy.lock();
         try {
-            Libc.close(own, epollFd);
-            Libc.close(own, wakeFd);
-            arena.close();
+            release(release);
         } finally {
             busy.unlock();
         }
+    }
+
+    @Override
+    public void close() {
+        close(() -> { });
+    }
+
+    private void release(Runnable release) {
+        MemorySegment own = CallState.allocate(Arena.ofAuto());
+        Libc.close(own, epollFd);
+        Libc.close(own, wakeFd);
+        arena.close();
+        release.run();
     }
 }

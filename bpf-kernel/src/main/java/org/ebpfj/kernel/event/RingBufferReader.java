@@ -2,10 +2,7 @@ package org.ebpfj.kernel.event;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.VarHandle;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.map.RawMap;
@@ -32,30 +29,17 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     private static final int BUSY = 1 << 31;
     private static final int DISCARD = 1 << 30;
     private static final int HEADER = 8;
-    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
-    private static final VarHandle INT = ValueLayout.JAVA_INT.varHandle();
 
-    private final BpfObject owner;
     private final Arena arena;
-    private final MemorySegment consumer;
-    private final MemorySegment producer;
-    private final MemorySegment data;
-    private final long mask;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final RingMapping ring;
 
     private RingBufferReader(RawMap map, EventDecoder<T> decoder, BpfObject owner, Arena arena) {
-        super(map.name(), decoder, poller(map, arena));
-        this.owner = owner;
+        super(map.name(), decoder, poller(map, arena), owner);
         this.arena = arena;
         try {
-            RingMapping ring = RingMapping.of(map, false, arena, "ring buffer");
-            this.consumer = ring.consumer();
-            this.producer = ring.producer();
-            this.data = ring.data();
-            this.mask = ring.mask();
+            this.ring = RingMapping.of(map, false, arena, "ring buffer");
         } catch (RuntimeException e) {
-            poller.close();
-            arena.close();
+            poller.close(arena::close);
             throw e;
         }
     }
@@ -106,14 +90,14 @@ public final class RingBufferReader<T> extends PolledReader<T> {
 
     /** The size of the data area ({@code max_entries}), in bytes. */
     public long capacity() {
-        return mask + 1;
+        return ring.capacity();
     }
 
     /** Bytes written by the producer and not consumed yet (records, headers and discarded ones included). */
     public long pending() {
         poller.enter();
         try {
-            return (long) LONG.getAcquire(producer, 0L) - (long) LONG.getAcquire(consumer, 0L);
+            return ring.pending();
         } finally {
             poller.leave();
         }
@@ -124,41 +108,53 @@ public final class RingBufferReader<T> extends PolledReader<T> {
      * each record's header (acquire) decides whether it is still being written (BUSY: stop) or was discarded
      * (skip). The consumer position is published (release) once per pass, not per record: the kernel only needs
      * it to see the space freed, and a handler that throws publishes the records before its own, leaving its own
-     * unconsumed.
+     * unconsumed. The loop has no call but the handler's (inlined when it is small), and reads only through the
+     * constant AddressSpace, so that the JIT keeps its state in registers across each header's acquire.
      */
     @Override
     int drain(RecordHandler handler, int max) {
+        MemorySegment data = ring.data();
+        long base = data.address();
+        long consumerAt = ring.consumer().address();
+        long producerAt = ring.producer().address();
         int n = 0;
-        long cons = consumer.get(ValueLayout.JAVA_LONG, 0);
+        long cons = AddressSpace.getLong(consumerAt);
+        long from = 0;
+        long at = 0; // consumed so far: cons + (at - from)
         try {
             while (n < max) {
-                long prod = (long) LONG.getAcquire(producer, 0L);
+                long prod = AddressSpace.longAcquire(producerAt);
                 if (cons >= prod) {
                     break;
                 }
-                long published = cons;
-                while (cons < prod && n < max) {
-                    long at = cons & mask;
-                    int len = (int) INT.getAcquire(data, at);
+                // What was written lies in one piece from 'at' (the data is mapped twice in a row), so the loop
+                // walks an offset and needs neither the positions nor the mask.
+                from = cons & ring.mask();
+                at = from;
+                long stop = from + (prod - cons);
+                while (at < stop && n < max) {
+                    int len = AddressSpace.intAcquire(base + at);
                     if ((len & BUSY) != 0) {
-                        return n;
+                        break;
                     }
-                    int length = len & ~DISCARD;
-                    long next = cons + ((length + HEADER + 7) & ~7L);
+                    long next = at + (((len & ~DISCARD) + HEADER + 7) & ~7L);
                     if ((len & DISCARD) == 0) {
-                        handler.onRecord(data, at + HEADER, length);
+                        handler.onRecord(data, at + HEADER, len);
                         n++;
                     }
-                    cons = next;
+                    at = next;
                 }
-                if (cons != published) {
-                    LONG.setRelease(consumer, 0L, cons);
+                cons += at - from;
+                from = at;
+                AddressSpace.setLongRelease(consumerAt, cons);
+                if (at < stop && n < max) {
+                    break; // BUSY
                 }
             }
             return n;
         } finally {
-            // Also on BUSY and when the handler threw: what was handed out is consumed.
-            LONG.setRelease(consumer, 0L, cons);
+            // Also when the handler threw: the records before its own are consumed, its own is not.
+            AddressSpace.setLongRelease(consumerAt, cons + (at - from));
         }
     }
 
@@ -168,21 +164,8 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     }
 
     @Override
-    public boolean isClosed() {
-        return poller.isClosed();
-    }
-
-    /** Unmaps the buffer and closes the epoll fd; wakes a thread waiting in {@link #poll}. Idempotent. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        poller.close();
+    void release() {
         arena.close();
-        if (owner != null) {
-            owner.forgetOnClose(this);
-        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ebpfj.kernel.event;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 
 import org.ebpfj.kernel.error.MapOperationException;
 import org.ebpfj.kernel.internal.sys.CallState;
@@ -16,6 +18,7 @@ import org.ebpfj.kernel.map.RawMap;
  */
 record RingMapping(MemorySegment consumer, MemorySegment producer, MemorySegment data, long mask) {
     static final long PAGE = 4096;
+    private static final VarHandle LONG = ValueLayout.JAVA_LONG.varHandle();
 
     /** Maps {@code map}; {@code userProduces} picks which side is writable (USER_RINGBUF: the producer side). */
     static RingMapping of(RawMap map, boolean userProduces, Arena arena, String what) {
@@ -39,5 +42,10 @@ record RingMapping(MemorySegment consumer, MemorySegment producer, MemorySegment
 
     long capacity() {
         return mask + 1;
+    }
+
+    /** Bytes produced and not consumed yet (records, headers and discarded ones included). */
+    long pending() {
+        return (long) LONG.getAcquire(producer, 0L) - (long) LONG.getAcquire(consumer, 0L);
     }
 }

@@ -34,10 +34,7 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
     private final MapCodec<T> codec;
     private final BpfObject owner;
     private final Arena arena = Arena.ofShared();
-    private final MemorySegment consumer;
-    private final MemorySegment producer;
-    private final MemorySegment data;
-    private final long mask;
+    private final RingMapping ring;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private UserRingBufferWriter(RawMap map, MapCodec<T> codec, BpfObject owner) {
@@ -49,11 +46,7 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
         this.codec = codec;
         this.owner = owner;
         try {
-            RingMapping ring = RingMapping.of(map, true, arena, "user ring buffer");
-            this.consumer = ring.consumer();
-            this.producer = ring.producer();
-            this.data = ring.data();
-            this.mask = ring.mask();
+            this.ring = RingMapping.of(map, true, arena, "user ring buffer");
         } catch (RuntimeException e) {
             arena.close();
             throw e;
@@ -76,11 +69,11 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
     /** Free bytes now (the program may free more by draining). */
     public synchronized long free() {
         check();
-        return capacity() - ((long) LONG.getAcquire(producer, 0L) - (long) LONG.getAcquire(consumer, 0L));
+        return capacity() - ring.pending();
     }
 
     public long capacity() {
-        return mask + 1;
+        return ring.capacity();
     }
 
     /**
@@ -96,8 +89,8 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
         if (at < 0) {
             return false;
         }
-        codec.encode(value, data, at + HEADER);
-        INT.setRelease(data, at, (int) size);
+        codec.encode(value, ring.data(), at + HEADER);
+        INT.setRelease(ring.data(), at, (int) size);
         return true;
     }
 
@@ -108,8 +101,8 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
         if (at < 0) {
             return false;
         }
-        MemorySegment.copy(bytes, 0, data, at + HEADER, bytes.byteSize());
-        INT.setRelease(data, at, (int) bytes.byteSize());
+        MemorySegment.copy(bytes, 0, ring.data(), at + HEADER, bytes.byteSize());
+        INT.setRelease(ring.data(), at, (int) bytes.byteSize());
         return true;
     }
 
@@ -120,15 +113,15 @@ public final class UserRingBufferWriter<T> implements AutoCloseable {
             throw new IllegalArgumentException("a record of " + size + " bytes does not fit map '" + mapName
                     + "' (" + capacity() + " bytes with an 8-byte header)");
         }
-        long cons = (long) LONG.getAcquire(consumer, 0L);
-        long prod = (long) LONG.getAcquire(producer, 0L);
+        long cons = (long) LONG.getAcquire(ring.consumer(), 0L);
+        long prod = (long) LONG.getAcquire(ring.producer(), 0L);
         if (prod + total - cons > capacity()) {
             return -1;
         }
-        long at = prod & mask;
-        data.set(ValueLayout.JAVA_INT, at, (int) size | BUSY);
-        data.set(ValueLayout.JAVA_INT, at + 4, 0);
-        LONG.setRelease(producer, 0L, prod + total);
+        long at = prod & ring.mask();
+        ring.data().set(ValueLayout.JAVA_INT, at, (int) size | BUSY);
+        ring.data().set(ValueLayout.JAVA_INT, at + 4, 0);
+        LONG.setRelease(ring.producer(), 0L, prod + total);
         return at;
     }
 
