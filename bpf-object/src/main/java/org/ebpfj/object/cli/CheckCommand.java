@@ -18,7 +18,7 @@ final class CheckCommand {
 
     static int run(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
         CheckInputs run = CheckInputs.read(args, err);
-        ObjectInputs inputs = run.objects();
+        ObjectInputs inputs = run.inputs();
         int errors = 0;
         int warnings = 0;
         for (ObjectSpec o : inputs.objects) {

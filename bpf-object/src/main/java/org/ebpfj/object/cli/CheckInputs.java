@@ -13,9 +13,9 @@ import org.ebpfj.object.rules.MapRuleEngine;
  *
  * @param targets the kernels of {@code --kernel}, oldest first; empty when none is named
  * @param engine  the engine for the newest target, else for {@code --profile}
- * @param objects the objects named on the command line, with the count of unreadable ones
+ * @param inputs  the objects named on the command line, with the count of unreadable ones
  */
-record CheckInputs(List<KernelProfile> targets, MapRuleEngine engine, ObjectInputs objects) {
+record CheckInputs(List<KernelProfile> targets, MapRuleEngine engine, ObjectInputs inputs) {
 
     static CheckInputs read(Arguments args, PrintStream err) throws UsageException, IOException {
         List<KernelProfile> targets = args.targets();

@@ -18,7 +18,7 @@ final class MapsCommand {
     static int run(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
         CheckInputs run = CheckInputs.read(args, err);
         List<MapsReport.Entry> entries = new ArrayList<>();
-        for (ObjectSpec o : run.objects().objects) {
+        for (ObjectSpec o : run.inputs().objects) {
             List<TargetVerdicts> verdicts = new ArrayList<>();
             if (!run.targets().isEmpty()) {
                 for (MapSpec m : o.maps()) {
@@ -28,6 +28,6 @@ final class MapsCommand {
             entries.add(new MapsReport.Entry(o, run.engine().reports(o), verdicts));
         }
         out.println(MapsReport.toJson(entries));
-        return run.objects().unreadable > 0 ? Main.FINDINGS : Main.OK;
+        return run.inputs().unreadable > 0 ? Main.FINDINGS : Main.OK;
     }
 }
