@@ -1,6 +1,5 @@
 package org.ebpfj.object.rules;
 
-import static org.ebpfj.object.rules.CreateContext.ACCESS;
 import static org.ebpfj.object.rules.CreateContext.bytes;
 import static org.ebpfj.object.rules.CreateContext.fire;
 import static org.ebpfj.object.rules.CreateContext.roundUp8;
@@ -23,10 +22,6 @@ final class HashRules {
     static final Set<MapType> LRU = EnumSet.of(MapType.LRU_HASH, MapType.LRU_PERCPU_HASH);
     static final Set<MapType> PERCPU = EnumSet.of(MapType.PERCPU_HASH, MapType.LRU_PERCPU_HASH);
 
-    /** {@code HTAB_CREATE_FLAG_MASK}. */
-    static final long FLAG_MASK = MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NO_COMMON_LRU, MapFlag.NUMA_NODE,
-            MapFlag.ZERO_SEED) | ACCESS;
-
     private static final String CHECK = "htab_map_alloc_check";
 
     private HashRules() {
@@ -34,9 +29,9 @@ final class HashRules {
 
     static List<KernelRule> allocCheck() {
         RuleTable t = RuleTable.of("hash", Stage.ALLOC_CHECK, CHECK, HTAB)
-                .flags(FLAG_MASK, "hash maps accept NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED and the access "
-                                + "flags (not RDONLY_PROG with WRONLY_PROG)",
-                        "NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")
+                // HTAB_CREATE_FLAG_MASK
+                .flagsAndAccess("hash maps accept", MapFlag.NO_PREALLOC, MapFlag.NO_COMMON_LRU, MapFlag.NUMA_NODE,
+                        MapFlag.ZERO_SEED)
                 .add(t0("hash.no-common-lru", Errno.EINVAL, HTAB)
                         .summary("BPF_F_NO_COMMON_LRU is only for LRU_HASH and LRU_PERCPU_HASH")
                         .reads(AttrField.MAP_FLAGS)

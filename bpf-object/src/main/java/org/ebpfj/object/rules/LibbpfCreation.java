@@ -146,11 +146,18 @@ final class LibbpfCreation {
         if (spec.origin() != MapOrigin.GLOBAL_DATA && spec.origin() != MapOrigin.KCONFIG) {
             return n;
         }
-        StringBuilder sb = new StringBuilder(n.length());
-        for (char c : n.toCharArray()) {
-            sb.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.') ? c : '_');
+        StringBuilder sb = null;
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            boolean kept = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.');
+            if (!kept && sb == null) {
+                sb = new StringBuilder(n.length()).append(n, 0, i); // most names need no change: copy only when one does
+            }
+            if (sb != null) {
+                sb.append(kept ? c : '_');
+            }
         }
-        return sb.toString();
+        return sb == null ? n : sb.toString();
     }
 
     static String deferredMessage(MapSpec spec, MapField f) {

@@ -47,13 +47,13 @@ final class LocalStorageRules {
                 .rules();
     }
 
+    /** Whose storage a map of these types holds: the kind of object its key is an fd of. */
     private static String owner(CreateContext c) {
-        if (c.is(MapType.SK_STORAGE)) {
-            return "socket";
-        }
-        if (c.is(MapType.INODE_STORAGE)) {
-            return "inode";
-        }
-        return c.is(MapType.TASK_STORAGE) ? "task" : "cgroup";
+        return c.type().map(t -> switch (t) {
+            case SK_STORAGE -> "socket";
+            case INODE_STORAGE -> "inode";
+            case TASK_STORAGE -> "task";
+            default -> "cgroup";
+        }).orElse("cgroup");
     }
 }

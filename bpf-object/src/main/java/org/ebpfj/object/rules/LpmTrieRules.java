@@ -1,6 +1,5 @@
 package org.ebpfj.object.rules;
 
-import static org.ebpfj.object.rules.CreateContext.ACCESS;
 import static org.ebpfj.object.rules.CreateContext.fire;
 
 import java.util.EnumSet;
@@ -27,9 +26,7 @@ final class LpmTrieRules {
                 .nonZero(AttrField.MAX_ENTRIES, "an LPM_TRIE needs room for at least one prefix")
                 .requires(MapFlag.NO_PREALLOC, "BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert",
                         "LPM_TRIE requires: trie nodes are allocated on insert, never preallocated")
-                .flags(MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE) | ACCESS, "LPM_TRIE accepts "
-                                + "NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with WRONLY_PROG)",
-                        "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG");
+                .flagsAndAccess("LPM_TRIE accepts", MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE);
         return t.add(t.rule("key-size", Errno.EINVAL, "the key is a 4-byte prefix length and 1..256 data bytes: "
                                 + "key_size 5..260")
                         .field(AttrField.KEY_SIZE, k -> k < KEY_MIN || k > KEY_MAX, c -> ", but an LPM_TRIE key is "

@@ -76,9 +76,11 @@ public final class MapRuleEngine {
 
     private Prediction evaluate(MapCreateAttr attr, Set<AttrField> unknown) {
         CreateContext ctx = new CreateContext(attr, profile);
-        List<String> skipped = new ArrayList<>();
-        boolean typeUnknown = unknown.contains(AttrField.TYPE);
-        for (KernelRule rule : typeUnknown ? KernelRules.typeless() : KernelRules.forType(attr.typeId())) {
+        List<String> skipped = unknown.isEmpty() ? List.of() : new ArrayList<>();
+        List<KernelRule> rules = unknown.contains(AttrField.TYPE) ? KernelRules.typeless()
+                : KernelRules.forType(attr.typeId());
+        for (int i = 0; i < rules.size(); i++) {
+            KernelRule rule = rules.get(i);
             if (!unknown.isEmpty() && readsAny(rule, unknown)) {
                 skipped.add(rule.id());
                 continue;

@@ -68,6 +68,19 @@ final class RuleTable {
         return add(draft("flags", summary).flags(mask, allowed));
     }
 
+    /**
+     * The type's own flags and the access flags, RDONLY_PROG with WRONLY_PROG refused: the summary reads
+     * {@code <who> <own flags> and the access flags (not RDONLY_PROG with WRONLY_PROG)}.
+     */
+    RuleTable flagsAndAccess(String who, MapFlag... own) {
+        StringBuilder names = new StringBuilder();
+        for (MapFlag f : own) {
+            names.append(names.length() == 0 ? "" : ", ").append(f.name());
+        }
+        return flags(MapFlag.maskOf(own) | CreateContext.ACCESS, who + " " + names + " and the access flags (not "
+                + "RDONLY_PROG with WRONLY_PROG)", names + ", RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG");
+    }
+
     /** The type's flag mask alone ({@link CreateContext#flagsOutside}). */
     RuleTable flagsWithin(long mask, String summary, String allowed) {
         return add(draft("flags", summary).flagsWithin(mask, allowed));

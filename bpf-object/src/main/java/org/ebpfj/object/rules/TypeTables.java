@@ -3,7 +3,6 @@ package org.ebpfj.object.rules;
 import static org.ebpfj.object.rules.AttrField.KEY_SIZE;
 import static org.ebpfj.object.rules.AttrField.MAX_ENTRIES;
 import static org.ebpfj.object.rules.AttrField.VALUE_SIZE;
-import static org.ebpfj.object.rules.CreateContext.ACCESS;
 import static org.ebpfj.object.rules.CreateContext.bytes;
 import static org.ebpfj.object.rules.CreateContext.fire;
 import static org.ebpfj.object.rules.CreateContext.isPowerOfTwo;
@@ -44,8 +43,7 @@ final class TypeTables {
                 .exactly(KEY_SIZE, 0, "QUEUE and STACK have no key: key_size must be 0",
                         "but a {type} has no key (values are pushed and popped)")
                 .nonZero(VALUE_SIZE, "a {type} value needs at least 1 byte")
-                .flags(MapFlag.NUMA_NODE.mask() | ACCESS, "QUEUE and STACK accept NUMA_NODE and the access flags (not "
-                        + "RDONLY_PROG with WRONLY_PROG)", "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG");
+                .flagsAndAccess("QUEUE and STACK accept", MapFlag.NUMA_NODE);
         return t.add(t.rule("value-size-limit", Errno.E2BIG, "value_size must be at most KMALLOC_MAX_SIZE (4 MiB "
                         + "on x86_64)")
                         .reads(VALUE_SIZE)
@@ -199,9 +197,7 @@ final class TypeTables {
                 .nonZero(VALUE_SIZE, "a BLOOM_FILTER hashes values of at least 1 byte")
                 .nonZero(MAX_ENTRIES, "max_entries (expected number of values) must not be 0",
                         "a BLOOM_FILTER sizes its bit array from the expected number of values")
-                .flags(MapFlag.maskOf(MapFlag.NUMA_NODE, MapFlag.ZERO_SEED) | ACCESS, "bloom filters accept "
-                                + "NUMA_NODE, ZERO_SEED and the access flags (not RDONLY_PROG with WRONLY_PROG)",
-                        "NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG");
+                .flagsAndAccess("bloom filters accept", MapFlag.NUMA_NODE, MapFlag.ZERO_SEED);
         return t.add(t.rule("hash-functions", Errno.EINVAL, "map_extra is the number of hash functions: only its low "
                         + "4 bits may be set")
                         .check(c -> fire((c.attr().mapExtra() & ~0xFL) != 0, () -> "map_extra is 0x"
@@ -267,8 +263,7 @@ final class TypeTables {
                             return fire(c.v() > max, () -> "value_size is " + c.v() + ", but a " + c.typeName()
                                     + " value must be at most " + max + " bytes");
                         }))
-                .flags(MapFlag.NUMA_NODE.mask() | ACCESS, "cgroup storage accepts NUMA_NODE and the access flags (not "
-                        + "RDONLY_PROG with WRONLY_PROG)", "NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")
+                .flagsAndAccess("cgroup storage accepts", MapFlag.NUMA_NODE)
                 .exactly(MAX_ENTRIES, 0, "max_entries must be 0: storage exists per attached cgroup",
                         "but a {type} holds one value per (cgroup, attach type)")
                 .rules();
