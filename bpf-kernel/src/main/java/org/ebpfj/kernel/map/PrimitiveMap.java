@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static org.ebpfj.kernel.map.MapStatus.deleted;
 import static org.ebpfj.kernel.map.MapStatus.found;
+import static org.ebpfj.kernel.map.MapStatus.updated;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -94,10 +95,7 @@ public abstract sealed class PrimitiveMap<K extends Number, V extends Number, C>
      * @throws org.ebpfj.kernel.error.MapFullException    a new key and the HASH is full
      */
     public void put(long key, long value, UpdateFlag flag) {
-        int r = update(key, value, flag);
-        if (r != 0) {
-            throw MapErrors.update(raw.info(), -r, flag, String.valueOf(key));
-        }
+        updated(raw.info(), update(key, value, flag), flag, () -> String.valueOf(key));
     }
 
     /** {@link #put(long, long, UpdateFlag)} with the expected refusals as values instead of exceptions. */
