@@ -54,7 +54,7 @@ for k in $(echo "$KERNELS" | tr ',' ' '); do
   java -cp "bpf-vm/target/classes:$launcher" org.ebpfj.vm.Main --kernels "$k" --java-home "$jdk" \
     --classpath "$PWD/bpf-kernel/target/classes:$cp" --scan "$PWD/bpf-kernel/target/test-classes" \
     --classes "$classes" --jvm-arg --enable-native-access=ALL-UNNAMED \
-    -Dbpf.test.strict=true -Dbpf.differential.count="$DIFF_COUNT" \
+    -Dbpf.test.strict=true -Dbpf.differential.count="$DIFF_COUNT" ${BPF_DIFFERENTIAL_SEED:+-Dbpf.differential.seed="$BPF_DIFFERENTIAL_SEED"} \
     -Dbpf.differential.boundaryStride="$DIFF_STRIDE" --build-dir "$PWD/bpf-kernel/target" --cwd "$PWD/bpf-kernel"
 done
 end=$(date +%s)

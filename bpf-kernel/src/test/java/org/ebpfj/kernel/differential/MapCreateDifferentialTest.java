@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * are sent to the running kernel through the raw bpf() syscall, and every errno (or success) must equal what
  * {@link MapRuleEngine#predict} says for the machine's own profile ({@link KernelProfile#readRunning()}).
  *
- * <p>Knobs (system properties): {@code bpf.differential.seed} (printed on every run; random by default),
+ * <p>Knobs (system properties): {@code bpf.differential.seed} (printed on every run; else the environment's
+ * {@code BPF_DIFFERENTIAL_SEED}, which CI derives from the commit; random by default),
  * {@code bpf.differential.count} (random attributes compared after the boundary cases, default 10,000),
  * {@code bpf.differential.createMiB} (the most memory, in MiB, a boundary attribute may allocate; default 12),
  * {@code bpf.differential.boundaryStride} (compare every n-th boundary case of each map type, its first always, so
@@ -68,6 +69,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RequireBpf.class)
 class MapCreateDifferentialTest {
     static final String SEED_PROPERTY = "bpf.differential.seed";
+    static final String SEED_ENVIRONMENT = "BPF_DIFFERENTIAL_SEED";
     static final String COUNT_PROPERTY = "bpf.differential.count";
     static final String BUDGET_PROPERTY = "bpf.differential.createMiB";
     static final String STRIDE_PROPERTY = "bpf.differential.boundaryStride";
@@ -100,7 +102,7 @@ class MapCreateDifferentialTest {
         String fd0 = Files.readSymbolicLink(Path.of("/proc/self/fd/0")).toString();
         assertThat(fd0).as("fd 0, which the kernel sees as inner_map_fd 0 and map_token_fd 0")
                 .doesNotStartWith("anon_inode:bpf");
-        long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
+        long seed = Long.getLong(SEED_PROPERTY, seedFromEnvironment().orElseGet(System::nanoTime));
         int count = Integer.getInteger(COUNT_PROPERTY, DEFAULT_COUNT);
         KernelProfile profile = KernelProfile.readRunning();
         engine = new MapRuleEngine(profile);
@@ -151,6 +153,22 @@ class MapCreateDifferentialTest {
                     + " more" : ""));
         }
         assertThat(tally.randomCompared()).as("random attributes compared").isGreaterThanOrEqualTo(count);
+    }
+
+    /**
+     * {@code BPF_DIFFERENTIAL_SEED}, which CI sets from the commit so that a run of the same commit draws the same
+     * attributes (the property still wins, and without either the seed is random).
+     */
+    private static Optional<Long> seedFromEnvironment() {
+        String s = System.getenv(SEED_ENVIRONMENT);
+        if (s == null || s.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SEED_ENVIRONMENT + "='" + s + "' is not a whole number", e);
+        }
     }
 
     /** The first boundary case of each map type and every n-th after it, in their order. */

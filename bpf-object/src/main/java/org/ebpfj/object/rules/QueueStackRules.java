@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
@@ -46,6 +47,15 @@ final class QueueStackRules {
                         .check(c -> fire(c.v() > c.profile().kmallocMaxSize(), () -> "value_size is " + c.v()
                                 + ", but user space copies " + c.typeName() + " values through one kmalloc buffer: "
                                 + "value_size must be at most KMALLOC_MAX_SIZE ("
-                                + bytes(c.profile().kmallocMaxSize()) + ")")));
+                                + bytes(c.profile().kmallocMaxSize()) + ")")),
+                rule("queue-stack.total-size", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, TYPES)
+                        .summary("Linux 6.12 from " + RuleHistory.QUEUE_STACK_SIZE_CHECKED
+                                + " (measured): (max_entries + 1) × value_size must be at most U32_MAX")
+                        .reads(AttrField.VALUE_SIZE, AttrField.MAX_ENTRIES)
+                        .check(c -> fire(RuleHistory.checksQueueStackSize(c.profile().version()) && c.v() != 0
+                                && c.m() + 1 > MapCreateAttr.U32_MAX / c.v(), () -> "(max_entries + 1) × value_size "
+                                + "is " + (c.m() + 1) + " × " + c.v() + " bytes, more than U32_MAX: Linux "
+                                + c.profile().version() + " refuses a " + c.typeName() + " that large before "
+                                + "allocating it (other kernels try, and answer ENOMEM when memory is short)")));
     }
 }

@@ -46,6 +46,17 @@ public final class RuleHistory {
      */
     public static final KernelVersion CGROUP_STORAGE_VALUE_RAISED = KernelVersion.of(5, 12);
 
+    /**
+     * Measured, and found in no source we hold: Debian's 6.12.118 refuses a QUEUE or STACK whose elements take more
+     * than U32_MAX bytes ((max_entries + 1) × value_size) with E2BIG, before the token check (so BPF_F_TOKEN_FD
+     * without a token gets E2BIG there, not EINVAL) and before any allocation (where other kernels answer ENOMEM):
+     * the first E2BIG is at exactly 2^32 bytes for value sizes 1 to 4 MiB. Guests of 6.1.192 and 7.2.13 and the
+     * 6.18.44 host have no such check, nor has 5.10.262 (its E2BIG is bpf_map_charge_init's, 4 KiB lower, after the
+     * type's checks). Which 6.12 point release brought it is not known, so it is taken to hold from 6.12.118 on in
+     * the 6.12 series only.
+     */
+    public static final KernelVersion QUEUE_STACK_SIZE_CHECKED = KernelVersion.parse("6.12.118");
+
     /** One change: since {@code since}, {@code after}; before it, {@code before}. */
     public record Change(KernelVersion since, String subject, String before, String after, String ruleId) {
         public String describe() {
@@ -103,6 +114,12 @@ public final class RuleHistory {
         }
         out.sort(Comparator.comparing(Change::since).thenComparing(Change::subject));
         return List.copyOf(out);
+    }
+
+    /** Whether the target refuses oversized QUEUE and STACK maps early ({@link #QUEUE_STACK_SIZE_CHECKED}). */
+    public static boolean checksQueueStackSize(KernelVersion target) {
+        return target.major() == QUEUE_STACK_SIZE_CHECKED.major() && target.minor() == QUEUE_STACK_SIZE_CHECKED.minor()
+                && target.atLeast(QUEUE_STACK_SIZE_CHECKED);
     }
 
     /** Whether map memory of a target is charged to RLIMIT_MEMLOCK (the loader must raise it). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.text.ParseException;
 import java.util.List;
+import java.util.Optional;
 
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
@@ -58,6 +59,23 @@ class TargetKernelsTest {
         assertThat(predict(V5_10, "LPM_TRIE 8 8 4294967295 NO_PREALLOC").ruleId()).contains("lpm-trie.charge");
         assertThat(predict(V5_10, "LPM_TRIE 8 8 1000000 NO_PREALLOC").ok()).isTrue();
         assertThat(predict(V6_1, "LPM_TRIE 8 8 4294967295 NO_PREALLOC").ok()).isTrue();
+    }
+
+    @Test
+    void queuesOfMoreThanU32MaxBytesAreE2bigEarlyOnDebians612Only() throws ParseException {
+        KernelProfile debian612 = KernelTargets.profile(KernelVersion.parse("6.12.118"));
+        // The 6.12.118 guest's bisection: the first E2BIG is at exactly 2^32 bytes of elements, for any value size.
+        assertThat(predict(debian612, "STACK 0 8 536870911 0").ruleId()).contains("queue-stack.total-size");
+        assertThat(predict(debian612, "QUEUE 0 1 4294967295 0").ruleId()).contains("queue-stack.total-size");
+        assertThat(predict(debian612, "STACK 0 8 536870910 0").ruleId()).isNotEqualTo(Optional.of("queue-stack.total-size"));
+        assertThat(predict(debian612, "QUEUE 0 1 4294967294 0").ruleId()).isNotEqualTo(Optional.of("queue-stack.total-size"));
+        // It comes before the token check: the CI run that found it sent TOKEN_FD without a token.
+        assertThat(predict(debian612, "STACK 0 7187 597602 TOKEN_FD").errno()).contains(Errno.E2BIG);
+        assertThat(predict(debian612, "STACK 0 7187 597601 TOKEN_FD").ruleId()).contains("generic.token-fd");
+        for (String other : List.of("6.12", "6.12.117", "6.18.44", "7.2.13")) {
+            KernelProfile p = KernelTargets.profile(KernelVersion.parse(other));
+            assertThat(predict(p, "STACK 0 7187 597602 TOKEN_FD").ruleId()).as(other).contains("generic.token-fd");
+        }
     }
 
     @Test
