@@ -112,6 +112,9 @@ final class BtfDecoder {
 
     /** A name whose offset was checked when the words were indexed. */
     String name(int offset) {
+        if (offset == 0) {
+            return ""; // anonymous: the string section starts with a NUL (checked by BtfReader)
+        }
         try {
             return strings.get(offset & U32_MAX);
         } catch (ObjectFormatException e) {

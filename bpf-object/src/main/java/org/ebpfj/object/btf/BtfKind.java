@@ -56,6 +56,11 @@ public enum BtfKind {
     }
 
     static Optional<BtfKind> byCode(int code) {
-        return code >= 0 && code < BY_CODE.length ? Optional.of(BY_CODE[code]) : Optional.empty();
+        return Optional.ofNullable(atCode(code));
+    }
+
+    /** The kind of this code, or null when no kind has it (for the per-type loops of a BTF read). */
+    static BtfKind atCode(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 }

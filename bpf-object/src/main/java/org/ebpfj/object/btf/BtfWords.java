@@ -57,8 +57,10 @@ final class BtfWords {
         int kindCode = info >>> 24 & 0x1f;
         long sizeOrType = words[w + 2] & U32_MAX;
         name(section, strings, words[w], id, null, -1);
-        BtfKind kind = BtfKind.byCode(kindCode).filter(k -> k != BtfKind.VOID)
-                .orElseThrow(() -> fail(id, 4L * w, "unknown kind " + kindCode));
+        BtfKind kind = BtfKind.atCode(kindCode);
+        if (kind == null || kind == BtfKind.VOID) {
+            throw fail(id, 4L * w, "unknown kind " + kindCode);
+        }
         int data = w + TYPE_HEADER_WORDS;
         int recordWords = recordWords(kind);
         int extra = kind == BtfKind.ARRAY ? 3 : kind == BtfKind.INT || kind == BtfKind.VAR
@@ -172,7 +174,7 @@ final class BtfWords {
     }
 
     BtfKind kind(int id) {
-        return BtfKind.byCode(kinds[id]).orElseThrow();
+        return BtfKind.atCode(kinds[id]);
     }
 
     int nameOffset(int id) {

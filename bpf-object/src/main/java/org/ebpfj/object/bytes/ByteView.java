@@ -1,5 +1,7 @@
 package org.ebpfj.object.bytes;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +13,11 @@ import org.ebpfj.object.ObjectFormatException;
  * relative to the window's start and reported relative to the whole array.
  */
 public final class ByteView {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private final byte[] data;
     private final int start;
     private final int length;
@@ -157,8 +164,19 @@ public final class ByteView {
         if (from < 0 || from >= length) {
             return -1;
         }
-        int end = (int) Math.min(length, from + limit);
-        for (int i = start + (int) from; i < start + end; i++) {
+        int end = start + (int) Math.min(length, from + limit);
+        int i = start + (int) from;
+        // Eight bytes at a time (names are found by their NUL, and every name of an object is looked for): XOR
+        // turns the wanted byte into zero, and the lowest byte flagged by the zero-byte test is the first one.
+        long pattern = (b & 0xffL) * ONES;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            long x = (long) LONGS.get(data, i) ^ pattern;
+            long zero = (x - ONES) & ~x & HIGH_BITS;
+            if (zero != 0) {
+                return i + (Long.numberOfTrailingZeros(zero) >>> 3) - start;
+            }
+        }
+        for (; i < end; i++) {
             if (data[i] == b) {
                 return i - start;
             }

@@ -1,6 +1,8 @@
 package org.ebpfj.object.dwarf;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,18 +18,32 @@ final class AbbreviationTable {
     private final int[] fixedBytes;
     private UnitEncoding fixedBytesFor;
 
-    AbbreviationTable(Map<Long, Abbreviation> byCode) {
-        long max = byCode.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        long min = byCode.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
-        if (min >= 0 && max < DENSE_LIMIT) {
-            dense = new Abbreviation[(int) max + 1];
-            byCode.forEach((code, a) -> dense[(int) (long) code] = a);
-            sparse = Map.of();
-        } else {
-            dense = new Abbreviation[0];
-            sparse = Map.copyOf(byCode);
+    private AbbreviationTable(Abbreviation[] dense, Map<Long, Abbreviation> sparse) {
+        this.dense = dense;
+        this.sparse = sparse;
+        this.fixedBytes = new int[dense.length];
+    }
+
+    /** The table of these abbreviations, each code defined once. */
+    static AbbreviationTable of(List<Abbreviation> read) {
+        long max = 0;
+        boolean dense = true;
+        for (Abbreviation a : read) {
+            max = Math.max(max, a.code());
+            dense &= a.code() >= 0 && a.code() < DENSE_LIMIT;
         }
-        fixedBytes = new int[dense.length];
+        if (dense) {
+            Abbreviation[] byCode = new Abbreviation[(int) max + 1];
+            for (Abbreviation a : read) {
+                byCode[(int) a.code()] = a;
+            }
+            return new AbbreviationTable(byCode, Map.of());
+        }
+        Map<Long, Abbreviation> byCode = new HashMap<>();
+        for (Abbreviation a : read) {
+            byCode.put(a.code(), a);
+        }
+        return new AbbreviationTable(new Abbreviation[0], Map.copyOf(byCode));
     }
 
     /** The abbreviation of this code, or null when the table has none. */

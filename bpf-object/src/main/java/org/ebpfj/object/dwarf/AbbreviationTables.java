@@ -1,8 +1,13 @@
 package org.ebpfj.object.dwarf;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.bytes.ByteView;
@@ -11,7 +16,10 @@ import org.ebpfj.object.bytes.ByteView;
 final class AbbreviationTables {
     private final ByteView abbrev;
     private final WorkBudget budget;
-    private final Map<Long, AbbreviationTable> byOffset = new HashMap<>();
+    /** Tables by offset: an object has one or two, so a list searched in order beats a map of boxed keys. */
+    private final List<AbbreviationTable> tables = new ArrayList<>(2);
+    private final List<Long> offsets = new ArrayList<>(2);
+    private Map<Long, AbbreviationTable> byOffset;
 
     AbbreviationTables(ByteView abbrev, WorkBudget budget) {
         this.abbrev = abbrev;
@@ -19,19 +27,48 @@ final class AbbreviationTables {
     }
 
     AbbreviationTable at(long offset) throws ObjectFormatException {
-        AbbreviationTable table = byOffset.get(offset);
+        AbbreviationTable table = known(offset);
         if (table == null) {
             DwarfCursor c = new DwarfCursor(abbrev, 0);
             c.seek(offset);
             table = parse(c, offset);
             budget.spend(c.position() - offset, ".debug_abbrev");
-            byOffset.put(offset, table);
+            remember(offset, table);
         }
         return table;
     }
 
+    private AbbreviationTable known(long offset) {
+        if (byOffset != null) {
+            return byOffset.get(offset);
+        }
+        for (int i = 0; i < offsets.size(); i++) {
+            if (offsets.get(i) == offset) {
+                return tables.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** A few tables stay in the list; an object with many units that use many tables gets a map. */
+    private void remember(long offset, AbbreviationTable table) {
+        if (byOffset == null && offsets.size() < 8) {
+            offsets.add(offset);
+            tables.add(table);
+            return;
+        }
+        if (byOffset == null) {
+            byOffset = new HashMap<>();
+            for (int i = 0; i < offsets.size(); i++) {
+                byOffset.put(offsets.get(i), tables.get(i));
+            }
+        }
+        byOffset.put(offset, table);
+    }
+
     private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
-        Map<Long, Abbreviation> table = new HashMap<>();
+        List<Abbreviation> table = new ArrayList<>();
+        Codes seen = new Codes();
         // One abbreviation's specs, reused: most have a handful of attributes.
         int[] attrs = new int[16];
         int[] forms = new int[16];
@@ -39,7 +76,7 @@ final class AbbreviationTables {
         while (true) {
             long code = c.uleb();
             if (code == 0) {
-                return new AbbreviationTable(table);
+                return AbbreviationTable.of(table);
             }
             long tag = c.uleb();
             int children = c.u8();
@@ -61,11 +98,33 @@ final class AbbreviationTables {
                 consts[n] = implicit;
                 n++;
             }
-            Abbreviation a = new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n),
-                    Arrays.copyOf(forms, n), Arrays.copyOf(consts, n));
-            if (table.putIfAbsent(code, a) != null) {
+            if (!seen.add(code)) {
                 throw c.fail("abbreviation code " + code + " defined twice in the table at offset " + offset);
             }
+            table.add(new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n), Arrays.copyOf(forms, n),
+                    Arrays.copyOf(consts, n)));
+        }
+    }
+
+    /** The codes a table has defined so far: a bit per small code, a set for the rest. */
+    private static final class Codes {
+        /** Codes below this get a bit; a crafted huge code must not size the bit set. */
+        private static final int SMALL = 1 << 16;
+
+        private final BitSet small = new BitSet();
+        private Set<Long> large;
+
+        /** Adds {@code code}; false when it was there already. */
+        boolean add(long code) {
+            if (code >= 0 && code < SMALL) {
+                boolean had = small.get((int) code);
+                small.set((int) code);
+                return !had;
+            }
+            if (large == null) {
+                large = new HashSet<>();
+            }
+            return large.add(code);
         }
     }
 

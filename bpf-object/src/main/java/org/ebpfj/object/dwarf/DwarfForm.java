@@ -3,8 +3,12 @@ package org.ebpfj.object.dwarf;
 import org.ebpfj.object.ObjectFormatException;
 
 /**
- * Attribute forms (DWARF 2..5 plus the GNU extensions clang and gcc emit) and how to read each. A form this
- * class does not know cannot be skipped, so it makes the rest of the unit unreadable: that is a format error.
+ * Attribute forms (DWARF 2..5 plus the GNU extensions clang and gcc emit) and how to read each, as two tables: how
+ * a form's bytes are laid out (so how to read past it) and what its value means. A form this class does not know
+ * cannot be skipped, so it makes the rest of the unit unreadable: that is a format error.
+ *
+ * <p>Walks ask for the few attributes they need as numbers ({@link #number}) and read past the rest
+ * ({@link #skip}), without a {@link FormValue} per attribute.
  */
 final class DwarfForm {
     static final int ADDR = 0x01;
@@ -58,7 +62,91 @@ final class DwarfForm {
     /** DW_FORM_indirect names the real form in the data; a chain longer than this is malformed. */
     private static final int MAX_INDIRECTION = 4;
 
+    /** How a form's bytes are laid out: what reading past it takes. Reads stay reads and skips stay skips. */
+    private enum Layout {
+        /** No bytes; the value is 1 (flag_present). */
+        PRESENT,
+        /** No bytes; the value is the abbreviation's constant. */
+        IMPLICIT,
+        U8, U16, U24, U32, U64,
+        SKIP1, SKIP2, SKIP3, SKIP4, SKIP8, SKIP16,
+        ULEB, SLEB,
+        /** A section offset: 4 bytes in 32-bit DWARF, 8 in 64-bit DWARF. */
+        OFFSET,
+        ADDRESS,
+        /** DWARF 2 sized ref_addr like an address; later versions like an offset. */
+        REF_ADDR,
+        /** A length (1, 2, 4 bytes or ULEB128), then that many bytes. */
+        BLOCK1, BLOCK2, BLOCK4, BLOCK_ULEB,
+        CSTRING
+    }
+
+    /** Table slots: the standard forms by code, then the four GNU forms. */
+    private static final int GNU_SLOTS = 0x2d;
+    private static final Layout[] LAYOUT = new Layout[GNU_SLOTS + 4];
+    private static final FormValue.Kind[] KIND = new FormValue.Kind[GNU_SLOTS + 4];
+
+    static {
+        layout(Layout.PRESENT, FLAG_PRESENT);
+        layout(Layout.IMPLICIT, IMPLICIT_CONST);
+        layout(Layout.U8, DATA1, FLAG, STRX1, REF1);
+        layout(Layout.U16, DATA2, STRX2, REF2);
+        layout(Layout.U24, STRX3);
+        layout(Layout.U32, DATA4, STRX4, REF4);
+        layout(Layout.U64, DATA8, REF8);
+        layout(Layout.SKIP1, ADDRX1);
+        layout(Layout.SKIP2, ADDRX2);
+        layout(Layout.SKIP3, ADDRX3);
+        layout(Layout.SKIP4, ADDRX4, REF_SUP4);
+        layout(Layout.SKIP8, REF_SUP8, REF_SIG8);
+        layout(Layout.SKIP16, DATA16);
+        layout(Layout.ULEB, UDATA, STRX, GNU_STR_INDEX, REF_UDATA, ADDRX, GNU_ADDR_INDEX, LOCLISTX, RNGLISTX);
+        layout(Layout.SLEB, SDATA);
+        // The supplementary-file forms point into a file this reader does not have: read past, not kept.
+        layout(Layout.OFFSET, STRP, LINE_STRP, SEC_OFFSET, STRP_SUP, GNU_REF_ALT, GNU_STRP_ALT);
+        layout(Layout.ADDRESS, ADDR);
+        layout(Layout.REF_ADDR, REF_ADDR);
+        layout(Layout.BLOCK1, BLOCK1);
+        layout(Layout.BLOCK2, BLOCK2);
+        layout(Layout.BLOCK4, BLOCK4);
+        layout(Layout.BLOCK_ULEB, BLOCK, EXPRLOC);
+        layout(Layout.CSTRING, STRING);
+
+        meaning(FormValue.Kind.NUMBER, DATA1, FLAG, DATA2, DATA4, DATA8, SDATA, UDATA, FLAG_PRESENT, IMPLICIT_CONST,
+                SEC_OFFSET);
+        meaning(FormValue.Kind.INLINE_STRING, STRING);
+        meaning(FormValue.Kind.STR_OFFSET, STRP);
+        meaning(FormValue.Kind.LINE_STR_OFFSET, LINE_STRP);
+        meaning(FormValue.Kind.STR_INDEX, STRX, GNU_STR_INDEX, STRX1, STRX2, STRX3, STRX4);
+        meaning(FormValue.Kind.UNIT_REF, REF1, REF2, REF4, REF8, REF_UDATA);
+        meaning(FormValue.Kind.SECTION_REF, REF_ADDR);
+    }
+
     private DwarfForm() {
+    }
+
+    private static void layout(Layout layout, int... forms) {
+        for (int f : forms) {
+            LAYOUT[slot(f)] = layout;
+            KIND[slot(f)] = FormValue.Kind.OTHER;
+        }
+    }
+
+    private static void meaning(FormValue.Kind kind, int... forms) {
+        for (int f : forms) {
+            KIND[slot(f)] = kind;
+        }
+    }
+
+    /** The form's place in the tables, or -1 for a code no DWARF version defines. */
+    private static int slot(int form) {
+        if (form >= 0 && form < GNU_SLOTS) {
+            return form;
+        }
+        if (form == GNU_ADDR_INDEX || form == GNU_STR_INDEX) {
+            return GNU_SLOTS + form - GNU_ADDR_INDEX;
+        }
+        return form == GNU_REF_ALT || form == GNU_STRP_ALT ? GNU_SLOTS + 2 + form - GNU_REF_ALT : -1;
     }
 
     /**
@@ -69,6 +157,45 @@ final class DwarfForm {
      */
     static FormValue read(DwarfCursor c, int form, UnitEncoding unit, long implicitConst)
             throws ObjectFormatException {
+        int f = direct(c, form);
+        Layout layout = layoutOf(c, f);
+        if (layout == Layout.CSTRING) {
+            return FormValue.inline(c.cString());
+        }
+        long value = value(c, layout, unit, implicitConst);
+        FormValue.Kind kind = KIND[slot(f)];
+        return kind == FormValue.Kind.OTHER ? FormValue.OTHER : FormValue.of(kind, value);
+    }
+
+    /** Reads past one value, as {@link #read} would, keeping nothing. */
+    static void skip(DwarfCursor c, int form, UnitEncoding unit) throws ObjectFormatException {
+        int f = direct(c, form);
+        Layout layout = layoutOf(c, f);
+        if (layout == Layout.CSTRING) {
+            c.cString();
+        } else {
+            value(c, layout, unit, 0);
+        }
+    }
+
+    /**
+     * Reads one value that is wanted as a number: {@link #read}'s number when the form is a constant (data, udata,
+     * sdata, flag, implicit_const, sec_offset), else {@code otherwise} (the value read past).
+     */
+    static long number(DwarfCursor c, int form, UnitEncoding unit, long implicitConst, long otherwise)
+            throws ObjectFormatException {
+        int f = direct(c, form);
+        Layout layout = layoutOf(c, f);
+        if (layout == Layout.CSTRING) {
+            c.cString();
+            return otherwise;
+        }
+        long value = value(c, layout, unit, implicitConst);
+        return KIND[slot(f)] == FormValue.Kind.NUMBER ? value : otherwise;
+    }
+
+    /** The form a DW_FORM_indirect chain ends at (the form itself when it is not indirect). */
+    private static int direct(DwarfCursor c, int form) throws ObjectFormatException {
         int f = form;
         for (int depth = 0; f == INDIRECT; depth++) {
             if (depth >= MAX_INDIRECTION) {
@@ -77,109 +204,59 @@ final class DwarfForm {
             long next = c.uleb();
             f = next >= 0 && next <= 0xffff ? (int) next : -1;
         }
-        switch (f) {
-            case ADDR:
-                c.skip(unit.addressSize());
-                return FormValue.OTHER;
+        return f;
+    }
+
+    private static Layout layoutOf(DwarfCursor c, int form) throws DwarfFormatException {
+        int slot = slot(form);
+        Layout layout = slot < 0 ? null : LAYOUT[slot];
+        if (layout == null) {
+            throw c.fail("unknown attribute form 0x" + Integer.toHexString(form));
+        }
+        return layout;
+    }
+
+    /** Reads past a value of this layout; its number, or 0 for what is only skipped. */
+    private static long value(DwarfCursor c, Layout layout, UnitEncoding unit, long implicitConst)
+            throws ObjectFormatException {
+        switch (layout) {
+            case PRESENT:
+                return 1;
+            case IMPLICIT:
+                return implicitConst;
+            case U8:
+                return c.u8();
+            case U16:
+                return c.u16();
+            case U24:
+                return c.u24();
+            case U32:
+                return c.u32();
+            case U64:
+                return c.u64();
+            case ULEB:
+                return c.uleb();
+            case SLEB:
+                return c.sleb();
+            case OFFSET:
+                return c.offset(unit.offsetSize());
+            case REF_ADDR:
+                return unit.version() <= 2 ? readSized(c, unit.addressSize()) : c.offset(unit.offsetSize());
             case BLOCK1:
                 c.skip(c.u8());
-                return FormValue.OTHER;
+                return 0;
             case BLOCK2:
                 c.skip(c.u16());
-                return FormValue.OTHER;
+                return 0;
             case BLOCK4:
                 c.skip(c.u32());
-                return FormValue.OTHER;
-            case BLOCK:
-            case EXPRLOC:
+                return 0;
+            case BLOCK_ULEB:
                 c.skip(c.uleb());
-                return FormValue.OTHER;
-            case DATA1:
-            case FLAG:
-                return FormValue.number(c.u8());
-            case DATA2:
-                return FormValue.number(c.u16());
-            case DATA4:
-                return FormValue.number(c.u32());
-            case DATA8:
-                return FormValue.number(c.u64());
-            case DATA16:
-                c.skip(16);
-                return FormValue.OTHER;
-            case SDATA:
-                return FormValue.number(c.sleb());
-            case UDATA:
-                return FormValue.number(c.uleb());
-            case FLAG_PRESENT:
-                return FormValue.number(1);
-            case IMPLICIT_CONST:
-                return FormValue.number(implicitConst);
-            case STRING:
-                return FormValue.inline(c.cString());
-            case STRP:
-                return FormValue.of(FormValue.Kind.STR_OFFSET, c.offset(unit.offsetSize()));
-            case LINE_STRP:
-                return FormValue.of(FormValue.Kind.LINE_STR_OFFSET, c.offset(unit.offsetSize()));
-            case STRX:
-            case GNU_STR_INDEX:
-                return FormValue.of(FormValue.Kind.STR_INDEX, c.uleb());
-            case STRX1:
-                return FormValue.of(FormValue.Kind.STR_INDEX, c.u8());
-            case STRX2:
-                return FormValue.of(FormValue.Kind.STR_INDEX, c.u16());
-            case STRX3:
-                return FormValue.of(FormValue.Kind.STR_INDEX, c.u24());
-            case STRX4:
-                return FormValue.of(FormValue.Kind.STR_INDEX, c.u32());
-            case SEC_OFFSET:
-                return FormValue.number(c.offset(unit.offsetSize()));
-            case REF1:
-                return FormValue.of(FormValue.Kind.UNIT_REF, c.u8());
-            case REF2:
-                return FormValue.of(FormValue.Kind.UNIT_REF, c.u16());
-            case REF4:
-                return FormValue.of(FormValue.Kind.UNIT_REF, c.u32());
-            case REF8:
-                return FormValue.of(FormValue.Kind.UNIT_REF, c.u64());
-            case REF_UDATA:
-                return FormValue.of(FormValue.Kind.UNIT_REF, c.uleb());
-            case REF_ADDR:
-                // DWARF 2 sized ref_addr like an address; later versions like an offset.
-                return FormValue.of(FormValue.Kind.SECTION_REF,
-                        unit.version() <= 2 ? readSized(c, unit.addressSize()) : c.offset(unit.offsetSize()));
-            case STRP_SUP:
-            case GNU_REF_ALT:
-            case GNU_STRP_ALT:
-                // These point into a supplementary file this reader does not have.
-                c.offset(unit.offsetSize());
-                return FormValue.OTHER;
-            case REF_SUP4:
-                c.skip(4);
-                return FormValue.OTHER;
-            case REF_SUP8:
-            case REF_SIG8:
-                c.skip(8);
-                return FormValue.OTHER;
-            case ADDRX:
-            case GNU_ADDR_INDEX:
-            case LOCLISTX:
-            case RNGLISTX:
-                c.uleb();
-                return FormValue.OTHER;
-            case ADDRX1:
-                c.skip(1);
-                return FormValue.OTHER;
-            case ADDRX2:
-                c.skip(2);
-                return FormValue.OTHER;
-            case ADDRX3:
-                c.skip(3);
-                return FormValue.OTHER;
-            case ADDRX4:
-                c.skip(4);
-                return FormValue.OTHER;
+                return 0;
             default:
-                throw c.fail("unknown attribute form 0x" + Integer.toHexString(f));
+                c.skip(fixedSize(layout, unit));
+                return 0;
         }
     }
 
@@ -189,25 +266,35 @@ final class DwarfForm {
      * attribute list can be skipped at once.
      */
     static int fixedSize(int form, UnitEncoding unit) {
-        switch (form) {
-            case FLAG_PRESENT:
-            case IMPLICIT_CONST:
+        int slot = slot(form);
+        return slot < 0 || LAYOUT[slot] == null ? -1 : fixedSize(LAYOUT[slot], unit);
+    }
+
+    private static int fixedSize(Layout layout, UnitEncoding unit) {
+        switch (layout) {
+            case PRESENT:
+            case IMPLICIT:
                 return 0;
-            case DATA1: case FLAG: case REF1: case STRX1: case ADDRX1:
+            case U8:
+            case SKIP1:
                 return 1;
-            case DATA2: case REF2: case STRX2: case ADDRX2:
+            case U16:
+            case SKIP2:
                 return 2;
-            case STRX3: case ADDRX3:
+            case U24:
+            case SKIP3:
                 return 3;
-            case DATA4: case REF4: case STRX4: case ADDRX4: case REF_SUP4:
+            case U32:
+            case SKIP4:
                 return 4;
-            case DATA8: case REF8: case REF_SIG8: case REF_SUP8:
+            case U64:
+            case SKIP8:
                 return 8;
-            case DATA16:
+            case SKIP16:
                 return 16;
-            case ADDR:
+            case ADDRESS:
                 return unit.addressSize();
-            case STRP: case LINE_STRP: case SEC_OFFSET: case STRP_SUP: case GNU_REF_ALT: case GNU_STRP_ALT:
+            case OFFSET:
                 return unit.offsetSize();
             case REF_ADDR:
                 return unit.version() <= 2 ? unit.addressSize() : unit.offsetSize();

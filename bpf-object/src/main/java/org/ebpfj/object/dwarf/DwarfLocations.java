@@ -264,30 +264,33 @@ public final class DwarfLocations {
                 throws ObjectFormatException {
             Decl d = new Decl();
             d.unit = unit;
-            for (int i = 0; i < a.attributes().length; i++) {
-                FormValue v = DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
-                boolean number = v.kind() == FormValue.Kind.NUMBER;
+            int[] forms = a.forms();
+            long[] consts = a.implicitConsts();
+            for (int i = 0; i < forms.length; i++) {
                 switch (a.attributes()[i]) {
-                    case DwarfUnit.AT_NAME:
+                    case DwarfUnit.AT_NAME: {
+                        FormValue v = DwarfForm.read(c, forms[i], unit.enc, consts[i]);
                         d.name = v.isString() ? v : null;
                         break;
+                    }
                     case AT_DECL_FILE:
-                        d.declFile = number ? v.number() : -1;
+                        d.declFile = DwarfForm.number(c, forms[i], unit.enc, consts[i], -1);
                         break;
                     case AT_DECL_LINE:
-                        d.declLine = number ? v.number() : 0;
+                        d.declLine = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0);
                         break;
                     case AT_DECL_COLUMN:
-                        d.declColumn = number ? v.number() : 0;
+                        d.declColumn = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0);
                         break;
                     case AT_DECLARATION:
-                        d.declaration = number && v.number() != 0;
+                        d.declaration = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0) != 0;
                         break;
                     case AT_SPECIFICATION:
                     case AT_ABSTRACT_ORIGIN:
-                        d.specification = unit.reference(v);
+                        d.specification = unit.reference(DwarfForm.read(c, forms[i], unit.enc, consts[i]));
                         break;
                     default:
+                        DwarfForm.skip(c, forms[i], unit.enc);
                         break;
                 }
             }
@@ -301,8 +304,8 @@ public final class DwarfLocations {
                 c.skip(fixed);
                 return;
             }
-            for (int i = 0; i < a.forms().length; i++) {
-                DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
+            for (int form : a.forms()) {
+                DwarfForm.skip(c, form, unit.enc);
             }
         }
 

@@ -153,25 +153,31 @@ class DwarfUnit implements StringResolver {
 
     /** Reads the unit DIE's attributes: its name, directory, line table and string offsets base. */
     void readUnitDie(DwarfCursor c, Abbreviation a) throws ObjectFormatException {
-        for (int i = 0; i < a.attributes().length; i++) {
-            FormValue v = DwarfForm.read(c, a.forms()[i], enc, a.implicitConsts()[i]);
+        int[] forms = a.forms();
+        long[] consts = a.implicitConsts();
+        for (int i = 0; i < forms.length; i++) {
             switch (a.attributes()[i]) {
                 case AT_NAME:
-                    name = v.isString() ? v : null;
+                    name = string(DwarfForm.read(c, forms[i], enc, consts[i]));
                     break;
                 case AT_COMP_DIR:
-                    compDir = v.isString() ? v : null;
+                    compDir = string(DwarfForm.read(c, forms[i], enc, consts[i]));
                     break;
                 case AT_STMT_LIST:
-                    stmtList = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
+                    stmtList = DwarfForm.number(c, forms[i], enc, consts[i], -1);
                     break;
                 case AT_STR_OFFSETS_BASE:
-                    strOffsetsBase = v.kind() == FormValue.Kind.NUMBER ? v.number() : -1;
+                    strOffsetsBase = DwarfForm.number(c, forms[i], enc, consts[i], -1);
                     break;
                 default:
+                    DwarfForm.skip(c, forms[i], enc);
                     break;
             }
         }
+    }
+
+    private static FormValue string(FormValue v) {
+        return v.isString() ? v : null;
     }
 
     /** The .debug_info offset a reference names, or -1 when the value is not a reference. */

@@ -27,10 +27,6 @@ record FormValue(Kind kind, long number, String text) {
 
     static final FormValue OTHER = new FormValue(Kind.OTHER, 0, null);
 
-    static FormValue number(long v) {
-        return new FormValue(Kind.NUMBER, v, null);
-    }
-
     static FormValue of(Kind kind, long v) {
         return new FormValue(kind, v, null);
     }

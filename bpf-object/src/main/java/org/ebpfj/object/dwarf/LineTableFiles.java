@@ -196,11 +196,13 @@ final class LineTableFiles {
             FormValue path = null;
             long dirIndex = 0;
             for (int i = 0; i < formatCount; i++) {
-                FormValue v = DwarfForm.read(u, forms[i], enc, 0);
-                if (contents[i] == LNCT_PATH && v.isString()) {
-                    path = v;
-                } else if (contents[i] == LNCT_DIRECTORY_INDEX && v.kind() == FormValue.Kind.NUMBER) {
-                    dirIndex = v.number();
+                if (contents[i] == LNCT_PATH) {
+                    FormValue v = DwarfForm.read(u, forms[i], enc, 0);
+                    path = v.isString() ? v : path;
+                } else if (contents[i] == LNCT_DIRECTORY_INDEX) {
+                    dirIndex = DwarfForm.number(u, forms[i], enc, 0, dirIndex);
+                } else {
+                    DwarfForm.skip(u, forms[i], enc);
                 }
             }
             if (u.position() == before) {
