@@ -1,5 +1,6 @@
 package org.ebpfj.object.rules;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,13 +28,22 @@ public record RuleInfo(
         Stage stage) {
 
     public RuleInfo {
-        Objects.requireNonNull(id, "id");
+        requireText(id, "id");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(errno, "errno");
-        Objects.requireNonNull(kernelFunction, "kernelFunction");
-        Objects.requireNonNull(summary, "summary");
+        requireText(kernelFunction, "kernelFunction");
+        requireText(summary, "summary");
         Objects.requireNonNull(stage, "stage");
-        types = types.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(types));
+        // In the enum's order, as KernelRule keeps them: Set.copyOf would iterate in an order that changes between
+        // JVM runs.
+        types = types.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(types));
+    }
+
+    /** The rules page and every finding show these: a blank one is a rule without a name or an explanation. */
+    private static void requireText(String value, String what) {
+        if (Objects.requireNonNull(value, what).isBlank()) {
+            throw new IllegalArgumentException("a rule's " + what + " is blank");
+        }
     }
 
     public boolean appliesToEveryType() {
