@@ -2,7 +2,6 @@ package org.ebpfj.kernel.event;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.VarHandle;
 import java.util.OptionalLong;
 
 import org.ebpfj.kernel.BpfObject;
@@ -30,8 +29,6 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     private static final int BUSY = 1 << 31;
     private static final int DISCARD = 1 << 30;
     private static final int HEADER = 8;
-    /** Bytes of records checked before they are handed out (see drain): a few KiB, so they stay in the cache. */
-    private static final long SCAN = 8192;
 
     private final Arena arena;
     private final RingMapping ring;
@@ -107,18 +104,17 @@ public final class RingBufferReader<T> extends PolledReader<T> {
     }
 
     /*
-     * As the kernel's ringbuf.rst and libbpf's consumer: the producer position is read (acquire) once per pass, each
-     * record's header decides whether it is still being written (BUSY: stop) or was discarded (skip), and the
-     * consumer position is published (release) once per pass, not per record: the kernel only needs it to see the
-     * space freed, and a handler that throws publishes the records before its own, leaving its own unconsumed.
+     * As the kernel's ringbuf.rst and libbpf's consumer: the producer position is read (acquire) once per pass and
+     * each record's header (acquire) decides whether it is still being written (BUSY: stop) or was discarded
+     * (skip). The consumer position is published (release) once per pass, not per record: the kernel only needs
+     * it to see the space freed, and a handler that throws publishes the records before its own, leaving its own
+     * unconsumed. The loop has no call but the handler's (inlined when it is small), and reads only through the
+     * constant AddressSpace, so that the JIT keeps its state in registers across each header's acquire.
      *
-     * Each pass goes in chunks of up to SCAN bytes, in two steps. First the headers are read plainly up to the first
-     * BUSY one, then one acquire fence orders every later read after them (the acquire that libbpf makes per
-     * header, made once per chunk). Then the chunk's records go to the handler with no barrier in between, so
-     * that the JIT checks the handler's data segment (address, size, session) once per chunk, not per record. A
-     * committed header does not change until the consumer position passes it, so reading it again is safe, and
-     * the chunk (a few KiB) is still in the cache. The loops make no call but the handler's and read only through
-     * the constant AddressSpace.
+     * The common record (neither BUSY nor DISCARD) is decided by one test and its length needs no mask: the step
+     * from header to header is the loop's critical path (each header's address depends on the previous length),
+     * as in libbpf's. Checking a batch of headers first and handing the batch out with one acquire fence was
+     * measured slower (0.57-0.89x libbpf against 0.97x): it walks that chain without overlapping the handler's work.
      */
     @Override
     int drain(RecordHandler handler, int max) {
@@ -131,7 +127,6 @@ public final class RingBufferReader<T> extends PolledReader<T> {
         long from = 0;
         long at = 0; // consumed so far: cons + (at - from)
         try {
-            passes:
             while (n < max) {
                 long prod = AddressSpace.longAcquire(producerAt);
                 if (cons >= prod) {
@@ -142,45 +137,30 @@ public final class RingBufferReader<T> extends PolledReader<T> {
                 from = cons & ring.mask();
                 at = from;
                 long stop = from + (prod - cons);
-                while (at < stop) {
-                    long limit = Math.min(stop, at + SCAN);
-                    long end = committedEnd(base, at, limit);
-                    VarHandle.acquireFence();
-                    while (at < end && n < max) {
-                        int len = AddressSpace.getInt(base + at);
-                        long next = at + (((len & ~DISCARD) + HEADER + 7) & ~7L);
-                        if ((len & DISCARD) == 0) {
-                            handler.onRecord(data, at + HEADER, len);
-                            n++;
-                        }
-                        at = next;
-                    }
-                    if (at < end || end < limit) {
-                        break passes; // max reached, or a record still being written
+                while (at < stop && n < max) {
+                    int len = AddressSpace.intAcquire(base + at);
+                    if ((len & (BUSY | DISCARD)) == 0) {
+                        handler.onRecord(data, at + HEADER, len);
+                        n++;
+                        at += (len + HEADER + 7) & ~7L;
+                    } else if ((len & BUSY) != 0) {
+                        break;
+                    } else {
+                        at += ((len & ~DISCARD) + HEADER + 7) & ~7L;
                     }
                 }
                 cons += at - from;
                 from = at;
                 AddressSpace.setLongRelease(consumerAt, cons);
+                if (at < stop && n < max) {
+                    break; // BUSY
+                }
             }
             return n;
         } finally {
             // Also when the handler threw: the records before its own are consumed, its own is not.
             AddressSpace.setLongRelease(consumerAt, cons + (at - from));
         }
-    }
-
-    /** Where the committed records from {@code at} end: at the first BUSY header, or the first at/after limit. */
-    private static long committedEnd(long base, long at, long limit) {
-        long end = at;
-        while (end < limit) {
-            int len = AddressSpace.getInt(base + end);
-            if ((len & BUSY) != 0) {
-                break;
-            }
-            end += ((len & ~DISCARD) + HEADER + 7) & ~7L;
-        }
-        return end;
     }
 
     @Override
