@@ -1,12 +1,7 @@
 /* An ARRAY whose key is 8 bytes: it compiles, and the kernel refuses it at BPF_MAP_CREATE with EINVAL. */
 #include "mini_bpf.h"
 
-struct {
-    __uint(type, BPF_MAP_TYPE_ARRAY);
-    __type(key, __u64);
-    __type(value, __u32);
-    __uint(max_entries, 4);
-} wide_key_array SEC(".maps");
+BTF_MAP(wide_key_array, BPF_MAP_TYPE_ARRAY, __u64, __u32, 4);
 
 SEC("xdp")
 int use_array(struct xdp_md *ctx)

@@ -1,13 +1,6 @@
 /* A fentry (BPF_PROG_TYPE_TRACING) program: kernels in lockdown refuse to load it with EPERM. */
-#include "mini_bpf.h"
+#include "hit_counters.h"
 
-__u64 calls;
-
-SEC("fentry/do_unlinkat")
-int on_unlinkat(void *ctx)
-{
-    __sync_fetch_and_add(&calls, 1);
-    return 0;
-}
+HIT_COUNTER("fentry/do_unlinkat", on_unlinkat, calls, 0)
 
 char LICENSE[] SEC("license") = "GPL";

@@ -1,5 +1,5 @@
 /*
- * Programs that only count how often their hook fired, for the attach tests (attach.bpf.c, guest_only.bpf.c):
+ * Programs that only count how often their hook fired (attach.bpf.c, guest_only.bpf.c, fentry.bpf.c):
  * HIT_COUNTER(section, program, counter, only_mine) defines the __u64 counter and the program that adds 1 to it,
  * for every event or, when only_mine, for events of the process target_pid (set by the test) only.
  */

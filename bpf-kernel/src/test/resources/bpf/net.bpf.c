@@ -128,19 +128,17 @@ struct inner {
 struct inner inner_a SEC(".maps");
 struct inner inner_b SEC(".maps");
 
-struct {
-    __uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
-    __uint(max_entries, 2);
-    __type(key, __u32);
-    __array(values, struct inner);
-} outer_array SEC(".maps");
+/* An outer table of two slots for maps of struct inner's shape: an ARRAY_OF_MAPS or a HASH_OF_MAPS. */
+#define OUTER_MAP(name, outer_type) \
+    struct { \
+        __uint(type, outer_type); \
+        __uint(max_entries, 2); \
+        __type(key, __u32); \
+        __array(values, struct inner); \
+    } name SEC(".maps")
 
-struct {
-    __uint(type, BPF_MAP_TYPE_HASH_OF_MAPS);
-    __uint(max_entries, 2);
-    __type(key, __u32);
-    __array(values, struct inner);
-} outer_hash SEC(".maps");
+OUTER_MAP(outer_array, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+OUTER_MAP(outer_hash, BPF_MAP_TYPE_HASH_OF_MAPS);
 
 /* Adds 1 to key 0 of the inner map found at slot 0 of outer_array (a syscall-free XDP test run reaches it). */
 SEC("xdp")

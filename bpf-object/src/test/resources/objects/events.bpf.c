@@ -40,10 +40,14 @@ struct note {
 	char text[16];
 };
 
-struct {
-	__uint(type, MT_RINGBUF);
-	__uint(max_entries, 4096);
-} ring SEC(".maps");
+/* A ring buffer of 4096 bytes: MT_RINGBUF (the program writes) or MT_USER_RINGBUF (user space writes). */
+#define RING_MAP(name, ring_type) \
+	struct { \
+		__uint(type, ring_type); \
+		__uint(max_entries, 4096); \
+	} name SEC(".maps")
+
+RING_MAP(ring, MT_RINGBUF);
 
 struct {
 	__uint(type, MT_PERF_EVENT_ARRAY);
@@ -51,16 +55,10 @@ struct {
 	__uint(value_size, sizeof(__u32));
 } samples SEC(".maps");
 
-struct {
-	__uint(type, MT_RINGBUF);
-	__uint(max_entries, 4096);
-} notes SEC(".maps");
+RING_MAP(notes, MT_RINGBUF);
 
 /* Nothing in the object says what user space writes here: the skeleton takes a codec. */
-struct {
-	__uint(type, MT_USER_RINGBUF);
-	__uint(max_entries, 4096);
-} commands SEC(".maps");
+RING_MAP(commands, MT_USER_RINGBUF);
 
 static __attribute__((always_inline)) void send_note(__u32 code)
 {

@@ -89,11 +89,9 @@ class MapSemanticsTest {
         try (BpfObject o = TestObjects.load(TestObjects.TYPES)) {
             MapInfo info = o.rawMap("plain_hash").info();
             assertThat(info.type()).hasValue(MapType.HASH);
-            assertThat(info.name()).isEqualTo("plain_hash");
-            assertThat(info.keySize()).isEqualTo(4);
-            assertThat(info.valueSize()).isEqualTo(4);
-            assertThat(info.maxEntries()).isEqualTo(4096);
-            assertThat(info.flags()).isZero();
+            assertThat(info).as("name, key size, value size, max entries, flags").extracting(MapInfo::name,
+                    MapInfo::keySize, MapInfo::valueSize, MapInfo::maxEntries, MapInfo::flags)
+                    .containsExactly("plain_hash", 4L, 4L, 4096L, 0L);
             assertThat(info.id()).isPositive();
             assertThat(info.btfId()).as("libbpf loads the object's BTF").isPositive();
             assertThat(KernelObjects.mapIds()).contains(info.id());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SpecReaderSeamTest {
     @Test
     void mapErrorsCarryTheReadersSourceLocation() {
-        SourceLocation where = new SourceLocation("array_key8.bpf.c", 9, 3);
+        SourceLocation where = new SourceLocation("array_key8.bpf.c", 4, 9);
         LoadOptions.SpecReader reader = (name, bytes) -> new ObjectSpec(name, name, "GPL",
                 List.of(MapSpec.builder("wide_key_array", MapType.ARRAY).keySize(8).valueSize(4).maxEntries(4)
                         .origin(MapOrigin.BTF_DEFINED).location(where).section(".maps").build()),

@@ -33,13 +33,9 @@ class EventsTest {
         @MapRef("perf_events") @PerfBuffer(pagesPerCpu = 2) PerfBufferReader<Event> perf;
         @MapRef("requests") UserRingBufferWriter<Event> requests;
         @ProgramRef("ring_emit") BpfProgram ringEmit;
-        @ProgramRef("perf_emit") BpfProgram perfEmit;
-        @ProgramRef("user_drain") BpfProgram drain;
-        @GlobalRef("ring_dropped") GlobalVariable ringDropped;
-        @GlobalRef("drained_count") GlobalVariable drainedCount;
 
         @Test
-        void ringEventsArriveAndMatch() {
+        void ringEventsArriveAndMatch(@GlobalRef("ring_dropped") GlobalVariable ringDropped) {
             run(ringEmit, 3);
             BpfAssertions.assertThat(ring).receives(3, Duration.ofSeconds(2))
                     .hasEventWith(Event::seq, 2)
@@ -49,7 +45,7 @@ class EventsTest {
         }
 
         @Test
-        void perfEventsArriveWithNothingLost() {
+        void perfEventsArriveWithNothingLost(@ProgramRef("perf_emit") BpfProgram perfEmit) {
             run(perfEmit, 5);
             BpfAssertions.assertThat(perf).receives(5, Duration.ofSeconds(2)).hasNoLostEvents();
             assertThat(perf.cpus()).isNotEmpty();
@@ -62,7 +58,8 @@ class EventsTest {
         }
 
         @Test
-        void userRingBufferWritesReachTheProgram() {
+        void userRingBufferWritesReachTheProgram(@ProgramRef("user_drain") BpfProgram drain,
+                                                 @GlobalRef("drained_count") GlobalVariable drainedCount) {
             assertThat(requests.offer(new Event(1, 2, 3, "x"))).isTrue();
             run(drain, 1);
             assertThat(drainedCount.getInt()).isEqualTo(1);

@@ -10,7 +10,6 @@ import org.ebpfj.kernel.GlobalVariable;
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.error.MapCreateException;
 import org.ebpfj.kernel.error.MapFullException;
-import org.ebpfj.kernel.map.BpfMap;
 import org.ebpfj.kernel.map.IntIntMap;
 import org.ebpfj.kernel.map.RawMap;
 import org.ebpfj.kernel.program.BpfProgram;
@@ -31,20 +30,15 @@ class HashVsLruTest {
     private static final int KEYS = MAX_ENTRIES + 1;
     private static final int E2BIG = 7;
 
+    /** The harness injects the unboxed view into a field as it does a {@code BpfMap} (the example's choice). */
     @MapRef("my_u32_elem_map")
-    BpfMap<Integer, Integer> hash;
+    IntIntMap hash;
 
     @MapRef("my_u32_lru_elem_map")
-    BpfMap<Integer, Integer> lru;
+    IntIntMap lru;
 
     @ProgramRef("fill_test_run")
     BpfProgram fill;
-
-    @GlobalRef("hash_result")
-    GlobalVariable hashResult;
-
-    @GlobalRef("lru_result")
-    GlobalVariable lruResult;
 
     @Test
     void fullHashRefusesTheKeyAfterMaxEntriesFromUserSpace() {
@@ -61,7 +55,7 @@ class HashVsLruTest {
     }
 
     @Test
-    void fullHashRefusesTheKeyAfterMaxEntriesFromBpf() {
+    void fullHashRefusesTheKeyAfterMaxEntriesFromBpf(@GlobalRef("hash_result") GlobalVariable hashResult) {
         TestRunResult run = fill.testRun();
 
         assertThat(run).returns(0);
@@ -101,7 +95,7 @@ class HashVsLruTest {
     }
 
     @Test
-    void lruFilledFromOneBpfRunKeepsWhatTheModelPredicts() {
+    void lruFilledFromOneBpfRunKeepsWhatTheModelPredicts(@GlobalRef("lru_result") GlobalVariable lruResult) {
         fill.testRun();
 
         FillResult r = lruResult.get(FillResult.class);

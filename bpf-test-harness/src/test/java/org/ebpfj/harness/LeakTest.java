@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.KernelObjects;
@@ -27,9 +26,7 @@ class LeakTest {
     private static final int PLAIN = 950;
     private static final int ATTACHING = 50;
     private static final int INVOCATIONS = PLAIN + ATTACHING;
-    private static final Set<Integer> MAPS = ConcurrentHashMap.newKeySet();
-    private static final Set<Integer> PROGRAMS = ConcurrentHashMap.newKeySet();
-    private static final Set<Integer> LINKS = ConcurrentHashMap.newKeySet();
+    private static final SeenIds SEEN = new SeenIds();
 
     @TestKit.Fixture
     @BpfTest(object = "bpf/kinds.bpf.o")
@@ -50,13 +47,13 @@ class LeakTest {
         void loadInjectAndAttach(RepetitionInfo info, BpfObject object,
                                  @Attach @ProgramRef("count_getppid") BpfProgram onGetppid) {
             record(object);
-            LINKS.addAll(KernelObjects.linkIds());
+            SEEN.links.addAll(KernelObjects.linkIds());
             failSometimes(info);
         }
 
         private static void record(BpfObject object) {
-            MAPS.add(object.rawMap("flows").info().id());
-            PROGRAMS.add(object.program("count_packet").info().id());
+            SEEN.maps.add(object.rawMap("flows").info().id());
+            SEEN.programs.add(object.program("count_packet").info().id());
         }
 
         private static void failSometimes(RepetitionInfo info) {
@@ -79,13 +76,11 @@ class LeakTest {
 
         r.testEvents().assertStatistics(s -> s.started(INVOCATIONS).succeeded(INVOCATIONS * 4 / 5)
                 .failed(INVOCATIONS / 5));
-        LINKS.removeAll(linksBefore);
-        assertThat(MAPS).hasSize(PLAIN / 100 + 1 + ATTACHING);
-        assertThat(LINKS).as("the tests saw their links").isNotEmpty();
+        SEEN.links.removeAll(linksBefore);
+        assertThat(SEEN.maps).hasSize(PLAIN / 100 + 1 + ATTACHING);
+        assertThat(SEEN.links).as("the tests saw their links").isNotEmpty();
         assertThat(TestKit.bpfFds()).as("BPF descriptors of this process").isEqualTo(fdsBefore);
-        assertThat(TestKit.stillPresent(MAPS, KernelObjects::mapIds)).as("maps left").isEmpty();
-        assertThat(TestKit.stillPresent(PROGRAMS, KernelObjects::programIds)).as("programs left").isEmpty();
-        assertThat(TestKit.stillPresent(LINKS, KernelObjects::linkIds)).as("links left").isEmpty();
+        SEEN.assertNoneLeft();
         assertThat(KernelObjects.linkIds()).as("links now").isEqualTo(linksBefore);
     }
 }

@@ -23,9 +23,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  */
 @ExtendWith(RequireKernelAccess.class)
 class LifecycleTest {
-    private static final Set<Integer> MAPS = ConcurrentHashMap.newKeySet();
-    private static final Set<Integer> PROGRAMS = ConcurrentHashMap.newKeySet();
-    private static final Set<Integer> LINKS = ConcurrentHashMap.newKeySet();
+    private static final SeenIds SEEN = new SeenIds();
     private static final Set<Path> PINS = ConcurrentHashMap.newKeySet();
 
     @TestKit.Fixture
@@ -37,7 +35,7 @@ class LifecycleTest {
         @Test
         void failsWithAnAssertion() {
             record(object);
-            LINKS.addAll(KernelObjects.linkIds());
+            SEEN.links.addAll(KernelObjects.linkIds());
             throw new AssertionError("this test fails on purpose");
         }
 
@@ -104,11 +102,11 @@ class LifecycleTest {
 
     private static void record(BpfObject object) {
         for (String m : object.mapNames()) {
-            MAPS.add(object.rawMap(m).info().id());
+            SEEN.maps.add(object.rawMap(m).info().id());
         }
         for (BpfProgram p : object.programs()) {
             if (p.isLoaded()) {
-                PROGRAMS.add(p.info().id());
+                SEEN.programs.add(p.info().id());
             }
         }
     }
@@ -122,13 +120,11 @@ class LifecycleTest {
 
         r.testEvents().assertStatistics(s -> s.started(2).failed(2));
         assertThat(TestKit.failureOf(r, "failsWithAnAssertion")).contains("fails on purpose");
-        LINKS.removeAll(linksBefore);
-        assertThat(LINKS).as("the test saw its attached link").isNotEmpty();
-        assertThat(MAPS).isNotEmpty();
-        assertThat(TestKit.stillPresent(LINKS, KernelObjects::linkIds)).as("links left").isEmpty();
+        SEEN.links.removeAll(linksBefore);
+        assertThat(SEEN.links).as("the test saw its attached link").isNotEmpty();
+        assertThat(SEEN.maps).isNotEmpty();
+        SEEN.assertNoneLeft();
         assertThat(KernelObjects.linkIds()).as("all links").isEqualTo(linksBefore);
-        assertThat(TestKit.stillPresent(MAPS, KernelObjects::mapIds)).as("maps left").isEmpty();
-        assertThat(TestKit.stillPresent(PROGRAMS, KernelObjects::programIds)).as("programs left").isEmpty();
         assertThat(TestKit.bpfFds()).as("BPF descriptors of this process").isEqualTo(fdsBefore);
     }
 
@@ -163,7 +159,7 @@ class LifecycleTest {
             assertThat(pin).doesNotExist();
             assertThat(pin.getParent()).doesNotExist();
         }
-        assertThat(TestKit.stillPresent(MAPS, KernelObjects::mapIds)).as("maps left").isEmpty();
+        assertThat(TestKit.stillPresent(SEEN.maps, KernelObjects::mapIds)).as("maps left").isEmpty();
         assertThat(Files.exists(Path.of("/sys/fs/bpf/pinned_counts"))).as("nothing pinned at libbpf's default root")
                 .isFalse();
     }

@@ -15,6 +15,8 @@ import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.object.uapi.MapType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Without privileges, @BpfTest tests are reported as skipped with a reason that names what is missing, and fail
@@ -40,27 +42,20 @@ class PrivilegeSkipTest {
         }
     }
 
-    @Test
-    void withoutCapabilitiesTestsAreSkippedWithTheMissingCapabilitiesAsTheReason() throws Exception {
-        Map<String, String[]> tests = runWithoutCapabilities(false);
+    /** Not strict: skipped; strict (from the environment, as CI sets it): failed, with the same reason. */
+    @ParameterizedTest(name = "strict={0}: {1}")
+    @CsvSource({"false, SKIPPED, ''",
+                "true, FAILED, 'would be skipped, but bpf.test.strict=true turns skips into failures: '"})
+    void withoutCapabilitiesTestsAreSkippedOrInStrictModeFailedWithTheMissingCapabilitiesAsTheReason(
+            boolean strict, String status, String reasonPrefix) throws Exception {
+        Map<String, String[]> tests = runWithoutCapabilities(strict);
 
         assertThat(tests).containsOnlyKeys("loadsTheObject", "alsoNeedsAQueue");
         for (String[] t : tests.values()) {
-            assertThat(t[0]).isEqualTo("SKIPPED");
-            assertThat(t[1]).startsWith("this process cannot use bpf(): BPF_MAP_CREATE failed with EPERM")
+            assertThat(t[0]).isEqualTo(status);
+            assertThat(t[1])
+                    .startsWith(reasonPrefix + "this process cannot use bpf(): BPF_MAP_CREATE failed with EPERM")
                     .contains("neither CAP_BPF nor CAP_SYS_ADMIN").contains("grant CAP_BPF");
-        }
-    }
-
-    @Test
-    void strictModeFromTheEnvironmentTurnsTheSkipsIntoFailuresWithTheSameReason() throws Exception {
-        Map<String, String[]> tests = runWithoutCapabilities(true);
-
-        assertThat(tests).containsOnlyKeys("loadsTheObject", "alsoNeedsAQueue");
-        for (String[] t : tests.values()) {
-            assertThat(t[0]).isEqualTo("FAILED");
-            assertThat(t[1]).startsWith("would be skipped, but bpf.test.strict=true turns skips into failures:"
-                    + " this process cannot use bpf()").contains("neither CAP_BPF nor CAP_SYS_ADMIN");
         }
     }
 

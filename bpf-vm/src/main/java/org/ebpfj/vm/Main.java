@@ -11,6 +11,7 @@ import org.ebpfj.vm.guest.Qemu;
 import org.ebpfj.vm.image.KernelCache;
 import org.ebpfj.vm.image.KernelSpec;
 import org.ebpfj.vm.matrix.KernelOutcome;
+import org.ebpfj.vm.matrix.GuestJvm;
 import org.ebpfj.vm.matrix.MatrixRequest;
 import org.ebpfj.vm.matrix.MatrixRunner;
 import org.ebpfj.vm.matrix.MatrixSummary;
@@ -75,10 +76,9 @@ public final class Main {
             if (kernels.isEmpty()) {
                 throw new IllegalArgumentException("--kernels is required, e.g. --kernels 5.10,6.12");
             }
-            MatrixRequest request = new MatrixRequest(KernelSpec.parseList(String.join(",", kernels)), javaHome,
-                    classpath, scan, tags, classes, props, jvmArgs, cwd, buildDir, buildDir.resolve("bpf-vm"),
-                    buildDir.resolve("surefire-reports"), Duration.ofSeconds(boot), Duration.ofSeconds(runTimeout),
-                    cpus, memory);
+            MatrixRequest request = new MatrixRequest(KernelSpec.parseList(String.join(",", kernels)),
+                    new GuestJvm(javaHome, classpath, props, jvmArgs, cwd), scan, tags, classes, buildDir,
+                    Duration.ofSeconds(boot), Duration.ofSeconds(runTimeout), cpus, memory);
             MatrixRunner runner = new MatrixRunner(new KernelCache(KernelCache.defaultRoot(), System.out::println),
                     Qemu.find(cpus, memory), MatrixRunner.bundledLauncher(), System.out::println);
             List<KernelOutcome> outcomes = runner.run(request);

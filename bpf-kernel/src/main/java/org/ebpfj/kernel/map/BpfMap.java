@@ -3,6 +3,7 @@ package org.ebpfj.kernel.map;
 import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_AND_DELETE_ELEM;
 import static org.ebpfj.kernel.internal.sys.BpfCommand.MAP_LOOKUP_ELEM;
 import static org.ebpfj.kernel.map.MapStatus.found;
+import static org.ebpfj.kernel.map.MapStatus.updated;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -74,10 +75,7 @@ public final class BpfMap<K, V> extends CodecMapView<K, V> {
      * @throws org.ebpfj.kernel.error.MapFullException    a new key and the HASH (or QUEUE/STACK) is full
      */
     public void put(K key, V value, UpdateFlag flag) {
-        int r = update(key, value, flag);
-        if (r != 0) {
-            throw MapErrors.update(raw.info(), -r, flag, keyCodec.describe(key));
-        }
+        updated(raw.info(), update(key, value, flag), flag, () -> keyCodec.describe(key));
     }
 
     /** {@link #put(Object, Object, UpdateFlag)} with the expected refusals as values instead of exceptions. */

@@ -1,7 +1,5 @@
 package org.ebpfj.kernel.map;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -9,10 +7,10 @@ import java.util.OptionalInt;
  * method writes the key into the thread's reused native buffer, issues one bpf() call and reads the value back
  * (the operations that need no value type, and the rest of the work, are in {@link PrimitiveMap}).
  */
-public final class IntIntMap extends PrimitiveMap {
+public final class IntIntMap extends PrimitiveMap<Integer, Integer, IntIntMap.EntryConsumer> {
 
     IntIntMap(RawMap raw) {
-        super(raw, 4, 4, "IntIntMap");
+        super(raw, 4, 4, "IntIntMap", action -> (k, v) -> action.accept((int) k, (int) v));
     }
 
     /** The value, or empty when the key is absent. */
@@ -30,20 +28,6 @@ public final class IntIntMap extends PrimitiveMap {
     @FunctionalInterface
     public interface EntryConsumer {
         void accept(int key, int value);
-    }
-
-    public void forEach(EntryConsumer action) {
-        forEach(IterationMode.AUTO, action);
-    }
-
-    public void forEach(IterationMode mode, EntryConsumer action) {
-        forEachBits(mode, (k, v) -> action.accept((int) k, (int) v));
-    }
-
-    public Map<Integer, Integer> toMap() {
-        Map<Integer, Integer> out = new LinkedHashMap<>();
-        forEach(out::put);
-        return out;
     }
 
     /** Writes {@code keys[i] -> values[i]} with batch updates (one update each where unsupported). */

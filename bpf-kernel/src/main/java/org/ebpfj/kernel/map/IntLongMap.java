@@ -1,49 +1,20 @@
 package org.ebpfj.kernel.map;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.OptionalLong;
-
 /**
- * A map with 4-byte keys and 8-byte values (e.g. {@code __u32 -> __u64 counters}) as int and long, without boxing: each
- * method writes the key into the thread's reused native buffer, issues one bpf() call and reads the value back
- * (the operations that need no value type, and the rest of the work, are in {@link PrimitiveMap}).
+ * A map with 4-byte keys and 8-byte values (e.g. {@code __u32 -> __u64 counters}) as int and long, without boxing:
+ * each method writes the key into the thread's reused native buffer, issues one bpf() call and reads the value back
+ * (lookups are in {@link LongValuedMap}, the rest of the work in {@link PrimitiveMap}).
  */
-public final class IntLongMap extends PrimitiveMap {
+public final class IntLongMap extends LongValuedMap<Integer, IntLongMap.EntryConsumer> {
 
     IntLongMap(RawMap raw) {
-        super(raw, 4, 8, "IntLongMap");
-    }
-
-    /** The value, or empty when the key is absent. */
-    public OptionalLong lookup(int key) {
-        var s = keyed(key);
-        return find(s) ? OptionalLong.of(value(s)) : OptionalLong.empty();
-    }
-
-    public long getOrDefault(int key, long defaultValue) {
-        var s = keyed(key);
-        return find(s) ? value(s) : defaultValue;
+        super(raw, 4, "IntLongMap", action -> (k, v) -> action.accept((int) k, v));
     }
 
     /** Receives entries without boxing. */
     @FunctionalInterface
     public interface EntryConsumer {
         void accept(int key, long value);
-    }
-
-    public void forEach(EntryConsumer action) {
-        forEach(IterationMode.AUTO, action);
-    }
-
-    public void forEach(IterationMode mode, EntryConsumer action) {
-        forEachBits(mode, (k, v) -> action.accept((int) k, v));
-    }
-
-    public Map<Integer, Long> toMap() {
-        Map<Integer, Long> out = new LinkedHashMap<>();
-        forEach(out::put);
-        return out;
     }
 
     /** Writes {@code keys[i] -> values[i]} with batch updates (one update each where unsupported). */

@@ -24,6 +24,13 @@ final class MapStatus {
         throw MapErrors.other(map, command.uapiName(), -status, "");
     }
 
+    /** An update's status: returns on 0; any errno is the typed exception ({@code key} describes the key). */
+    static void updated(MapInfo map, int status, UpdateFlag flag, Supplier<String> key) {
+        if (status != 0) {
+            throw MapErrors.update(map, -status, flag, key.get());
+        }
+    }
+
     /** A delete's status: true deleted, false absent; {@code key} describes the key for the exception. */
     static boolean deleted(MapInfo map, int status, Supplier<String> key) {
         if (status == 0 || status == -ENOENT) {

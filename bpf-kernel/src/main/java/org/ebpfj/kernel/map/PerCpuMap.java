@@ -1,6 +1,7 @@
 package org.ebpfj.kernel.map;
 
 import static org.ebpfj.kernel.map.MapStatus.found;
+import static org.ebpfj.kernel.map.MapStatus.updated;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.function.BiConsumer;
 
 import org.ebpfj.kernel.Kernel;
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.MapErrors;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
@@ -60,10 +60,7 @@ public final class PerCpuMap<K, V> extends CodecMapView<K, V> {
         for (int cpu = 0; cpu < cpus; cpu++) {
             valueCodec.encode(values.get(cpu), s.value, cpu * slot);
         }
-        int r = raw.descriptor.update(s, flag.bits());
-        if (r != 0) {
-            throw MapErrors.update(raw.info(), -r, flag, keyCodec.describe(key));
-        }
+        updated(raw.info(), raw.descriptor.update(s, flag.bits()), flag, () -> keyCodec.describe(key));
     }
 
     /** Writes the same value for every CPU. */

@@ -6,9 +6,13 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static org.ebpfj.kernel.map.MapStatus.deleted;
 import static org.ebpfj.kernel.map.MapStatus.found;
+import static org.ebpfj.kernel.map.MapStatus.updated;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.ebpfj.kernel.error.KeyNotFoundException;
 import org.ebpfj.kernel.error.MapErrors;
@@ -19,16 +23,24 @@ import org.ebpfj.kernel.internal.sys.Scratch;
  * The unboxed views ({@link IntIntMap}, {@link IntLongMap}, {@link LongLongMap}): every operation is written once
  * here, on keys and values widened to {@code long} and moved through the thread's reused native buffers as 4 or 8
  * bytes; each view only narrows values read back to its Java types. An absent key is an answer, not an error.
+ *
+ * @param <K> the boxed key type of {@link #toMap()}: {@code Integer} for 4-byte keys, {@code Long} for 8
+ * @param <V> the boxed value type of {@link #toMap()}
+ * @param <C> the view's own entry consumer, which takes its primitive key and value types
  */
-public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, IntLongMap, LongLongMap {
+public abstract sealed class PrimitiveMap<K extends Number, V extends Number, C> extends MapView
+        permits IntIntMap, LongValuedMap {
     private final boolean intKeys;
     private final boolean intValues;
+    private final Function<C, BitsConsumer> narrowing;
 
-    PrimitiveMap(RawMap raw, long keySize, long valueSize, String view) {
+    /** {@code narrowing} turns the view's consumer into one of widened bits, narrowing them to the view's types. */
+    PrimitiveMap(RawMap raw, long keySize, long valueSize, String view, Function<C, BitsConsumer> narrowing) {
         super(raw);
         MapViews.checkPrimitive(raw, keySize, valueSize, view);
         this.intKeys = keySize == 4;
         this.intValues = valueSize == 4;
+        this.narrowing = narrowing;
     }
 
     /** Receives entries as widened bits; the views narrow them. */
@@ -83,10 +95,7 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
      * @throws org.ebpfj.kernel.error.MapFullException    a new key and the HASH is full
      */
     public void put(long key, long value, UpdateFlag flag) {
-        int r = update(key, value, flag);
-        if (r != 0) {
-            throw MapErrors.update(raw.info(), -r, flag, String.valueOf(key));
-        }
+        updated(raw.info(), update(key, value, flag), flag, () -> String.valueOf(key));
     }
 
     /** {@link #put(long, long, UpdateFlag)} with the expected refusals as values instead of exceptions. */
@@ -151,6 +160,28 @@ public abstract sealed class PrimitiveMap extends MapView permits IntIntMap, Int
             throw new IllegalArgumentException(keys + " keys but " + values + " values");
         }
         return keys;
+    }
+
+    public void forEach(C action) {
+        forEach(IterationMode.AUTO, action);
+    }
+
+    public void forEach(IterationMode mode, C action) {
+        forEachBits(mode, narrowing.apply(action));
+    }
+
+    /** The entries boxed, in the kernel's iteration order. */
+    public Map<K, V> toMap() {
+        Map<K, V> out = new LinkedHashMap<>();
+        forEachBits(IterationMode.AUTO, (k, v) -> out.put(boxed(k, intKeys), boxed(v, intValues)));
+        return out;
+    }
+
+    /** The type parameters follow the sizes: a 4-byte side is an Integer, an 8-byte side a Long (see permits). */
+    @SuppressWarnings("unchecked")
+    private static <T extends Number> T boxed(long bits, boolean asInt) {
+        Number n = asInt ? (Number) (int) bits : (Number) bits; // the casts keep a ternary from promoting to long
+        return (T) n;
     }
 
     /** Entries, counted by a (batched) walk. */

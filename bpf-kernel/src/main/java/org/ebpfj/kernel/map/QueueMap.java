@@ -1,11 +1,12 @@
 package org.ebpfj.kernel.map;
 
+import static org.ebpfj.kernel.map.MapStatus.updated;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.kernel.codec.MapCodec;
-import org.ebpfj.kernel.error.MapErrors;
 import org.ebpfj.kernel.internal.sys.BpfCommand;
 import org.ebpfj.kernel.internal.sys.Scratch;
 import org.ebpfj.object.spec.MapSpec;
@@ -47,10 +48,7 @@ public final class QueueMap<V> extends MapView {
         Scratch s = Scratch.get(0, raw.valueSize());
         codec.encode(value, s.value, 0);
         UpdateFlag flag = overwriteOldest ? UpdateFlag.EXIST : UpdateFlag.ANY;
-        int r = raw.descriptor.update(s, flag.bits());
-        if (r != 0) {
-            throw MapErrors.update(raw.info(), -r, flag, "(none)");
-        }
+        updated(raw.info(), raw.descriptor.update(s, flag.bits()), flag, () -> "(none)");
     }
 
     /** Removes and returns the next value (oldest for a QUEUE, newest for a STACK); empty when there is none. */

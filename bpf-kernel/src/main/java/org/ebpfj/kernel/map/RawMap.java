@@ -2,6 +2,7 @@ package org.ebpfj.kernel.map;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static org.ebpfj.kernel.internal.sys.Errnos.ENOENT;
+import static org.ebpfj.kernel.map.MapStatus.updated;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -231,10 +232,7 @@ public final class RawMap implements MapHandle {
      * @throws org.ebpfj.kernel.error.MapFullException     a new key and the map is full
      */
     public void update(MemorySegment key, MemorySegment value, UpdateFlag flag) {
-        int r = updateSegments(key, value, flag);
-        if (r != 0) {
-            throw MapErrors.update(info, -r, flag, hex(key));
-        }
+        updated(info, updateSegments(key, value, flag), flag, () -> hex(key));
     }
 
     /** Like {@link #update} but reports the expected refusals as values. */

@@ -44,13 +44,13 @@ class LoadErrorsTest {
         assertThat(e.spec().is(MapType.ARRAY)).isTrue();
         assertThat(e.spec().keySize()).isEqualTo(8);
         assertThat(e.spec().location()).as("from the object's DWARF, read by ObjectSpecReader")
-                .extracting(SourceLocation::file, SourceLocation::line).containsExactly("array_key8.bpf.c", 9);
+                .extracting(SourceLocation::file, SourceLocation::line).containsExactly("array_key8.bpf.c", 4);
         assertThat(e.predictedRuleId()).hasValue("array.key-size");
         assertThat(e.explanation().flatMap(Violation::errno)).hasValue(Errno.EINVAL);
         assertThat(e.reason()).isEqualTo("[array.key-size] key_size is 8, an ARRAY key is the 32-bit index: "
                 + "key_size must be 4");
         assertThat(e.getMessage())
-                .startsWith("map 'wide_key_array' (ARRAY) at array_key8.bpf.c:9: map create: invalid argument "
+                .startsWith("map 'wide_key_array' (ARRAY) at array_key8.bpf.c:4: map create: invalid argument "
                         + "(EINVAL): [array.key-size] key_size is 8, an ARRAY key is the 32-bit index: key_size "
                         + "must be 4\n")
                 .contains("definition: map 'wide_key_array' (ARRAY, key 8, value 4, max_entries 4");

@@ -6,6 +6,9 @@ import java.lang.foreign.ValueLayout;
 import org.ebpfj.kernel.BpfObject;
 import org.ebpfj.kernel.LoadOptions;
 import org.ebpfj.kernel.program.TestRunOptions;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /** The test object events.bpf.c: its event struct as a record, and ways to make its programs produce. */
 final class EventObject {
@@ -20,6 +23,24 @@ final class EventObject {
 
     static BpfObject load() {
         return BpfObject.loadResource(EventObject.class, RESOURCE, LoadOptions.defaults());
+    }
+
+    /**
+     * Gives a test method a freshly loaded object as its {@code BpfObject} parameter, closed after the test (JUnit
+     * closes an {@code AutoCloseable} kept in the test's store), so a test opens only the reader it is about.
+     */
+    static final class PerTest implements ParameterResolver {
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == BpfObject.class;
+        }
+
+        @Override
+        public BpfObject resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            BpfObject object = load();
+            context.getStore(ExtensionContext.Namespace.create(PerTest.class)).put(parameter.getIndex(), object);
+            return object;
+        }
     }
 
     /** Runs {@code program} {@code times} times with BPF_PROG_TEST_RUN (one event each). */

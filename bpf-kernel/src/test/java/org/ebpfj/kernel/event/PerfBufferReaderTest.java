@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The perf buffer reader against the kernel: samples sent by a program run with BPF_PROG_TEST_RUN. */
-@ExtendWith(RequireBpf.class)
+@ExtendWith({RequireBpf.class, EventObject.PerTest.class})
 class PerfBufferReaderTest {
 
     @Test
-    void decodesEverySampleInOrder() {
-        try (BpfObject o = EventObject.load();
-             PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class)) {
+    void decodesEverySampleInOrder(BpfObject o) {
+        try (PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class)) {
             assertThat(reader.cpus()).hasSize(Kernel.onlineCpus().cardinality());
             EventObject.run(o, "perf_emit", 100);
             List<Event> got = new ArrayList<>();
@@ -37,10 +36,9 @@ class PerfBufferReaderTest {
     }
 
     @Test
-    void aSlowConsumerSeesTheLostCountAndRecordsWrappingTheRingEndIntact() {
+    void aSlowConsumerSeesTheLostCountAndRecordsWrappingTheRingEndIntact(BpfObject o) {
         // One page per CPU: 4096 / 48-byte samples wraps the ring end, and 1,000 samples overflow it.
-        try (BpfObject o = EventObject.load();
-             PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class, 1)) {
+        try (PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class, 1)) {
             List<Integer> seqs = new ArrayList<>();
             int produced = 0;
             for (int round = 0; round < 5; round++) {
@@ -69,14 +67,12 @@ class PerfBufferReaderTest {
     }
 
     @Test
-    void closingTakesTheFdsOutOfTheMapSoTheProgramsOutputFails() {
-        try (BpfObject o = EventObject.load()) {
-            PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class);
-            EventObject.run(o, "perf_emit", 1);
-            assertThat(o.variable("perf_dropped").getInt()).isZero();
-            reader.close();
-            EventObject.run(o, "perf_emit", 1); // bpf_perf_event_output now finds no event at the CPU's index
-            assertThat(o.variable("perf_dropped").getInt()).isEqualTo(1);
-        }
+    void closingTakesTheFdsOutOfTheMapSoTheProgramsOutputFails(BpfObject o) {
+        PerfBufferReader<Event> reader = PerfBufferReader.open(o, "perf_events", Event.class);
+        EventObject.run(o, "perf_emit", 1);
+        assertThat(o.variable("perf_dropped").getInt()).isZero();
+        reader.close();
+        EventObject.run(o, "perf_emit", 1); // bpf_perf_event_output now finds no event at the CPU's index
+        assertThat(o.variable("perf_dropped").getInt()).isEqualTo(1);
     }
 }

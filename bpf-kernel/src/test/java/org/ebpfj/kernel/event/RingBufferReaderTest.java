@@ -16,13 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The ring buffer reader against the kernel: events written by a program run with BPF_PROG_TEST_RUN. */
-@ExtendWith(RequireBpf.class)
+@ExtendWith({RequireBpf.class, EventObject.PerTest.class})
 class RingBufferReaderTest {
 
     @Test
-    void decodesEveryEventInOrderAsTheRecordLaidOutFromBtf() {
-        try (BpfObject o = EventObject.load();
-             RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
+    void decodesEveryEventInOrderAsTheRecordLaidOutFromBtf(BpfObject o) {
+        try (RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
             EventObject.run(o, "ring_emit", 100);
             List<Event> got = new ArrayList<>();
             assertThat(reader.poll(Duration.ofSeconds(2), got::add)).isEqualTo(100);
@@ -39,9 +38,8 @@ class RingBufferReaderTest {
     }
 
     @Test
-    void discardedRecordsAreSkipped() {
-        try (BpfObject o = EventObject.load();
-             RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
+    void discardedRecordsAreSkipped(BpfObject o) {
+        try (RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
             o.variable("discard_odd").setInt(1);
             EventObject.run(o, "ring_emit", 50);
             List<Integer> seqs = new ArrayList<>();
@@ -52,9 +50,8 @@ class RingBufferReaderTest {
     }
 
     @Test
-    void aSlowConsumerSeesTheProgramsDropCountAndNoTornRecord() {
-        try (BpfObject o = EventObject.load();
-             RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
+    void aSlowConsumerSeesTheProgramsDropCountAndNoTornRecord(BpfObject o) {
+        try (RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
             // 16 KiB hold 409 records of 40 bytes (32 + header); 3 rounds of 1,000 overflow it each time.
             List<Integer> seqs = new ArrayList<>();
             int produced = 0;
@@ -72,9 +69,8 @@ class RingBufferReaderTest {
     }
 
     @Test
-    void pollWaitsForTheKernelAndTimesOutEmpty() throws Exception {
-        try (BpfObject o = EventObject.load();
-             RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
+    void pollWaitsForTheKernelAndTimesOutEmpty(BpfObject o) throws Exception {
+        try (RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class)) {
             long t0 = System.nanoTime();
             assertThat(reader.poll(Duration.ofMillis(100), e -> { })).isZero();
             assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(90_000_000L);
@@ -89,19 +85,17 @@ class RingBufferReaderTest {
     }
 
     @Test
-    void closeFromAnotherThreadWakesAWaitingPoll() throws Exception {
-        try (BpfObject o = EventObject.load()) {
-            RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class);
-            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(
-                    () -> reader.poll(Duration.ofSeconds(30), e -> { }));
-            Thread.sleep(200);
-            long t0 = System.nanoTime();
-            reader.close();
-            assertThat(waiting.get(5, TimeUnit.SECONDS)).isZero();
-            assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
-            assertThatThrownBy(() -> reader.consume(e -> { })).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("closed");
-        }
+    void closeFromAnotherThreadWakesAWaitingPoll(BpfObject o) throws Exception {
+        RingBufferReader<Event> reader = RingBufferReader.open(o, "events", Event.class);
+        CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(
+                () -> reader.poll(Duration.ofSeconds(30), e -> { }));
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        reader.close();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isZero();
+        assertThat(System.nanoTime() - t0).isLessThan(2_000_000_000L);
+        assertThatThrownBy(() -> reader.consume(e -> { })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -114,14 +108,12 @@ class RingBufferReaderTest {
     }
 
     @Test
-    void wrongMapTypeAndUnknownStructSayWhatToUse() {
-        try (BpfObject o = EventObject.load()) {
-            assertThatThrownBy(() -> RingBufferReader.open(o, "perf_events", Event.class))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PerfBufferReader");
-            record Missing(int a) {
-            }
-            assertThatThrownBy(() -> RingBufferReader.open(o, "events", Missing.class))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("struct missing");
+    void wrongMapTypeAndUnknownStructSayWhatToUse(BpfObject o) {
+        assertThatThrownBy(() -> RingBufferReader.open(o, "perf_events", Event.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PerfBufferReader");
+        record Missing(int a) {
         }
+        assertThatThrownBy(() -> RingBufferReader.open(o, "events", Missing.class))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("struct missing");
     }
 }

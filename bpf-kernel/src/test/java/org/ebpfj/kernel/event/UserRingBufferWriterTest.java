@@ -9,13 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The user ring buffer writer: records written here are drained by a program's bpf_user_ringbuf_drain. */
-@ExtendWith(RequireBpf.class)
+@ExtendWith({RequireBpf.class, EventObject.PerTest.class})
 class UserRingBufferWriterTest {
 
     @Test
-    void theProgramDrainsWhatWasWritten() {
-        try (BpfObject o = EventObject.load();
-             UserRingBufferWriter<Event> writer = UserRingBufferWriter.open(o, "requests", Event.class)) {
+    void theProgramDrainsWhatWasWritten(BpfObject o) {
+        try (UserRingBufferWriter<Event> writer = UserRingBufferWriter.open(o, "requests", Event.class)) {
             long sum = 0;
             for (int i = 1; i <= 10; i++) {
                 assertThat(writer.offer(new Event(1, i, i * 100L, "req"))).isTrue();
@@ -30,9 +29,8 @@ class UserRingBufferWriterTest {
     }
 
     @Test
-    void aFullBufferRefusesUntilTheProgramDrains() {
-        try (BpfObject o = EventObject.load();
-             UserRingBufferWriter<Event> writer = UserRingBufferWriter.open(o, "requests", Event.class)) {
+    void aFullBufferRefusesUntilTheProgramDrains(BpfObject o) {
+        try (UserRingBufferWriter<Event> writer = UserRingBufferWriter.open(o, "requests", Event.class)) {
             int written = 0;
             while (writer.offer(new Event(1, written, 1, "x"))) {
                 written++;

@@ -6,16 +6,11 @@ import java.util.regex.Pattern;
  * An Ant-style path pattern as Maven users write them in {@code <includes>}: {@code *} matches within one
  * folder, {@code ?} one character, {@code **} any number of folders including none (so {@code **}{@code /*.bpf.c}
  * also matches {@code a.bpf.c} at the top, which {@link java.nio.file.PathMatcher}'s glob does not).
+ *
+ * @param pattern the pattern as written
+ * @param regex   what it matches, as a regular expression over {@code /}-separated relative paths
  */
-public final class AntPattern {
-
-    private final String pattern;
-    private final Pattern regex;
-
-    private AntPattern(String pattern, Pattern regex) {
-        this.pattern = pattern;
-        this.regex = regex;
-    }
+public record AntPattern(String pattern, Pattern regex) {
 
     public static AntPattern compile(String pattern) {
         String normalized = pattern.trim().replace('\\', '/');

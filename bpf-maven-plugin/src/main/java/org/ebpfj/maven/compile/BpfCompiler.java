@@ -29,17 +29,8 @@ import org.ebpfj.maven.process.ProcessRunner;
  */
 public final class BpfCompiler {
 
-    private final ProcessRunner runner;
-    private final IncrementalPlanner planner;
-
-    public BpfCompiler(ProcessRunner runner, IncrementalPlanner planner) {
-        this.runner = runner;
-        this.planner = planner;
-    }
-
-    public BpfCompiler() {
-        this(new ProcessRunner(), new IncrementalPlanner());
-    }
+    private final ProcessRunner runner = new ProcessRunner();
+    private final IncrementalPlanner planner = new IncrementalPlanner();
 
     /** Fingerprint of everything that is the same for all sources: a change rebuilds all of them. */
     public static String fingerprint(CompileRequest request) {

@@ -60,7 +60,7 @@ public record CompileFlags(
         includeDirectories = List.copyOf(includeDirectories);
         afterIncludeDirectories = List.copyOf(afterIncludeDirectories);
         defines = List.copyOf(defines);
-        defaultFlags = List.copyOf(defaultFlags);
+        defaultFlags = defaultFlags.isEmpty() ? DEFAULT_FLAGS : List.copyOf(defaultFlags);
         extraFlags = List.copyOf(extraFlags);
     }
 

@@ -10,15 +10,7 @@ import org.ebpfj.maven.log.BuildLog;
  * Turns a {@link CompileResult} into build-log lines: one summary, clang's errors and warnings in
  * {@code path:line:column: error: message} form (which IDEs link), and clang's full output at debug level.
  */
-public final class CompileReporter {
-
-    private final BuildLog log;
-    private final Path baseDirectory;
-
-    public CompileReporter(BuildLog log, Path baseDirectory) {
-        this.log = log;
-        this.baseDirectory = baseDirectory;
-    }
+public record CompileReporter(BuildLog log, Path baseDirectory) {
 
     public void report(CompileResult result) {
         List<SourceOutcome> compiled = result.with(SourceOutcome.Status.COMPILED);

@@ -87,8 +87,7 @@ public final class CompileService {
         config.multiarchTriple().map(config.systemIncludeDirectory()::resolve).filter(Files::isDirectory)
                 .ifPresent(after::add);
         return new CompileFlags(config.targetArch(), includes, after, config.defines(), config.cpu(),
-                config.defaultFlags().isEmpty() ? CompileFlags.DEFAULT_FLAGS : config.defaultFlags(),
-                config.extraFlags(), Optional.of(config.baseDirectory()));
+                config.defaultFlags(), config.extraFlags(), Optional.of(config.baseDirectory()));
     }
 
     private static String relative(CompileConfiguration config, Path path) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,20 +18,16 @@ import java.util.function.Function;
 public final class IncrementalPlanner {
 
     public enum Reason {
-        NEW_SOURCE("new source"),
-        FLAGS_CHANGED("compiler or flags changed"),
-        OBJECT_MISSING("object missing"),
-        INPUTS_CHANGED("inputs changed"),
-        UP_TO_DATE("up to date");
+        NEW_SOURCE,
+        FLAGS_CHANGED,
+        OBJECT_MISSING,
+        INPUTS_CHANGED,
+        UP_TO_DATE;
 
-        private final String description;
-
-        Reason(String description) {
-            this.description = description;
-        }
-
+        /** The reason in words for the build log: {@code new source}, {@code up to date}. */
         public String description() {
-            return description;
+            return this == FLAGS_CHANGED ? "compiler or flags changed"
+                    : name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 

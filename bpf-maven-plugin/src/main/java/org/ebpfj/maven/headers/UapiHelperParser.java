@@ -153,24 +153,23 @@ public final class UapiHelperParser {
         return spaced.replaceAll("\\* \\*", "**");
     }
 
+    /** The parameters of a prototype: split at the commas outside parentheses (function-pointer parameters). */
     private static List<String> splitTopLevel(String args) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        StringBuilder current = new StringBuilder();
-        for (char c : args.toCharArray()) {
+        int start = 0;
+        for (int i = 0; i < args.length(); i++) {
+            char c = args.charAt(i);
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            }
-            if (c == ',' && depth == 0) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
+            } else if (c == ',' && depth == 0) {
+                parts.add(args.substring(start, i));
+                start = i + 1;
             }
         }
-        parts.add(current.toString());
+        parts.add(args.substring(start));
         return parts;
     }
 

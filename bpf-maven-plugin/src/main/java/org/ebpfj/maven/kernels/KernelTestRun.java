@@ -14,6 +14,7 @@ import org.ebpfj.vm.guest.Qemu;
 import org.ebpfj.vm.image.KernelCache;
 import org.ebpfj.vm.image.KernelSpec;
 import org.ebpfj.vm.matrix.KernelOutcome;
+import org.ebpfj.vm.matrix.GuestJvm;
 import org.ebpfj.vm.matrix.MatrixRequest;
 import org.ebpfj.vm.matrix.MatrixRunner;
 import org.ebpfj.vm.matrix.MatrixSummary;
@@ -66,9 +67,9 @@ public final class KernelTestRun {
             throw new MojoExecutionException("<kernels>: " + e.getMessage());
         }
         List<String> tags = groups == null || groups.isBlank() ? List.of() : List.of(groups.trim().split("[,\\s]+"));
-        MatrixRequest request = new MatrixRequest(specs, javaHome, TestClasspath.forGuest(classpath),
-                List.of(testClasses), tags, tests == null ? "" : tests, props, jvmArgs, baseDir, buildDir,
-                buildDir.resolve("bpf-vm"), buildDir.resolve("surefire-reports"), boot, run, cpus, memoryMiB);
+        MatrixRequest request = new MatrixRequest(specs,
+                new GuestJvm(javaHome, TestClasspath.forGuest(classpath), props, jvmArgs, baseDir),
+                List.of(testClasses), tags, tests == null ? "" : tests, buildDir, boot, run, cpus, memoryMiB);
         List<KernelOutcome> outcomes;
         try {
             Qemu qemu = Qemu.find(cpus, memoryMiB);

@@ -193,22 +193,16 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
 
 /* ---- the read chains ---------------------------------------------------------------------------------- */
 
-/* Counting 1..10 chain steps, and the type of a chain's value without qualifiers (clang 19+ has typeof_unqual). */
-#define ___ebpfj_cr_nth(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, N, ...) N
-#define ___ebpfj_cr_count(...) ___ebpfj_cr_nth(__VA_ARGS__, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
-#define ___ebpfj_cr_call(name, n) ___bpf_concat(name, n)
-
-#define ___ebpfj_arrow1(p, a) (p)->a
-#define ___ebpfj_arrow2(p, a, ...) ___ebpfj_arrow1((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow3(p, a, ...) ___ebpfj_arrow2((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow4(p, a, ...) ___ebpfj_arrow3((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow5(p, a, ...) ___ebpfj_arrow4((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow6(p, a, ...) ___ebpfj_arrow5((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow7(p, a, ...) ___ebpfj_arrow6((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow8(p, a, ...) ___ebpfj_arrow7((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow9(p, a, ...) ___ebpfj_arrow8((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow10(p, a, ...) ___ebpfj_arrow9((p)->a, __VA_ARGS__)
-#define ___ebpfj_arrow(src, ...) ___ebpfj_cr_call(___ebpfj_arrow, ___ebpfj_cr_count(__VA_ARGS__))((src), __VA_ARGS__)
+/*
+ * The type of a chain's value, without qualifiers (clang 19+ has typeof_unqual): that of ((src)->a)->b ...,
+ * built one field at a time (___ebpfj_rescan, bpf_helpers.h).
+ */
+#define ___ebpfj_arrow_step(p, a, ...) \
+	___ebpfj_head(__VA_OPT__(___ebpfj_arrow_through,) ___ebpfj_arrow_last, )((p)->a, __VA_ARGS__)
+#define ___ebpfj_arrow_again() ___ebpfj_arrow_step
+#define ___ebpfj_arrow_through(p, ...) ___ebpfj_arrow_again ___ebpfj_parens (p, __VA_ARGS__)
+#define ___ebpfj_arrow_last(p, ...) p
+#define ___ebpfj_arrow(src, ...) ___ebpfj_rescan(___ebpfj_arrow_step(src, __VA_ARGS__))
 
 #if (defined(__clang__) && __clang_major__ >= 19) || (!defined(__clang__) && __GNUC__ >= 14)
 #define ___ebpfj_value_type(src, ...) __typeof_unqual__(___ebpfj_arrow(src, __VA_ARGS__))
@@ -220,84 +214,55 @@ extern void *bpf_rdonly_cast(const void *obj, __u32 btf_id) __ksym __weak;
  * The chain p->a->b->...->z: each step but the last reads the pointer stored in the current field (with the
  * pointer reader rd_ptr) into a local of that field's type; the last reads sizeof(*dst) bytes of the last field
  * into dst (with rd, which may be a string reader). The read address is always &(local)->field, so clang
- * records one relocation per step, on the type the step goes through. Step k declares ___ebpfj_pk, so steps
- * nest without clashes (a macro cannot expand inside itself, hence one macro per step).
+ * records one relocation per step, on the type the step goes through. The locals are ___ebpfj_p, ___ebpfj_p_,
+ * ___ebpfj_p__, ...: each step pastes one more "_" onto the name it got, so steps nest without clashes.
  */
-#define ___ebpfj_last(rd, rd_ptr, dst, p, a) \
+#define ___ebpfj_chain_step(rd, rd_ptr, dst, p, local, a, ...) \
+	___ebpfj_head(__VA_OPT__(___ebpfj_chain_through,) ___ebpfj_chain_last, ) \
+		(rd, rd_ptr, dst, p, local, a, __VA_ARGS__)
+#define ___ebpfj_chain_again() ___ebpfj_chain_step
+#define ___ebpfj_chain_through(rd, rd_ptr, dst, p, local, a, ...) \
+	typeof((p)->a) local; \
+	rd_ptr((void *)&local, sizeof(local), &(p)->a); \
+	___ebpfj_chain_again ___ebpfj_parens (rd, rd_ptr, dst, local, local##_, __VA_ARGS__)
+#define ___ebpfj_chain_last(rd, rd_ptr, dst, p, local, a, ...) \
 	rd((void *)(dst), sizeof(*(dst)), &(p)->a);
-#define ___ebpfj_step(k, rd_ptr, p, a) \
-	typeof((p)->a) ___ebpfj_p##k; \
-	rd_ptr((void *)&___ebpfj_p##k, sizeof(___ebpfj_p##k), &(p)->a);
-#define ___ebpfj_chain1(rd, rd_ptr, dst, p, a) ___ebpfj_last(rd, rd_ptr, dst, p, a)
-#define ___ebpfj_chain2(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(2, rd_ptr, p, a) \
-	___ebpfj_chain1(rd, rd_ptr, dst, ___ebpfj_p2, __VA_ARGS__)
-#define ___ebpfj_chain3(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(3, rd_ptr, p, a) \
-	___ebpfj_chain2(rd, rd_ptr, dst, ___ebpfj_p3, __VA_ARGS__)
-#define ___ebpfj_chain4(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(4, rd_ptr, p, a) \
-	___ebpfj_chain3(rd, rd_ptr, dst, ___ebpfj_p4, __VA_ARGS__)
-#define ___ebpfj_chain5(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(5, rd_ptr, p, a) \
-	___ebpfj_chain4(rd, rd_ptr, dst, ___ebpfj_p5, __VA_ARGS__)
-#define ___ebpfj_chain6(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(6, rd_ptr, p, a) \
-	___ebpfj_chain5(rd, rd_ptr, dst, ___ebpfj_p6, __VA_ARGS__)
-#define ___ebpfj_chain7(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(7, rd_ptr, p, a) \
-	___ebpfj_chain6(rd, rd_ptr, dst, ___ebpfj_p7, __VA_ARGS__)
-#define ___ebpfj_chain8(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(8, rd_ptr, p, a) \
-	___ebpfj_chain7(rd, rd_ptr, dst, ___ebpfj_p8, __VA_ARGS__)
-#define ___ebpfj_chain9(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(9, rd_ptr, p, a) \
-	___ebpfj_chain8(rd, rd_ptr, dst, ___ebpfj_p9, __VA_ARGS__)
-#define ___ebpfj_chain10(rd, rd_ptr, dst, p, a, ...) ___ebpfj_step(10, rd_ptr, p, a) \
-	___ebpfj_chain9(rd, rd_ptr, dst, ___ebpfj_p10, __VA_ARGS__)
 #define ___ebpfj_chain(rd, rd_ptr, dst, src, ...) \
-	___ebpfj_cr_call(___ebpfj_chain, ___ebpfj_cr_count(__VA_ARGS__))(rd, rd_ptr, dst, src, __VA_ARGS__)
+	___ebpfj_rescan(___ebpfj_chain_step(rd, rd_ptr, dst, src, ___ebpfj_p, __VA_ARGS__))
 
-/* The value of the chain into *dst. */
-#define BPF_CORE_READ_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_core_read, bpf_core_read, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_CORE_READ_USER_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_core_read_user, bpf_core_read_user, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_PROBE_READ_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_probe_read_kernel, bpf_probe_read_kernel, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_PROBE_READ_USER_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_probe_read_user, bpf_probe_read_user, dst, (src), a, ##__VA_ARGS__) \
-})
+/*
+ * The value of the chain into *dst: the pointers on the way read with rd_ptr, the last field with rd_ptr##str,
+ * which is rd_ptr itself (str empty) or its string reader (str "_str": bpf_core_read_str, ...).
+ */
+#define ___ebpfj_into(rd_ptr, str, dst, src, ...) ({ ___ebpfj_chain(rd_ptr##str, rd_ptr, dst, (src), __VA_ARGS__) })
+#define BPF_CORE_READ_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_core_read, , dst, src, a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_core_read_user, , dst, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_probe_read_kernel, , dst, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_USER_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_probe_read_user, , dst, src, a, ##__VA_ARGS__)
 
 /* The string the chain ends at into *dst (the pointers on the way are read as kernel/user pointers). */
-#define BPF_CORE_READ_STR_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_core_read_str, bpf_core_read, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_CORE_READ_USER_STR_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_core_read_user_str, bpf_core_read_user, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_PROBE_READ_STR_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_probe_read_kernel_str, bpf_probe_read_kernel, dst, (src), a, ##__VA_ARGS__) \
-})
-#define BPF_PROBE_READ_USER_STR_INTO(dst, src, a, ...) ({ \
-	___ebpfj_chain(bpf_probe_read_user_str, bpf_probe_read_user, dst, (src), a, ##__VA_ARGS__) \
-})
+#define BPF_CORE_READ_STR_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_core_read, _str, dst, src, a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER_STR_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_core_read_user, _str, dst, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_STR_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_probe_read_kernel, _str, dst, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_USER_STR_INTO(dst, src, a, ...) \
+	___ebpfj_into(bpf_probe_read_user, _str, dst, src, a, ##__VA_ARGS__)
 
-/* The value of the chain. */
-#define BPF_CORE_READ(src, a, ...) ({ \
-	___ebpfj_value_type((src), a, ##__VA_ARGS__) __r; \
-	BPF_CORE_READ_INTO(&__r, (src), a, ##__VA_ARGS__); \
+/* The value of the chain, read into a local of its type with one of the *_INTO macros. */
+#define ___ebpfj_value(into, src, ...) ({ \
+	___ebpfj_value_type((src), __VA_ARGS__) __r; \
+	into(&__r, (src), __VA_ARGS__); \
 	__r; \
 })
-#define BPF_CORE_READ_USER(src, a, ...) ({ \
-	___ebpfj_value_type((src), a, ##__VA_ARGS__) __r; \
-	BPF_CORE_READ_USER_INTO(&__r, (src), a, ##__VA_ARGS__); \
-	__r; \
-})
-#define BPF_PROBE_READ(src, a, ...) ({ \
-	___ebpfj_value_type((src), a, ##__VA_ARGS__) __r; \
-	BPF_PROBE_READ_INTO(&__r, (src), a, ##__VA_ARGS__); \
-	__r; \
-})
-#define BPF_PROBE_READ_USER(src, a, ...) ({ \
-	___ebpfj_value_type((src), a, ##__VA_ARGS__) __r; \
-	BPF_PROBE_READ_USER_INTO(&__r, (src), a, ##__VA_ARGS__); \
-	__r; \
-})
+#define BPF_CORE_READ(src, a, ...) ___ebpfj_value(BPF_CORE_READ_INTO, src, a, ##__VA_ARGS__)
+#define BPF_CORE_READ_USER(src, a, ...) ___ebpfj_value(BPF_CORE_READ_USER_INTO, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ(src, a, ...) ___ebpfj_value(BPF_PROBE_READ_INTO, src, a, ##__VA_ARGS__)
+#define BPF_PROBE_READ_USER(src, a, ...) ___ebpfj_value(BPF_PROBE_READ_USER_INTO, src, a, ##__VA_ARGS__)
 
 #endif /* __BPF_CORE_READ_H__ */

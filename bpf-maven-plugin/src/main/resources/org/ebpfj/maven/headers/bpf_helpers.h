@@ -206,6 +206,20 @@ enum libbpf_tristate {
 	___bpf_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #endif
 
+/*
+ * Recursion over a macro's arguments, for lists whose elements depend on the ones before them (the read chains of
+ * bpf_core_read.h, BPF_PROG2's slots in bpf_tracing.h). A macro cannot expand inside its own expansion, so a step
+ * ends with "step_again ___ebpfj_parens (rest)": the name meets its parentheses only on the next scan, and
+ * ___ebpfj_rescan scans its argument 4 * 4 * 4 = 64 times and more, one step per scan.
+ */
+#define ___ebpfj_parens ()
+#define ___ebpfj_rescan(...) ___ebpfj_rescan16(___ebpfj_rescan16(___ebpfj_rescan16(___ebpfj_rescan16(__VA_ARGS__))))
+#define ___ebpfj_rescan16(...) ___ebpfj_rescan4(___ebpfj_rescan4(___ebpfj_rescan4(___ebpfj_rescan4(__VA_ARGS__))))
+#define ___ebpfj_rescan4(...) ___ebpfj_rescan1(___ebpfj_rescan1(___ebpfj_rescan1(___ebpfj_rescan1(__VA_ARGS__))))
+#define ___ebpfj_rescan1(...) __VA_ARGS__
+/* The first argument: ___ebpfj_head(__VA_OPT__(a,) b, ) is a when __VA_ARGS__ has tokens, b when it has none. */
+#define ___ebpfj_head(x, ...) x
+
 /* arr[0] = first; arr[1] = second; ... for up to 12 values (the value arrays of the printf-like helpers). */
 #define ___bpf_fill0(arr, p, x) do {} while (0)
 #define ___bpf_fill1(arr, p, x) arr[p] = x

@@ -526,21 +526,28 @@ typeof(name(0)) name(ctx_type ctx) \
 } \
 static __always_inline typeof(name(0)) ____##name(ctx_type ctx, ##args)
 
+/*
+ * ___ebpfj_firstN(list...): a comma and the first N elements of the list. The elements after them are never
+ * expanded (an argument a macro does not use is dropped as it is), so a list may name registers an architecture
+ * lacks, past the count a program asks for.
+ */
+#define ___ebpfj_first0(...)
+#define ___ebpfj_first1(a, ...) , a
+#define ___ebpfj_first2(a, b, ...) , a, b
+#define ___ebpfj_first3(a, b, c, ...) , a, b, c
+#define ___ebpfj_first4(a, b, c, d, ...) , a, b, c, d
+#define ___ebpfj_first5(a, b, c, d, e, ...) , a, b, c, d, e
+#define ___ebpfj_first6(a, b, c, d, e, f, ...) , a, b, c, d, e, f
+#define ___ebpfj_first7(a, b, c, d, e, f, g, ...) , a, b, c, d, e, f, g
+#define ___ebpfj_first8(a, b, c, d, e, f, g, h, ...) , a, b, c, d, e, f, g, h
+#define ___ebpfj_first9(a, b, c, d, e, f, g, h, i, ...) , a, b, c, d, e, f, g, h, i
+#define ___ebpfj_first10(a, b, c, d, e, f, g, h, i, j, ...) , a, b, c, d, e, f, g, h, i, j
+#define ___ebpfj_first11(a, b, c, d, e, f, g, h, i, j, k, ...) , a, b, c, d, e, f, g, h, i, j, k
+#define ___ebpfj_first12(a, b, c, d, e, f, g, h, i, j, k, l, ...) , a, b, c, d, e, f, g, h, i, j, k, l
+
 /* BPF_PROG: the context of BTF-typed programs is an array of u64, one per argument. */
-#define ___bpf_ctx_cast0() ctx
-#define ___bpf_ctx_cast1(x) ___bpf_ctx_cast0(), ctx[0]
-#define ___bpf_ctx_cast2(x, args...) ___bpf_ctx_cast1(args), ctx[1]
-#define ___bpf_ctx_cast3(x, args...) ___bpf_ctx_cast2(args), ctx[2]
-#define ___bpf_ctx_cast4(x, args...) ___bpf_ctx_cast3(args), ctx[3]
-#define ___bpf_ctx_cast5(x, args...) ___bpf_ctx_cast4(args), ctx[4]
-#define ___bpf_ctx_cast6(x, args...) ___bpf_ctx_cast5(args), ctx[5]
-#define ___bpf_ctx_cast7(x, args...) ___bpf_ctx_cast6(args), ctx[6]
-#define ___bpf_ctx_cast8(x, args...) ___bpf_ctx_cast7(args), ctx[7]
-#define ___bpf_ctx_cast9(x, args...) ___bpf_ctx_cast8(args), ctx[8]
-#define ___bpf_ctx_cast10(x, args...) ___bpf_ctx_cast9(args), ctx[9]
-#define ___bpf_ctx_cast11(x, args...) ___bpf_ctx_cast10(args), ctx[10]
-#define ___bpf_ctx_cast12(x, args...) ___bpf_ctx_cast11(args), ctx[11]
-#define ___bpf_ctx_cast(args...) ___bpf_apply(___bpf_ctx_cast, ___bpf_narg(args))(args)
+#define ___bpf_ctx_cast(args...) ctx ___bpf_apply(___ebpfj_first, ___bpf_narg(args)) \
+	(ctx[0], ctx[1], ctx[2], ctx[3], ctx[4], ctx[5], ctx[6], ctx[7], ctx[8], ctx[9], ctx[10], ctx[11])
 
 #define BPF_PROG(name, args...) \
 	___ebpfj_prog(name, unsigned long long *, ___bpf_ctx_cast(args), ##args)
@@ -549,30 +556,11 @@ static __always_inline typeof(name(0)) ____##name(ctx_type ctx, ##args)
  * BPF_PROG2(name, type1, arg1, type2, arg2, ...): as BPF_PROG, with each type given apart, so that an argument
  * of 16 bytes (a struct passed by value in two registers) takes two slots of ctx. An argument's slot is the
  * number of slots taken by the arguments before it.
+ *
+ * Slots taken by a type: one up to 8 bytes, two for 16.
  */
-#define ___ebpfj_pairs_nth(_, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, _17, _18, \
-			   _19, _20, _21, _22, _23, _24, N, ...) N
-#define ___ebpfj_pairs(...) \
-	___ebpfj_pairs_nth(_, ##__VA_ARGS__, 12, 12, 11, 11, 10, 10, 9, 9, 8, 8, 7, 7, 6, 6, 5, 5, 4, 4, 3, 3, 2, 2, \
-			   1, 1, 0)
-
-/* Slots taken by a type: one up to 8 bytes, two for 16. */
 #define ___ebpfj_slots(t) \
 	__builtin_choose_expr(sizeof(t) <= 8, 1, __builtin_choose_expr(sizeof(t) == 16, 2, (void)0))
-#define ___ebpfj_slots0() (0)
-#define ___ebpfj_slots1(t, x) (___ebpfj_slots0() + ___ebpfj_slots(t))
-#define ___ebpfj_slots2(t, x, args...) (___ebpfj_slots1(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots3(t, x, args...) (___ebpfj_slots2(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots4(t, x, args...) (___ebpfj_slots3(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots5(t, x, args...) (___ebpfj_slots4(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots6(t, x, args...) (___ebpfj_slots5(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots7(t, x, args...) (___ebpfj_slots6(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots8(t, x, args...) (___ebpfj_slots7(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots9(t, x, args...) (___ebpfj_slots8(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots10(t, x, args...) (___ebpfj_slots9(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots11(t, x, args...) (___ebpfj_slots10(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots12(t, x, args...) (___ebpfj_slots11(args) + ___ebpfj_slots(t))
-#define ___ebpfj_slots_all(args...) ___bpf_apply(___ebpfj_slots, ___ebpfj_pairs(args))(args)
 
 /* The value of type t stored from slot n: the slots' bytes reinterpreted through a union. */
 #define ___ebpfj_slot_value(t, x, n) \
@@ -584,49 +572,16 @@ static __always_inline typeof(name(0)) ____##name(ctx_type ctx, ##args)
 		({ union { __u64 z[2]; t x; } ___t = { .z = {ctx[n], ctx[n + 1]} }; ___t.x; }), \
 	(void)0)))))
 
-/* Arguments are emitted last first: the k-th from the end starts at (all slots) - (slots of it and after). */
-#define ___ebpfj_vals0(n, args...)
-#define ___ebpfj_vals1(n, t, x) , ___ebpfj_slot_value(t, x, n - ___ebpfj_slots1(t, x))
-#define ___ebpfj_vals2(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots2(t, x, args)) ___ebpfj_vals1(n, args)
-#define ___ebpfj_vals3(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots3(t, x, args)) ___ebpfj_vals2(n, args)
-#define ___ebpfj_vals4(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots4(t, x, args)) ___ebpfj_vals3(n, args)
-#define ___ebpfj_vals5(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots5(t, x, args)) ___ebpfj_vals4(n, args)
-#define ___ebpfj_vals6(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots6(t, x, args)) ___ebpfj_vals5(n, args)
-#define ___ebpfj_vals7(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots7(t, x, args)) ___ebpfj_vals6(n, args)
-#define ___ebpfj_vals8(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots8(t, x, args)) ___ebpfj_vals7(n, args)
-#define ___ebpfj_vals9(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots9(t, x, args)) ___ebpfj_vals8(n, args)
-#define ___ebpfj_vals10(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots10(t, x, args)) ___ebpfj_vals9(n, args)
-#define ___ebpfj_vals11(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots11(t, x, args)) ___ebpfj_vals10(n, args)
-#define ___ebpfj_vals12(n, t, x, args...) \
-	, ___ebpfj_slot_value(t, x, n - ___ebpfj_slots12(t, x, args)) ___ebpfj_vals11(n, args)
-#define ___ebpfj_vals(args...) \
-	___bpf_apply(___ebpfj_vals, ___ebpfj_pairs(args))(___ebpfj_slots_all(args), args)
+/* The arguments' values, one pair at a time (___ebpfj_rescan, bpf_helpers.h): n is the slots taken before. */
+#define ___ebpfj_vals_step(n, t, x, ...) , ___ebpfj_slot_value(t, x, n) \
+	__VA_OPT__(___ebpfj_vals_again ___ebpfj_parens (n + ___ebpfj_slots(t), __VA_ARGS__))
+#define ___ebpfj_vals_again() ___ebpfj_vals_step
+#define ___ebpfj_vals(...) __VA_OPT__(___ebpfj_rescan(___ebpfj_vals_step(0, __VA_ARGS__)))
 
 /* "type1, arg1, type2, arg2" as a parameter list ", type1 arg1, type2 arg2". */
-#define ___ebpfj_params0()
-#define ___ebpfj_params1(t, x) , t x
-#define ___ebpfj_params2(t, x, args...) , t x ___ebpfj_params1(args)
-#define ___ebpfj_params3(t, x, args...) , t x ___ebpfj_params2(args)
-#define ___ebpfj_params4(t, x, args...) , t x ___ebpfj_params3(args)
-#define ___ebpfj_params5(t, x, args...) , t x ___ebpfj_params4(args)
-#define ___ebpfj_params6(t, x, args...) , t x ___ebpfj_params5(args)
-#define ___ebpfj_params7(t, x, args...) , t x ___ebpfj_params6(args)
-#define ___ebpfj_params8(t, x, args...) , t x ___ebpfj_params7(args)
-#define ___ebpfj_params9(t, x, args...) , t x ___ebpfj_params8(args)
-#define ___ebpfj_params10(t, x, args...) , t x ___ebpfj_params9(args)
-#define ___ebpfj_params11(t, x, args...) , t x ___ebpfj_params10(args)
-#define ___ebpfj_params12(t, x, args...) , t x ___ebpfj_params11(args)
-#define ___ebpfj_params(args...) ___bpf_apply(___ebpfj_params, ___ebpfj_pairs(args))(args)
+#define ___ebpfj_params_step(t, x, ...) , t x __VA_OPT__(___ebpfj_params_again ___ebpfj_parens (__VA_ARGS__))
+#define ___ebpfj_params_again() ___ebpfj_params_step
+#define ___ebpfj_params(...) __VA_OPT__(___ebpfj_rescan(___ebpfj_params_step(__VA_ARGS__)))
 
 #define BPF_PROG2(name, args...) \
 name(unsigned long long *ctx); \
@@ -638,55 +593,35 @@ typeof(name(0)) name(unsigned long long *ctx) \
 static __always_inline typeof(name(0)) ____##name(unsigned long long *ctx ___ebpfj_params(args))
 
 /* BPF_KPROBE / BPF_UPROBE: the probed function's arguments from its registers. */
-#define ___bpf_kprobe_args0() ctx
-#define ___bpf_kprobe_args1(x) ___bpf_kprobe_args0(), (unsigned long long)PT_REGS_PARM1(ctx)
-#define ___bpf_kprobe_args2(x, args...) ___bpf_kprobe_args1(args), (unsigned long long)PT_REGS_PARM2(ctx)
-#define ___bpf_kprobe_args3(x, args...) ___bpf_kprobe_args2(args), (unsigned long long)PT_REGS_PARM3(ctx)
-#define ___bpf_kprobe_args4(x, args...) ___bpf_kprobe_args3(args), (unsigned long long)PT_REGS_PARM4(ctx)
-#define ___bpf_kprobe_args5(x, args...) ___bpf_kprobe_args4(args), (unsigned long long)PT_REGS_PARM5(ctx)
-#define ___bpf_kprobe_args6(x, args...) ___bpf_kprobe_args5(args), (unsigned long long)PT_REGS_PARM6(ctx)
-#define ___bpf_kprobe_args7(x, args...) ___bpf_kprobe_args6(args), (unsigned long long)PT_REGS_PARM7(ctx)
-#define ___bpf_kprobe_args8(x, args...) ___bpf_kprobe_args7(args), (unsigned long long)PT_REGS_PARM8(ctx)
-#define ___bpf_kprobe_args(args...) ___bpf_apply(___bpf_kprobe_args, ___bpf_narg(args))(args)
+#define ___bpf_kprobe_args(args...) ctx ___bpf_apply(___ebpfj_first, ___bpf_narg(args)) \
+	((unsigned long long)PT_REGS_PARM1(ctx), (unsigned long long)PT_REGS_PARM2(ctx), \
+	 (unsigned long long)PT_REGS_PARM3(ctx), (unsigned long long)PT_REGS_PARM4(ctx), \
+	 (unsigned long long)PT_REGS_PARM5(ctx), (unsigned long long)PT_REGS_PARM6(ctx), \
+	 (unsigned long long)PT_REGS_PARM7(ctx), (unsigned long long)PT_REGS_PARM8(ctx))
 
 #define BPF_KPROBE(name, args...) \
 	___ebpfj_prog(name, struct pt_regs *, ___bpf_kprobe_args(args), ##args)
 
 /* BPF_KRETPROBE / BPF_URETPROBE: the return value, as the optional single argument. */
-#define ___bpf_kretprobe_args0() ctx
-#define ___bpf_kretprobe_args1(x) ___bpf_kretprobe_args0(), (unsigned long long)PT_REGS_RC(ctx)
-#define ___bpf_kretprobe_args(args...) ___bpf_apply(___bpf_kretprobe_args, ___bpf_narg(args))(args)
+#define ___bpf_kretprobe_args(args...) ctx ___bpf_apply(___ebpfj_first, ___bpf_narg(args)) \
+	((unsigned long long)PT_REGS_RC(ctx))
 
 #define BPF_KRETPROBE(name, args...) \
 	___ebpfj_prog(name, struct pt_regs *, ___bpf_kretprobe_args(args), ##args)
 
 /* A syscall's arguments read directly from its user registers (kernels without syscall wrappers). */
-#define ___bpf_syscall_args0() ctx
-#define ___bpf_syscall_args1(x) ___bpf_syscall_args0(), (unsigned long long)PT_REGS_PARM1_SYSCALL(regs)
-#define ___bpf_syscall_args2(x, args...) ___bpf_syscall_args1(args), (unsigned long long)PT_REGS_PARM2_SYSCALL(regs)
-#define ___bpf_syscall_args3(x, args...) ___bpf_syscall_args2(args), (unsigned long long)PT_REGS_PARM3_SYSCALL(regs)
-#define ___bpf_syscall_args4(x, args...) ___bpf_syscall_args3(args), (unsigned long long)PT_REGS_PARM4_SYSCALL(regs)
-#define ___bpf_syscall_args5(x, args...) ___bpf_syscall_args4(args), (unsigned long long)PT_REGS_PARM5_SYSCALL(regs)
-#define ___bpf_syscall_args6(x, args...) ___bpf_syscall_args5(args), (unsigned long long)PT_REGS_PARM6_SYSCALL(regs)
-#define ___bpf_syscall_args7(x, args...) ___bpf_syscall_args6(args), (unsigned long long)PT_REGS_PARM7_SYSCALL(regs)
-#define ___bpf_syscall_args(args...) ___bpf_apply(___bpf_syscall_args, ___bpf_narg(args))(args)
+#define ___bpf_syscall_args(args...) ctx ___bpf_apply(___ebpfj_first, ___bpf_narg(args)) \
+	((unsigned long long)PT_REGS_PARM1_SYSCALL(regs), (unsigned long long)PT_REGS_PARM2_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM3_SYSCALL(regs), (unsigned long long)PT_REGS_PARM4_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM5_SYSCALL(regs), (unsigned long long)PT_REGS_PARM6_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM7_SYSCALL(regs))
 
 /* The same through CO-RE reads, for the user registers a wrapper received by pointer (kernel memory). */
-#define ___bpf_syswrap_args0() ctx
-#define ___bpf_syswrap_args1(x) ___bpf_syswrap_args0(), (unsigned long long)PT_REGS_PARM1_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args2(x, args...) \
-	___bpf_syswrap_args1(args), (unsigned long long)PT_REGS_PARM2_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args3(x, args...) \
-	___bpf_syswrap_args2(args), (unsigned long long)PT_REGS_PARM3_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args4(x, args...) \
-	___bpf_syswrap_args3(args), (unsigned long long)PT_REGS_PARM4_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args5(x, args...) \
-	___bpf_syswrap_args4(args), (unsigned long long)PT_REGS_PARM5_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args6(x, args...) \
-	___bpf_syswrap_args5(args), (unsigned long long)PT_REGS_PARM6_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args7(x, args...) \
-	___bpf_syswrap_args6(args), (unsigned long long)PT_REGS_PARM7_CORE_SYSCALL(regs)
-#define ___bpf_syswrap_args(args...) ___bpf_apply(___bpf_syswrap_args, ___bpf_narg(args))(args)
+#define ___bpf_syswrap_args(args...) ctx ___bpf_apply(___ebpfj_first, ___bpf_narg(args)) \
+	((unsigned long long)PT_REGS_PARM1_CORE_SYSCALL(regs), (unsigned long long)PT_REGS_PARM2_CORE_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM3_CORE_SYSCALL(regs), (unsigned long long)PT_REGS_PARM4_CORE_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM5_CORE_SYSCALL(regs), (unsigned long long)PT_REGS_PARM6_CORE_SYSCALL(regs), \
+	 (unsigned long long)PT_REGS_PARM7_CORE_SYSCALL(regs))
 
 /*
  * BPF_KSYSCALL(name, args...): a kprobe on a syscall (SEC("ksyscall/<name>")) with the syscall's arguments.

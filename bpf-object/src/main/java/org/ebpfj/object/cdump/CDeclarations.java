@@ -20,8 +20,12 @@ import org.ebpfj.object.btf.BtfType.Modifier;
  * declarator per pointer, array and function type, and finish with the base type in front. BTF puts
  * const/volatile/restrict before the type they qualify, so they are collected on the way and written after a
  * pointer's {@code *}, or before a base type.
+ *
+ * @param btf    the types
+ * @param names  the C names chosen for them
+ * @param budget the output's size bound, charged as text is written
  */
-final class CDeclarations {
+record CDeclarations(Btf btf, CNames names, OutputBudget budget) {
     /** Declarator chains longer than this (pointers, arrays, modifiers) are not from a C compiler. */
     private static final int MAX_CHAIN = 64;
     /**
@@ -32,16 +36,6 @@ final class CDeclarations {
 
     /** What one padding field costs at most, with its indentation: {@code "\n\t\tlong: 64;"}. */
     private static final int PADDING_LINE_CHARS = 16;
-
-    private final Btf btf;
-    private final CNames names;
-    private final OutputBudget budget;
-
-    CDeclarations(Btf btf, CNames names, OutputBudget budget) {
-        this.btf = btf;
-        this.names = names;
-        this.budget = budget;
-    }
 
     /**
      * What the left edge of a declarator is; it decides the spacing towards whatever is written before it, so that

@@ -89,28 +89,18 @@ final class DefinitionOrder {
                 for (Member m : ((Composite) t).members()) {
                     visit(m.type(), false, order, depth + 1);
                 }
-                if (!t.name().isEmpty()) {
-                    order.add(id);
-                }
-                state[id] = DONE;
-                return true;
+                return defined(id, !t.name().isEmpty(), order);
             case ENUM:
             case ENUM64:
             case FWD:
                 // An anonymous enum nobody refers to declares constants; referenced ones are written inline.
-                if (!t.name().isEmpty() || !referenced[id]) {
-                    order.add(id);
-                }
-                state[id] = DONE;
-                return true;
+                return defined(id, !t.name().isEmpty() || !referenced[id], order);
             case TYPEDEF: {
                 boolean strong = visit(((Modifier) t).type(), behindPointer, order, depth + 1);
                 if (behindPointer && !strong) {
                     return false;
                 }
-                order.add(id);
-                state[id] = DONE;
-                return true;
+                return defined(id, true, order);
             }
             case CONST:
             case VOLATILE:
@@ -130,6 +120,18 @@ final class DefinitionOrder {
                 state[id] = DONE;
                 return false;
         }
+    }
+
+    /**
+     * Marks {@code id} as placed, adding it to the order when it gets a definition of its own (an anonymous struct
+     * is written inline where it is used); a defined type is a strong dependency.
+     */
+    private boolean defined(int id, boolean ownDefinition, List<Integer> order) {
+        if (ownDefinition) {
+            order.add(id);
+        }
+        state[id] = DONE;
+        return true;
     }
 
     /** Types that some other type refers to; the others are top-level declarations. */

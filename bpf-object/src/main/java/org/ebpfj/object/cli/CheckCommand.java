@@ -3,11 +3,7 @@ package org.ebpfj.object.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 
-import java.util.List;
-
-import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.report.FindingLine;
-import org.ebpfj.object.rules.MapRuleEngine;
 import org.ebpfj.object.rules.Severity;
 import org.ebpfj.object.rules.Violation;
 import org.ebpfj.object.spec.ObjectSpec;
@@ -21,13 +17,13 @@ final class CheckCommand {
     }
 
     static int run(Arguments args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        List<KernelProfile> targets = args.targets();
-        MapRuleEngine engine = args.engine();
-        ObjectInputs inputs = ObjectInputs.read(args.files, err);
+        CheckInputs run = CheckInputs.read(args, err);
+        ObjectInputs inputs = run.inputs();
         int errors = 0;
         int warnings = 0;
         for (ObjectSpec o : inputs.objects) {
-            for (Violation v : targets.isEmpty() ? engine.check(o) : TargetFindings.of(o, engine, targets)) {
+            for (Violation v : run.targets().isEmpty() ? run.engine().check(o)
+                    : TargetFindings.of(o, run.engine(), run.targets())) {
                 out.println(FindingLine.of(v));
                 if (v.severity() == Severity.ERROR) {
                     errors++;

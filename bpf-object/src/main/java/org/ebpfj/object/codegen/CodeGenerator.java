@@ -198,28 +198,17 @@ public final class CodeGenerator {
             if (m.type().isEmpty()) {
                 return Handle.RAW;
             }
-            switch (m.type().get()) {
-                case HASH:
-                case ARRAY:
-                case LRU_HASH:
-                case LPM_TRIE:
-                    return m.keySize() > 0 && m.valueSize() > 0 ? Handle.TYPED : Handle.RAW;
-                case PERCPU_HASH:
-                case PERCPU_ARRAY:
-                case LRU_PERCPU_HASH:
-                    return m.keySize() > 0 && m.valueSize() > 0 ? Handle.PER_CPU : Handle.RAW;
-                case QUEUE:
-                case STACK:
-                    return m.valueSize() > 0 ? Handle.QUEUE : Handle.RAW;
-                case RINGBUF:
-                    return Handle.RING_BUFFER;
-                case PERF_EVENT_ARRAY:
-                    return Handle.PERF_BUFFER;
-                case USER_RINGBUF:
-                    return Handle.USER_RING_BUFFER;
-                default:
-                    return Handle.RAW;
-            }
+            return switch (m.type().get()) {
+                case HASH, ARRAY, LRU_HASH, LPM_TRIE ->
+                        m.keySize() > 0 && m.valueSize() > 0 ? Handle.TYPED : Handle.RAW;
+                case PERCPU_HASH, PERCPU_ARRAY, LRU_PERCPU_HASH ->
+                        m.keySize() > 0 && m.valueSize() > 0 ? Handle.PER_CPU : Handle.RAW;
+                case QUEUE, STACK -> m.valueSize() > 0 ? Handle.QUEUE : Handle.RAW;
+                case RINGBUF -> Handle.RING_BUFFER;
+                case PERF_EVENT_ARRAY -> Handle.PERF_BUFFER;
+                case USER_RINGBUF -> Handle.USER_RING_BUFFER;
+                default -> Handle.RAW;
+            };
         }
 
         /** The Java form of a key or value: its BTF type's, else a number or bytes of its size. */

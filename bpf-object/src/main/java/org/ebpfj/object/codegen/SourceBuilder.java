@@ -29,6 +29,12 @@ final class SourceBuilder {
         return line(String.format(java.util.Locale.ROOT, format, args));
     }
 
+    /** Appends text already laid out (a template's lines), at the top level. */
+    SourceBuilder verbatim(String lines) {
+        text.append(lines);
+        return this;
+    }
+
     SourceBuilder blank() {
         return line("");
     }

@@ -40,9 +40,11 @@ public final class Machine {
 
     private final Path root;
     private final Consumer<String> problems;
-    private volatile Optional<String> release;
-    private volatile Optional<CpuList> possibleCpus;
-    private volatile Optional<String> config;
+    private final ReadOnce<Optional<String>> release = new ReadOnce<>(
+            () -> text("proc/sys/kernel/osrelease").map(String::trim).filter(s -> !s.isEmpty()));
+    private final ReadOnce<Optional<CpuList>> possibleCpus = new ReadOnce<>(
+            () -> list("sys/devices/system/cpu/possible"));
+    private final ReadOnce<Optional<String>> config = new ReadOnce<>(this::readConfig);
 
     Machine(Path root, Consumer<String> problems) {
         this.root = root;
@@ -68,12 +70,7 @@ public final class Machine {
 
     /** The kernel release, e.g. {@code 6.18.44-fc-v782} ({@code proc/sys/kernel/osrelease}). */
     public Optional<String> release() {
-        Optional<String> r = release;
-        if (r == null) {
-            r = text("proc/sys/kernel/osrelease").map(String::trim).filter(s -> !s.isEmpty());
-            release = r;
-        }
-        return r;
+        return release.get();
     }
 
     /**
@@ -103,12 +100,7 @@ public final class Machine {
 
     /** The possible CPUs ({@code sys/devices/system/cpu/possible}); their count sizes per-CPU map values. */
     public Optional<CpuList> possibleCpus() {
-        Optional<CpuList> c = possibleCpus;
-        if (c == null) {
-            c = list("sys/devices/system/cpu/possible");
-            possibleCpus = c;
-        }
-        return c;
+        return possibleCpus.get();
     }
 
     /** The CPUs online now ({@code sys/devices/system/cpu/online}). */
@@ -188,12 +180,7 @@ public final class Machine {
 
     /** The kernel configuration ({@code proc/config.gz}), when the kernel exposes it. */
     public Optional<String> kernelConfig() {
-        Optional<String> c = config;
-        if (c == null) {
-            c = readConfig();
-            config = c;
-        }
-        return c;
+        return config.get();
     }
 
     /** Whether the configuration sets {@code option} to {@code y} or {@code m}; empty without a configuration. */

@@ -1,5 +1,9 @@
 package org.ebpfj.object.machine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,87 +22,37 @@ public final class UapiHistory {
     private static final Map<MapType, KernelVersion> TYPES = new EnumMap<>(MapType.class);
     private static final Map<MapFlag, KernelVersion> FLAGS = new EnumMap<>(MapFlag.class);
     private static final Map<ProgramType, KernelVersion> PROGRAMS = new EnumMap<>(ProgramType.class);
+    /** The history as data: one line a release and kind of constant. */
+    private static final String TABLE = "uapi-history.txt";
 
     static {
-        type("3.19", MapType.HASH, MapType.ARRAY);
-        type("4.2", MapType.PROG_ARRAY);
-        type("4.3", MapType.PERF_EVENT_ARRAY);
-        type("4.6", MapType.PERCPU_HASH, MapType.PERCPU_ARRAY, MapType.STACK_TRACE);
-        type("4.8", MapType.CGROUP_ARRAY);
-        type("4.10", MapType.LRU_HASH, MapType.LRU_PERCPU_HASH);
-        type("4.11", MapType.LPM_TRIE);
-        type("4.12", MapType.ARRAY_OF_MAPS, MapType.HASH_OF_MAPS);
-        type("4.14", MapType.DEVMAP, MapType.SOCKMAP);
-        type("4.15", MapType.CPUMAP);
-        type("4.18", MapType.XSKMAP, MapType.SOCKHASH);
-        type("4.19", MapType.CGROUP_STORAGE, MapType.REUSEPORT_SOCKARRAY);
-        type("4.20", MapType.PERCPU_CGROUP_STORAGE, MapType.QUEUE, MapType.STACK);
-        type("5.2", MapType.SK_STORAGE);
-        type("5.4", MapType.DEVMAP_HASH);
-        type("5.6", MapType.STRUCT_OPS);
-        type("5.8", MapType.RINGBUF);
-        type("5.10", MapType.INODE_STORAGE);
-        type("5.11", MapType.TASK_STORAGE);
-        type("5.16", MapType.BLOOM_FILTER);
-        type("6.1", MapType.USER_RINGBUF);
-        type("6.2", MapType.CGRP_STORAGE);
-        type("6.9", MapType.ARENA);
-
-        flag("4.6", MapFlag.NO_PREALLOC);
-        flag("4.10", MapFlag.NO_COMMON_LRU);
-        flag("4.14", MapFlag.NUMA_NODE);
-        flag("4.15", MapFlag.RDONLY, MapFlag.WRONLY);
-        flag("4.17", MapFlag.STACK_BUILD_ID);
-        flag("5.0", MapFlag.ZERO_SEED);
-        flag("5.2", MapFlag.RDONLY_PROG, MapFlag.WRONLY_PROG, MapFlag.CLONE);
-        flag("5.5", MapFlag.MMAPABLE);
-        flag("5.10", MapFlag.PRESERVE_ELEMS, MapFlag.INNER_MAP);
-        flag("6.4", MapFlag.LINK);
-        flag("6.5", MapFlag.PATH_FD);
-        flag("6.9", MapFlag.VTYPE_BTF_OBJ_FD, MapFlag.TOKEN_FD, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV);
-
-        program("3.19", ProgramType.SOCKET_FILTER);
-        program("4.1", ProgramType.KPROBE, ProgramType.SCHED_CLS, ProgramType.SCHED_ACT);
-        program("4.7", ProgramType.TRACEPOINT);
-        program("4.8", ProgramType.XDP);
-        program("4.9", ProgramType.PERF_EVENT);
-        program("4.10", ProgramType.CGROUP_SKB, ProgramType.CGROUP_SOCK, ProgramType.LWT_IN, ProgramType.LWT_OUT,
-                ProgramType.LWT_XMIT);
-        program("4.13", ProgramType.SOCK_OPS);
-        program("4.14", ProgramType.SK_SKB);
-        program("4.15", ProgramType.CGROUP_DEVICE);
-        program("4.17", ProgramType.SK_MSG, ProgramType.RAW_TRACEPOINT, ProgramType.CGROUP_SOCK_ADDR);
-        program("4.18", ProgramType.LWT_SEG6LOCAL, ProgramType.LIRC_MODE2);
-        program("4.19", ProgramType.SK_REUSEPORT);
-        program("4.20", ProgramType.FLOW_DISSECTOR);
-        program("5.2", ProgramType.CGROUP_SYSCTL, ProgramType.RAW_TRACEPOINT_WRITABLE);
-        program("5.3", ProgramType.CGROUP_SOCKOPT);
-        program("5.5", ProgramType.TRACING);
-        program("5.6", ProgramType.STRUCT_OPS, ProgramType.EXT);
-        program("5.7", ProgramType.LSM);
-        program("5.9", ProgramType.SK_LOOKUP);
-        program("5.14", ProgramType.SYSCALL);
-        program("6.4", ProgramType.NETFILTER);
+        try (InputStream in = UapiHistory.class.getResourceAsStream(TABLE)) {
+            if (in == null) {
+                throw new IllegalStateException(TABLE + " is missing from the class path");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    add(line.trim().split("\\s+"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(TABLE + " could not be read", e);
+        }
     }
 
     private UapiHistory() {
     }
 
-    private static void type(String since, MapType... types) {
-        for (MapType t : types) {
-            TYPES.put(t, KernelVersion.parse(since));
-        }
-    }
-
-    private static void program(String since, ProgramType... types) {
-        for (ProgramType t : types) {
-            PROGRAMS.put(t, KernelVersion.parse(since));
-        }
-    }
-
-    private static void flag(String since, MapFlag... flags) {
-        for (MapFlag f : flags) {
-            FLAGS.put(f, KernelVersion.parse(since));
+    /** One line of the table: {@code RELEASE KIND NAME...}. */
+    private static void add(String[] words) {
+        KernelVersion since = KernelVersion.parse(words[0]);
+        for (int i = 2; i < words.length; i++) {
+            switch (words[1]) {
+                case "map" -> TYPES.put(MapType.valueOf(words[i]), since);
+                case "flag" -> FLAGS.put(MapFlag.valueOf(words[i]), since);
+                case "program" -> PROGRAMS.put(ProgramType.valueOf(words[i]), since);
+                default -> throw new IllegalStateException(TABLE + ": unknown kind '" + words[1] + "'");
+            }
         }
     }
 

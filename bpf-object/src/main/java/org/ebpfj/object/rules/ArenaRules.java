@@ -1,7 +1,6 @@
 package org.ebpfj.object.rules;
 
 import static org.ebpfj.object.rules.CreateContext.fire;
-import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,45 +13,36 @@ import org.ebpfj.object.uapi.MapType;
 /** kernel/bpf/arena.c {@code arena_map_alloc}: every check happens at alloc time. */
 final class ArenaRules {
     static final Set<MapType> TYPES = EnumSet.of(MapType.ARENA);
-    private static final String ALLOC = "arena_map_alloc";
     private static final long FOUR_GIB = 1L << 32;
 
     private ArenaRules() {
     }
 
     static List<KernelRule> alloc() {
-        return List.of(
-                rule("arena.jit", Stage.ALLOC, Errno.EOPNOTSUPP, ALLOC, TYPES)
-                        .summary("the target's JIT must support arenas")
-                        .check(c -> fire(!c.profile().arenaJit(), () -> "the target's BPF JIT does not support arenas")),
-                rule("arena.key-value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("an arena has no key or value: key_size and value_size must be 0")
-                        .noKeyOrValue(c -> "but an ARENA is memory pages, not key/value slots"),
-                rule("arena.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("max_entries (the number of pages) must not be 0")
-                        .nonZero(AttrField.MAX_ENTRIES, c -> "for an ARENA it is the number of pages"),
-                rule("arena.mmapable", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("BPF_F_MMAPABLE is required")
-                        .requires(MapFlag.MMAPABLE, c -> "an ARENA requires: user space maps its pages"),
-                rule("arena.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("ARENA accepts only MMAPABLE, SEGV_ON_FAULT and NO_USER_CONV")
-                        .flagsWithin(MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV),
-                                "MMAPABLE (required), SEGV_ON_FAULT, NO_USER_CONV"),
-                rule("arena.address-alignment", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("map_extra (the user-space start address) must be page aligned")
+        RuleTable t = RuleTable.of("arena", Stage.ALLOC, "arena_map_alloc", TYPES);
+        return t.add(t.rule("jit", Errno.EOPNOTSUPP, "the target's JIT must support arenas")
+                        .check(c -> fire(!c.profile().arenaJit(), () -> "the target's BPF JIT does not support arenas")))
+                .noKeyOrValue("an arena has no key or value: key_size and value_size must be 0",
+                        "but an ARENA is memory pages, not key/value slots")
+                .nonZero(AttrField.MAX_ENTRIES, "max_entries (the number of pages) must not be 0",
+                        "for an ARENA it is the number of pages")
+                .requires(MapFlag.MMAPABLE, "BPF_F_MMAPABLE is required", "an ARENA requires: user space maps its pages")
+                .flagsWithin(MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.SEGV_ON_FAULT, MapFlag.NO_USER_CONV),
+                        "ARENA accepts only MMAPABLE, SEGV_ON_FAULT and NO_USER_CONV",
+                        "MMAPABLE (required), SEGV_ON_FAULT, NO_USER_CONV")
+                .add(t.rule("address-alignment", Errno.EINVAL, "map_extra (the user-space start address) must be page "
+                                + "aligned")
                         .check(c -> fire((c.attr().mapExtra() & (c.profile().pageSize() - 1)) != 0, () ->
                                 "map_extra is 0x" + Long.toHexString(c.attr().mapExtra()) + ", but for an ARENA it "
                                         + "is the user-space start address and must be a multiple of the page size ("
-                                        + c.profile().pageSize() + ")")),
-                rule("arena.size-limit", Stage.ALLOC, Errno.E2BIG, ALLOC, TYPES)
-                        .summary("an arena spans at most 4 GiB: max_entries × page size ≤ 4 GiB")
+                                        + c.profile().pageSize() + ")")))
+                .add(t.rule("size-limit", Errno.E2BIG, "an arena spans at most 4 GiB: max_entries × page size ≤ 4 GiB")
                         .reads(AttrField.MAX_ENTRIES)
                         .check(c -> fire(c.m() * c.profile().pageSize() > FOUR_GIB, () -> "max_entries is " + c.m()
                                 + " pages of " + c.profile().pageSize() + " bytes, more than the 4 GiB an ARENA "
-                                + "can span: max_entries must be at most " + FOUR_GIB / c.profile().pageSize())),
-                rule("arena.address-range", Stage.ALLOC, Errno.ERANGE, ALLOC, TYPES)
-                        .summary("the user-space range [map_extra, map_extra + size) must not cross a 4 GiB "
-                                + "boundary")
+                                + "can span: max_entries must be at most " + FOUR_GIB / c.profile().pageSize())))
+                .add(t.rule("address-range", Errno.ERANGE, "the user-space range [map_extra, map_extra + size) must "
+                                + "not cross a 4 GiB boundary")
                         .reads(AttrField.MAX_ENTRIES)
                         .check(c -> {
                             long start = c.attr().mapExtra();
@@ -60,6 +50,7 @@ final class ArenaRules {
                             return fire((start >>> 32) != (end >>> 32), () -> "map_extra 0x" + Long.toHexString(start)
                                     + " plus " + c.m() + " pages crosses a 4 GiB boundary: the arena's user-space "
                                     + "range must lie within one 4 GiB-aligned window");
-                        }));
+                        }))
+                .rules();
     }
 }

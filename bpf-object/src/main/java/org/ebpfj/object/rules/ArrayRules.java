@@ -35,7 +35,7 @@ final class ArrayRules {
     }
 
     static List<KernelRule> allocCheck() {
-        return List.of(
+        return RuleTable.of("array", Stage.ALLOC_CHECK, CHECK, ARRAYS).addAll(List.of(
                 rule("fd-array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of programs, perf events, cgroups and maps store fds: value_size must be 4")
                         .exactly(AttrField.VALUE_SIZE, 4, c -> "but a " + c.typeName()
@@ -51,18 +51,12 @@ final class ArrayRules {
                         EnumSet.of(MapType.REUSEPORT_SOCKARRAY))
                         .summary("REUSEPORT_SOCKARRAY values are socket fds or cookies: value_size must be 4 or 8")
                         .field(AttrField.VALUE_SIZE, v -> v != 4 && v != 8, c -> ", but a REUSEPORT_SOCKARRAY value "
-                                + "is a socket fd (4 bytes) or cookie (8 bytes)"),
-                rule("array.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
-                        .summary("max_entries must not be 0")
-                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
-                                + " needs at least one slot"),
-                rule("array.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
-                        .summary("an array key is the 32-bit index: key_size must be 4")
-                        .exactly(AttrField.KEY_SIZE, 4, c -> "an " + c.typeName() + " key is the 32-bit index"),
-                rule("array.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
-                        .summary("value_size must not be 0")
-                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
-                                + " value needs at least 1 byte"),
+                                + "is a socket fd (4 bytes) or cookie (8 bytes)")))
+                .nonZero(AttrField.MAX_ENTRIES, "a {type} needs at least one slot")
+                .exactly(AttrField.KEY_SIZE, 4, "an array key is the 32-bit index: key_size must be 4",
+                        "an {type} key is the 32-bit index")
+                .nonZero(AttrField.VALUE_SIZE, "a {type} value needs at least 1 byte")
+                .addAll(List.of(
                 rule("array.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("arrays accept NUMA_NODE, MMAPABLE, PRESERVE_ELEMS, INNER_MAP and the access flags "
                                 + "(not RDONLY_PROG with WRONLY_PROG)")
@@ -100,7 +94,8 @@ final class ArrayRules {
                             return fire(roundUp8(c.v()) > unit, () -> "value_size is " + c.v() + ", but each CPU's "
                                     + "copy of a PERCPU_ARRAY value (rounded up to 8 bytes) must fit in "
                                     + "PCPU_MIN_UNIT_SIZE (" + bytes(unit) + "): value_size must be at most " + unit);
-                        }));
+                        })))
+                .rules();
     }
 
     private static String allowedFlags(CreateContext c) {

@@ -6,6 +6,7 @@ import static org.ebpfj.object.rules.KernelRule.rule;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -48,9 +49,8 @@ final class BtfRules {
                         .summary("the BTF key type's size must equal key_size")
                         .reads(AttrField.KEY_SIZE)
                         .check(c -> facts(c).filter(f -> c.attr().btfKeyTypeId() != 0)
-                                .filter(f -> f.keySize().isEmpty() || f.keySize().getAsLong() != c.k())
-                                .map(f -> "the BTF key type is " + f.keySize().stream().mapToObj(n -> n + " bytes")
-                                        .findFirst().orElse("unsized") + ", but key_size is " + c.k())),
+                                .filter(f -> differs(f.keySize(), c.k()))
+                                .map(f -> "the BTF key type is " + sized(f.keySize()) + ", but key_size is " + c.k())),
                 rule("btf.keyless", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("a BTF value type without a key type is accepted only by types with their own BTF "
                                 + "check (arrays, bloom filter, storages, arena, ...)")
@@ -62,10 +62,9 @@ final class BtfRules {
                         .summary("the BTF value type's size must equal value_size")
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> facts(c).filter(f -> !f.valueIsDatasec())
-                                .filter(f -> f.valueSize().isEmpty() || f.valueSize().getAsLong() != c.v())
-                                .map(f -> "the BTF value type is " + f.valueSize().stream()
-                                        .mapToObj(n -> n + " bytes").findFirst().orElse("unsized")
-                                        + ", but value_size is " + c.v())),
+                                .filter(f -> differs(f.valueSize(), c.v()))
+                                .map(f -> "the BTF value type is " + sized(f.valueSize()) + ", but value_size is "
+                                        + c.v())),
                 rule("btf.special-field-duplicate", Stage.BTF, Errno.E2BIG, "btf_parse_fields", Set.of())
                         .summary("a value holds at most one of each unique field: bpf_spin_lock, bpf_timer, bpf_wq, bpf_refcount and the like")
                         .check(c -> facts(c).flatMap(BtfFacts::duplicated).map(f -> "the value holds more than one "
@@ -81,8 +80,7 @@ final class BtfRules {
                 rule("btf.special-field-type", Stage.BTF, Errno.EOPNOTSUPP, CHECK, Set.of())
                         .summary("each special field is allowed only in some map types (e.g. bpf_spin_lock in HASH, "
                                 + "ARRAY and the storages, bpf_timer in HASH, LRU_HASH and ARRAY)")
-                        .check(c -> facts(c).flatMap(f -> f.specialFields().stream()
-                                .filter(sf -> c.type().map(t -> !sf.allowedIn(t)).orElse(false)).findFirst())
+                        .check(c -> facts(c).flatMap(f -> notAllowed(f.specialFields(), c))
                                 .map(sf -> "the value holds " + sf.description() + ", which " + c.typeName()
                                         + " maps cannot hold; it is allowed in " + sf.allowedIn().stream()
                                         .map(Enum::name).sorted().collect(Collectors.joining(", ")))),
@@ -110,7 +108,7 @@ final class BtfRules {
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0, () ->
                                 "BTF gives a key type, but a BLOOM_FILTER has no key: declare only the value")),
                 rule("cgroup-storage.btf-key", Stage.BTF, Errno.EINVAL, "cgroup_storage_check_btf",
-                        CgroupStorageRules.TYPES)
+                        TypeTables.CGROUP_STORAGE)
                         .summary("the BTF key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit int (8 bytes)")
                         .reads(AttrField.KEY_SIZE)
                         .check(c -> facts(c).flatMap(f -> {
@@ -139,6 +137,28 @@ final class BtfRules {
 
     private static Optional<BtfFacts> facts(CreateContext c) {
         return checksBtf(c) ? c.attr().btf() : Optional.empty();
+    }
+
+    private static boolean differs(OptionalLong btfSize, long attrSize) {
+        return btfSize.isEmpty() || btfSize.getAsLong() != attrSize;
+    }
+
+    private static String sized(OptionalLong btfSize) {
+        return btfSize.isPresent() ? btfSize.getAsLong() + " bytes" : "unsized";
+    }
+
+    /** The first special field (in the set's order) this map type cannot hold. */
+    private static Optional<SpecialField> notAllowed(Set<SpecialField> fields, CreateContext c) {
+        Optional<MapType> type = c.type();
+        if (fields.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        for (SpecialField sf : fields) {
+            if (!sf.allowedIn(type.get())) {
+                return Optional.of(sf);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(Set<SpecialField> fields) {

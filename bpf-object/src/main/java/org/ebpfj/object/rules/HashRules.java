@@ -33,45 +33,34 @@ final class HashRules {
     }
 
     static List<KernelRule> allocCheck() {
-        return List.of(
-                rule("hash.flags", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
-                        .summary("hash maps accept NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED and the access "
-                                + "flags (not RDONLY_PROG with WRONLY_PROG)")
-                        .flags(FLAG_MASK,
-                                "NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, "
-                                        + "WRONLY_PROG"),
-                rule("hash.no-common-lru", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
+        RuleTable t = RuleTable.of("hash", Stage.ALLOC_CHECK, CHECK, HTAB)
+                .flags(FLAG_MASK, "hash maps accept NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED and the access "
+                                + "flags (not RDONLY_PROG with WRONLY_PROG)",
+                        "NO_PREALLOC, NO_COMMON_LRU, NUMA_NODE, ZERO_SEED, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG")
+                .add(t0("hash.no-common-lru", Errno.EINVAL, HTAB)
                         .summary("BPF_F_NO_COMMON_LRU is only for LRU_HASH and LRU_PERCPU_HASH")
                         .reads(AttrField.MAP_FLAGS)
                         .check(c -> fire(c.has(MapFlag.NO_COMMON_LRU) && !lru(c), () ->
                                 "map_flags has NO_COMMON_LRU, which only LRU maps take; " + c.typeName()
-                                        + " has no LRU list")),
-                rule("lru.no-prealloc", Stage.ALLOC_CHECK, Errno.ENOTSUPP, CHECK, LRU)
+                                        + " has no LRU list")))
+                .add(t0("lru.no-prealloc", Errno.ENOTSUPP, LRU)
                         .summary("LRU maps are always preallocated: BPF_F_NO_PREALLOC is not supported")
                         .reads(AttrField.MAP_FLAGS)
                         .check(c -> fire(c.has(MapFlag.NO_PREALLOC), () ->
                                 "map_flags has NO_PREALLOC, but LRU maps preallocate every element so they can "
-                                        + "evict without allocating: remove NO_PREALLOC")),
-                rule("hash.numa-node", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
+                                        + "evict without allocating: remove NO_PREALLOC")))
+                .add(t0("hash.numa-node", Errno.EINVAL, HTAB)
                         .summary("no NUMA node for per-CPU hash maps or NO_COMMON_LRU maps (their memory is per CPU)")
                         .reads(AttrField.MAP_FLAGS)
                         .check(c -> fire(c.numaGiven() && (percpu(c) || c.has(MapFlag.NO_COMMON_LRU)), () ->
                                 "numa_node " + Integer.toUnsignedLong(c.numaNode()) + " is given, but "
                                         + (percpu(c) ? c.typeName() + " values" : "NO_COMMON_LRU lists")
                                         + " are spread over all CPUs' memory: drop NUMA_NODE or set numa_node "
-                                        + "to -1")),
-                rule("hash.max-entries", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
-                        .summary("max_entries must not be 0")
-                        .nonZero(AttrField.MAX_ENTRIES, c -> "a " + c.typeName()
-                                + " map needs room for at least one element"),
-                rule("hash.key-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
-                        .summary("key_size must not be 0")
-                        .nonZero(AttrField.KEY_SIZE, c -> "a " + c.typeName()
-                                + " map needs a key (use an ARRAY for index keys)"),
-                rule("hash.value-size", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, HTAB)
-                        .summary("value_size must not be 0")
-                        .nonZero(AttrField.VALUE_SIZE, c -> "a " + c.typeName()
-                                + " map needs a value of at least 1 byte"),
+                                        + "to -1")))
+                .nonZero(AttrField.MAX_ENTRIES, "a {type} map needs room for at least one element")
+                .nonZero(AttrField.KEY_SIZE, "a {type} map needs a key (use an ARRAY for index keys)")
+                .nonZero(AttrField.VALUE_SIZE, "a {type} map needs a value of at least 1 byte");
+        return t.addAll(List.of(
                 rule("hash.key-size-stack", Stage.ALLOC_CHECK, Errno.E2BIG, CHECK, HTAB)
                         .summary("before Linux " + RuleHistory.HASH_KEY_LIMIT_LIFTED + ": key_size at most "
                                 + "MAX_BPF_STACK (512), as programs built keys on their stack")
@@ -115,7 +104,11 @@ final class HashRules {
                             return fire(roundUp8(c.v()) > unit, () -> "value_size is " + c.v() + ", but each CPU's "
                                     + "copy of a " + c.typeName() + " value (rounded up to 8 bytes) must fit in "
                                     + "PCPU_MIN_UNIT_SIZE (" + bytes(unit) + "): value_size must be at most " + unit);
-                        }));
+                        }))).rules();
+    }
+
+    private static KernelRule.Draft t0(String id, Errno errno, Set<MapType> types) {
+        return rule(id, Stage.ALLOC_CHECK, errno, CHECK, types);
     }
 
     static List<KernelRule> hashOfMapsCheck() {

@@ -1,10 +1,9 @@
 package org.ebpfj.object.rules;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.ebpfj.object.uapi.MapType;
@@ -20,7 +19,7 @@ public final class KernelRules {
     /** The rules of every type: all a map of a type id unknown to this UAPI meets. */
     private static final List<KernelRule> TYPELESS = ORDERED.stream().filter(r -> r.types().isEmpty()).toList();
     /** Each type's rules, in kernel order, chosen once: checking a map walks only its own (a hot path of a build). */
-    private static final Map<MapType, List<KernelRule>> BY_TYPE = byType();
+    private static final List<KernelRule>[] BY_TYPE_ID = byType();
 
     private KernelRules() {
     }
@@ -31,7 +30,7 @@ public final class KernelRules {
 
     /** The rules that apply to a map of this type id, in kernel order. */
     public static List<KernelRule> forType(long typeId) {
-        return MapType.byId(typeId).map(BY_TYPE::get).orElse(TYPELESS);
+        return typeId >= 0 && typeId < BY_TYPE_ID.length ? BY_TYPE_ID[(int) typeId] : TYPELESS;
     }
 
     /** The rules that apply to a map of any type, in kernel order. */
@@ -39,10 +38,13 @@ public final class KernelRules {
         return TYPELESS;
     }
 
-    private static Map<MapType, List<KernelRule>> byType() {
-        Map<MapType, List<KernelRule>> out = new EnumMap<>(MapType.class);
-        for (MapType t : MapType.values()) {
-            out.put(t, ORDERED.stream().filter(r -> r.appliesTo(t.id())).toList());
+    @SuppressWarnings("unchecked")
+    private static List<KernelRule>[] byType() {
+        MapType[] types = MapType.values();
+        List<KernelRule>[] out = new List[types[types.length - 1].id() + 1];
+        Arrays.fill(out, TYPELESS);
+        for (MapType t : types) {
+            out[t.id()] = ORDERED.stream().filter(r -> r.appliesTo(t.id())).toList();
         }
         return out;
     }
@@ -54,23 +56,23 @@ public final class KernelRules {
         all.addAll(HashRules.allocCheck());
         all.addAll(ArrayRules.allocCheck());
         all.addAll(OldKernelRules.arrayCheck());
-        all.addAll(QueueStackRules.allocCheck());
-        all.addAll(BloomFilterRules.allocCheck());
-        all.addAll(DevmapRules.allocCheck());
+        all.addAll(TypeTables.queueStackCheck());
+        all.addAll(TypeTables.bloomCheck());
+        all.addAll(TypeTables.devmapCheck());
         all.addAll(LocalStorageRules.allocCheck());
         all.addAll(StructOpsRules.allocCheck());
         all.addAll(GenericRules.permission());
         all.addAll(MapInMapRules.alloc());
         all.addAll(HashRules.alloc());
-        all.addAll(StackTraceRules.alloc());
+        all.addAll(TypeTables.stackTraceAlloc());
         all.addAll(LpmTrieRules.alloc());
         all.addAll(OldKernelRules.lpmCharge());
-        all.addAll(RingbufRules.alloc());
-        all.addAll(BloomFilterRules.alloc());
-        all.addAll(CpumapRules.alloc());
-        all.addAll(XskmapRules.alloc());
-        all.addAll(SockmapRules.alloc());
-        all.addAll(CgroupStorageRules.alloc());
+        all.addAll(TypeTables.ringbufAlloc());
+        all.addAll(TypeTables.bloomAlloc());
+        all.addAll(TypeTables.cpumapAlloc());
+        all.addAll(TypeTables.xskmapAlloc());
+        all.addAll(TypeTables.sockmapAlloc());
+        all.addAll(TypeTables.cgroupStorageAlloc());
         all.addAll(StructOpsRules.alloc());
         all.addAll(ArenaRules.alloc());
         all.addAll(MemoryRule.all());

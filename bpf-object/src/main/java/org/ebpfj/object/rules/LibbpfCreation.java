@@ -59,7 +59,7 @@ final class LibbpfCreation {
             // Whether this is worth a warning depends on the kernel's rules: the engine decides (settleDeferred).
             AttrField.of(f).ifPresent(unknown::add);
         }
-        if (type.isPresent() && RingbufRules.TYPES.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
+        if (type.isPresent() && TypeTables.RINGBUFS.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
             long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
             if (adjusted != maxEntries) {
                 notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "

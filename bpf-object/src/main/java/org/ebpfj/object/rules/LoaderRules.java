@@ -35,7 +35,7 @@ public final class LoaderRules {
 
     public static final RuleInfo RINGBUF_SIZE = info("libbpf.ringbuf-size", Severity.INFO, Optional.empty(),
             "adjust_ringbuf_sz", "libbpf rounds a ring buffer's size up to the next power-of-two multiple of the "
-                    + "page size (a raw BPF_MAP_CREATE with the declared size would fail)", RingbufRules.TYPES);
+                    + "page size (a raw BPF_MAP_CREATE with the declared size would fail)", TypeTables.RINGBUFS);
 
     public static final RuleInfo MAP_NAME = info("libbpf.map-name", Severity.INFO, Optional.empty(),
             "bpf_map_create", "the kernel keeps only the first 15 characters of a map name (bpftool and "

@@ -2,7 +2,6 @@ package org.ebpfj.object.rules;
 
 import static org.ebpfj.object.rules.CreateContext.ACCESS;
 import static org.ebpfj.object.rules.CreateContext.fire;
-import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -19,40 +18,31 @@ final class LpmTrieRules {
     static final long KEY_MIN = 5;
     static final long KEY_MAX = 260;
     private static final long DATA_MAX = 256;
-    private static final String ALLOC = "trie_alloc";
 
     private LpmTrieRules() {
     }
 
     static List<KernelRule> alloc() {
-        return List.of(
-                rule("lpm-trie.max-entries", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("max_entries must not be 0")
-                        .nonZero(AttrField.MAX_ENTRIES, c -> "an LPM_TRIE needs room for at least one "
-                                + "prefix"),
-                rule("lpm-trie.no-prealloc", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert")
-                        .requires(MapFlag.NO_PREALLOC, c -> "LPM_TRIE requires: trie nodes are allocated on insert, "
-                                + "never preallocated"),
-                rule("lpm-trie.flags", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("LPM_TRIE accepts NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with "
-                                + "WRONLY_PROG)")
-                        .flags(
-                                MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE) | ACCESS,
-                                "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG"),
-                rule("lpm-trie.key-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("the key is a 4-byte prefix length and 1..256 data bytes: key_size 5..260")
+        RuleTable t = RuleTable.of("lpm-trie", Stage.ALLOC, "trie_alloc", TYPES)
+                .nonZero(AttrField.MAX_ENTRIES, "an LPM_TRIE needs room for at least one prefix")
+                .requires(MapFlag.NO_PREALLOC, "BPF_F_NO_PREALLOC is required: trie nodes are allocated on insert",
+                        "LPM_TRIE requires: trie nodes are allocated on insert, never preallocated")
+                .flags(MapFlag.maskOf(MapFlag.NO_PREALLOC, MapFlag.NUMA_NODE) | ACCESS, "LPM_TRIE accepts "
+                                + "NO_PREALLOC, NUMA_NODE and the access flags (not RDONLY_PROG with WRONLY_PROG)",
+                        "NO_PREALLOC, NUMA_NODE, RDONLY, WRONLY, RDONLY_PROG, WRONLY_PROG");
+        return t.add(t.rule("key-size", Errno.EINVAL, "the key is a 4-byte prefix length and 1..256 data bytes: "
+                                + "key_size 5..260")
                         .field(AttrField.KEY_SIZE, k -> k < KEY_MIN || k > KEY_MAX, c -> ", but an LPM_TRIE key is "
-                                + "a 4-byte prefix length followed by 1 to 256 data bytes: key_size must be 5..260"),
-                rule("lpm-trie.value-size", Stage.ALLOC, Errno.EINVAL, ALLOC, TYPES)
-                        .summary("value_size 1..KMALLOC_MAX_SIZE − 256 − sizeof(struct lpm_trie_node) (4194024 on "
-                                + "x86_64)")
+                                + "a 4-byte prefix length followed by 1 to 256 data bytes: key_size must be 5..260"))
+                .add(t.rule("value-size", Errno.EINVAL, "value_size 1..KMALLOC_MAX_SIZE − 256 − sizeof(struct "
+                                + "lpm_trie_node) (4194024 on x86_64)")
                         .reads(AttrField.VALUE_SIZE)
                         .check(c -> {
                             long max = c.profile().kmallocMaxSize() - DATA_MAX - c.profile().structs().lpmTrieNode();
                             return fire(c.v() < 1 || c.v() > max, () -> "value_size is " + c.v()
                                     + ", but a trie node (header + up to 256 data bytes + value) must fit in "
                                     + "KMALLOC_MAX_SIZE: value_size must be 1.." + max);
-                        }));
+                        }))
+                .rules();
     }
 }

@@ -79,7 +79,7 @@ public final class MapRuleEngine {
         List<String> skipped = new ArrayList<>();
         boolean typeUnknown = unknown.contains(AttrField.TYPE);
         for (KernelRule rule : typeUnknown ? KernelRules.typeless() : KernelRules.forType(attr.typeId())) {
-            if (!unknown.isEmpty() && !Collections.disjoint(rule.reads(), unknown)) {
+            if (!unknown.isEmpty() && readsAny(rule, unknown)) {
                 skipped.add(rule.id());
                 continue;
             }
@@ -89,6 +89,17 @@ public final class MapRuleEngine {
             }
         }
         return Prediction.created(attr, skipped);
+    }
+
+    /** Whether the rule reads one of these inputs: a bit test per input, and few inputs are ever unknown. */
+    private static boolean readsAny(KernelRule rule, Set<AttrField> unknown) {
+        Set<AttrField> reads = rule.reads();
+        for (AttrField f : unknown) {
+            if (reads.contains(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

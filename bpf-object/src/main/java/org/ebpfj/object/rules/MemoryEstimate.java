@@ -1,6 +1,8 @@
 package org.ebpfj.object.rules;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a map costs in kernel memory, as data for reports (maps.json) and the memory rules.
@@ -9,20 +11,62 @@ import java.util.List;
  * @param fullBytes         when every entry is in use (equals upfront for fully preallocated maps)
  * @param largestAllocation the largest single allocation at create time
  * @param parts             what the numbers are made of
- * @param basis             how the estimate was made, and what it leaves out
+ * @param explanation       how the estimate was made, and what it leaves out: {@link #basis()}
  */
 public record MemoryEstimate(long upfrontBytes, long fullBytes, long largestAllocation, List<Part> parts,
-                             String basis) {
+                             Explanation explanation) {
 
     /** One allocation (or a group of equal ones). {@code upfront}: made at create time, else on use. */
     public record Part(String what, long bytes, boolean upfront) {
     }
 
+    /**
+     * The basis as text, written when first shown: every check of a map asks for the numbers (the memory rule runs in
+     * each evaluation), and almost none shows the text. Equal when the texts are.
+     */
+    public static final class Explanation {
+        private Supplier<String> writer;
+        private String text;
+
+        Explanation(Supplier<String> writer) {
+            this.writer = Objects.requireNonNull(writer, "writer");
+        }
+
+        public synchronized String text() {
+            if (text == null) {
+                text = writer.get();
+                writer = null;
+            }
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Explanation e && e.text().equals(text());
+        }
+
+        @Override
+        public int hashCode() {
+            return text().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return text();
+        }
+    }
+
     public MemoryEstimate {
         parts = List.copyOf(parts);
+        Objects.requireNonNull(explanation, "explanation");
     }
 
     static MemoryEstimate of(List<Part> parts, String basis) {
+        return of(parts, () -> basis);
+    }
+
+    /** An estimate whose basis is written from its inputs when first shown. */
+    static MemoryEstimate of(List<Part> parts, Supplier<String> basis) {
         long upfront = 0;
         long full = 0;
         long largest = 0;
@@ -33,7 +77,12 @@ public record MemoryEstimate(long upfrontBytes, long fullBytes, long largestAllo
                 largest = Math.max(largest, p.bytes());
             }
         }
-        return new MemoryEstimate(upfront, full, largest, parts, basis);
+        return new MemoryEstimate(upfront, full, largest, parts, new Explanation(basis));
+    }
+
+    /** How the estimate was made, and what it leaves out. */
+    public String basis() {
+        return explanation.text();
     }
 
     /** {@code 1.5 GiB up front, 2 GiB when full}. */

@@ -78,7 +78,7 @@ final class MemoryModel {
                 parts.add(new Part("array of per-CPU pointers", saturatingAdd(s.bpfArray(), times(m, POINTER)),
                         true));
                 parts.add(new Part("per-CPU values", times(times(m, roundUp8(v)), cpus), true));
-                return MemoryEstimate.of(parts, "max_entries × round_up(value_size, 8) × possible CPUs ("
+                return MemoryEstimate.of(parts, () -> "max_entries × round_up(value_size, 8) × possible CPUs ("
                         + cpus + ")");
             case PROG_ARRAY:
             case PERF_EVENT_ARRAY:
@@ -111,7 +111,7 @@ final class MemoryModel {
                 parts.add(new Part("control pages", s.ringbufMetaPages() * page, true));
                 parts.add(new Part("page table for the double mapping",
                         times(s.ringbufMetaPages() + 2 * dataPages, POINTER), true));
-                return MemoryEstimate.of(parts, "max_entries bytes of data + " + s.ringbufMetaPages()
+                return MemoryEstimate.of(parts, () -> "max_entries bytes of data + " + s.ringbufMetaPages()
                         + " control pages");
             }
             case BLOOM_FILTER:
@@ -184,11 +184,10 @@ final class MemoryModel {
         if (percpu) {
             parts.add(new Part("per-CPU values", times(times(m, roundUp8(a.valueSize())), cpus), prealloc));
         }
-        String basis = "buckets 16 × roundup_pow_of_two(max_entries) + elements (" + elem + " bytes each: "
-                + s.htabElem() + "-byte header + key + " + (percpu ? "per-CPU pointer" : "value") + ") × ("
-                + (extra > 0 ? "max_entries + " + extra + " spare" : "max_entries") + ")"
-                + (percpu ? " + per-CPU values × " + cpus + " CPUs" : "");
-        return MemoryEstimate.of(parts, basis);
+        return MemoryEstimate.of(parts, () -> "buckets 16 × roundup_pow_of_two(max_entries) + elements (" + elem
+                + " bytes each: " + s.htabElem() + "-byte header + key + " + (percpu ? "per-CPU pointer" : "value")
+                + ") × (" + (extra > 0 ? "max_entries + " + extra + " spare" : "max_entries") + ")"
+                + (percpu ? " + per-CPU values × " + cpus + " CPUs" : ""));
     }
 
     /** {@code bloom_map_alloc}: bits = roundup_pow_of_two(max_entries × k × 7 / 5), at least 64, at most 2^32. */

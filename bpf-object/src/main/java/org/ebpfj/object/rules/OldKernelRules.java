@@ -5,9 +5,12 @@ import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
+import org.ebpfj.object.machine.KernelProfile;
+import org.ebpfj.object.machine.KernelVersion;
 import org.ebpfj.object.spec.MapCreateAttr;
 
 /**
@@ -27,29 +30,33 @@ final class OldKernelRules {
 
     /** After {@code array_map_alloc_check}'s sanity checks. */
     static List<KernelRule> arrayCheck() {
-        return List.of(rule("array.value-size-kmalloc", Stage.ALLOC_CHECK, Errno.E2BIG, "array_map_alloc_check",
-                EnumSet.of(MapType.ARRAY, MapType.PERCPU_ARRAY, MapType.PROG_ARRAY, MapType.PERF_EVENT_ARRAY,
-                        MapType.CGROUP_ARRAY, MapType.ARRAY_OF_MAPS))
-                .summary("before Linux " + RuleHistory.ARRAY_VALUE_LIMIT_RAISED + ": value_size at most "
-                        + "KMALLOC_MAX_SIZE (4 MiB)")
-                .reads(AttrField.VALUE_SIZE)
-                .check(c -> fire(!c.profile().version().atLeast(RuleHistory.ARRAY_VALUE_LIMIT_RAISED)
-                        && c.v() > c.profile().kmallocMaxSize(), () -> "value_size " + c.v() + " > KMALLOC_MAX_SIZE ("
-                        + c.profile().kmallocMaxSize() + "): Linux " + c.profile().version() + " limits array values "
-                        + "to one kmalloc (raised to INT_MAX by " + RuleHistory.ARRAY_VALUE_LIMIT_RAISED + ")")));
+        return List.of(valueSizeRaised(rule("array.value-size-kmalloc", Stage.ALLOC_CHECK, Errno.E2BIG,
+                        "array_map_alloc_check", EnumSet.of(MapType.ARRAY, MapType.PERCPU_ARRAY, MapType.PROG_ARRAY,
+                                MapType.PERF_EVENT_ARRAY, MapType.CGROUP_ARRAY, MapType.ARRAY_OF_MAPS)),
+                RuleHistory.ARRAY_VALUE_LIMIT_RAISED, "KMALLOC_MAX_SIZE", "KMALLOC_MAX_SIZE (4 MiB)",
+                KernelProfile::kmallocMaxSize, "limits array values to one kmalloc (raised to INT_MAX by "));
     }
 
     /** Between cgroup storage's value_size == 0 check and its flags check. */
     static KernelRule cgroupStoragePage() {
-        return rule("cgroup-storage.value-size-page", Stage.ALLOC, Errno.E2BIG, "cgroup_storage_map_alloc",
-                CgroupStorageRules.TYPES)
-                .summary("before Linux " + RuleHistory.CGROUP_STORAGE_VALUE_RAISED + ": value_size at most "
-                        + "PAGE_SIZE")
+        return valueSizeRaised(rule("cgroup-storage.value-size-page", Stage.ALLOC, Errno.E2BIG,
+                        "cgroup_storage_map_alloc", TypeTables.CGROUP_STORAGE),
+                RuleHistory.CGROUP_STORAGE_VALUE_RAISED, "PAGE_SIZE", "PAGE_SIZE", KernelProfile::pageSize,
+                "keeps a cgroup storage value in one page (raised in ");
+    }
+
+    /**
+     * A value_size limit that a later kernel raised: {@code value_size <v> > <LIMIT> (<n>): Linux <version> <why>
+     * <raised>)}.
+     */
+    private static KernelRule valueSizeRaised(KernelRule.Draft draft, KernelVersion raised, String limitName,
+                                              String limitSummary, ToLongFunction<KernelProfile> limit, String why) {
+        return draft.summary("before Linux " + raised + ": value_size at most " + limitSummary)
                 .reads(AttrField.VALUE_SIZE)
-                .check(c -> fire(!c.profile().version().atLeast(RuleHistory.CGROUP_STORAGE_VALUE_RAISED)
-                        && c.v() > c.profile().pageSize(), () -> "value_size " + c.v() + " > PAGE_SIZE ("
-                        + c.profile().pageSize() + "): Linux " + c.profile().version() + " keeps a cgroup storage "
-                        + "value in one page (raised in " + RuleHistory.CGROUP_STORAGE_VALUE_RAISED + ")"));
+                .check(c -> fire(!c.profile().version().atLeast(raised)
+                        && c.v() > limit.applyAsLong(c.profile()), () -> "value_size " + c.v() + " > " + limitName
+                        + " (" + limit.applyAsLong(c.profile()) + "): Linux " + c.profile().version() + " " + why
+                        + raised + ")"));
     }
 
     /** After {@code trie_alloc}'s sanity checks: the memlock charge of the whole trie. */

@@ -97,27 +97,26 @@ public final class BtfBuilder {
         return this;
     }
 
-    public int enumType(String name, int size, boolean signed) {
-        Entry e = new Entry(name, 6, size);
-        e.kindFlag = signed;
-        return add(e);
+    /** A BTF_KIND_ENUM with its enumerators in order, each written {@code "NAME=value"} as C would. */
+    public int enumType(String name, int size, boolean signed, String... enumerators) {
+        return enumOfKind(6, name, size, signed, enumerators);
     }
 
-    public BtfBuilder enumValue(int enumId, String name, long value) {
-        Entry e = entries.get(enumId - 1);
-        if (e.kind == 6) {
-            e.records.add(new int[] {0, (int) value});
-        } else {
-            e.records.add(new int[] {0, (int) value, (int) (value >>> 32)});
+    /** A BTF_KIND_ENUM64 (values of 64 bits), its enumerators written as for {@link #enumType}. */
+    public int enum64Type(String name, int size, boolean signed, String... enumerators) {
+        return enumOfKind(19, name, size, signed, enumerators);
+    }
+
+    private int enumOfKind(int kind, String name, int size, boolean signed, String... enumerators) {
+        Entry e = new Entry(name, kind, size);
+        e.kindFlag = signed;
+        for (String enumerator : enumerators) {
+            int eq = enumerator.indexOf('=');
+            long value = Long.parseLong(enumerator.substring(eq + 1));
+            e.records.add(kind == 6 ? new int[] {0, (int) value} : new int[] {0, (int) value, (int) (value >>> 32)});
+            e.recordNames.add(enumerator.substring(0, eq));
+            e.vlen++;
         }
-        e.recordNames.add(name);
-        e.vlen++;
-        return this;
-    }
-
-    public int enum64Type(String name, int size, boolean signed) {
-        Entry e = new Entry(name, 19, size);
-        e.kindFlag = signed;
         return add(e);
     }
 

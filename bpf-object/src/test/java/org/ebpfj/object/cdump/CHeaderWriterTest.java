@@ -182,10 +182,8 @@ class CHeaderWriterTest {
 
     @Test
     void enumeratorsShareTheirNamespaceWithTypedefs() throws Exception {
-        int e1 = b.enumType("first", 4, false);
-        b.enumValue(e1, "MODE", 1);
-        int e2 = b.enumType("second", 4, false);
-        b.enumValue(e2, "MODE", 2).enumValue(e2, "OTHER", 3);
+        b.enumType("first", 4, false, "MODE=1");
+        b.enumType("second", 4, false, "MODE=2", "OTHER=3");
         b.typedef("OTHER", intT);
         assertThat(Headers.body(b.read())).isEqualTo("""
                 enum first {

@@ -95,8 +95,7 @@ class HostileBtfTest {
         int anon = b.union("", 8);
         b.member(anon, "n", i, 0).member(anon, "p", b.ptr(b.constOf(c)), 0);
         b.member(node, "next", b.ptr(node), 0).bitfield(node, "flag", i, 64, 3).member(node, "", anon, 128);
-        int e = b.enumType("color", 4, false);
-        b.enumValue(e, "RED", 0).enumValue(e, "GREEN", 1);
+        b.enumType("color", 4, false, "RED=0", "GREEN=1");
         int proto = b.funcProto(i);
         b.param(proto, "n", b.ptr(node)).param(proto, "", 0);
         b.typedef("visit_fn", b.ptr(proto));

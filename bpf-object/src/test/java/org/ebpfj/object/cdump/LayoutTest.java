@@ -136,16 +136,11 @@ class LayoutTest {
 
     @Test
     void enumsOfOtherSizesThanFourGetAModeAttribute() throws Exception {
-        int small = b.enumType("rw_hint", 1, false);
-        b.enumValue(small, "WRITE_LIFE_NOT_SET", 0).enumValue(small, "WRITE_LIFE_SHORT", 2);
-        int half = b.enumType("half", 2, false);
-        b.enumValue(half, "H_BIG", 300);
-        int wordEnum = b.enumType("word", 8, false);
-        b.enumValue(wordEnum, "W_ONE", 1);
-        int big = b.enum64Type("big", 8, false);
-        b.enumValue(big, "BIG_MAX", -1L);
-        int small64 = b.enum64Type("small64", 8, true);
-        b.enumValue(small64, "S_NEG", -5).enumValue(small64, "S_POS", 7);
+        b.enumType("rw_hint", 1, false, "WRITE_LIFE_NOT_SET=0", "WRITE_LIFE_SHORT=2");
+        b.enumType("half", 2, false, "H_BIG=300");
+        b.enumType("word", 8, false, "W_ONE=1");
+        b.enum64Type("big", 8, false, "BIG_MAX=-1");
+        b.enum64Type("small64", 8, true, "S_NEG=-5", "S_POS=7");
         assertThat(Headers.body(b.read())).isEqualTo("""
                 enum rw_hint {
                 \tWRITE_LIFE_NOT_SET = 0,
@@ -174,10 +169,8 @@ class LayoutTest {
 
     @Test
     void signedEnumValuesAreWrittenSigned() throws Exception {
-        int e = b.enumType("err", 4, true);
-        b.enumValue(e, "E_FAIL", -1).enumValue(e, "E_OK", 0);
-        int u = b.enumType("mask", 4, false);
-        b.enumValue(u, "M_ALL", 0xffffffffL);
+        b.enumType("err", 4, true, "E_FAIL=-1", "E_OK=0");
+        b.enumType("mask", 4, false, "M_ALL=4294967295");
         assertThat(Headers.body(b.read())).isEqualTo("""
                 enum err {
                 \tE_FAIL = -1,
@@ -193,10 +186,8 @@ class LayoutTest {
 
     @Test
     void anonymousEnumsAreInlineWhenUsedAndTopLevelOtherwise() throws Exception {
-        int constants = b.enumType("", 4, false);
-        b.enumValue(constants, "false", 0).enumValue(constants, "true", 1);
-        int state = b.enumType("", 4, false);
-        b.enumValue(state, "ST_IDLE", 0);
+        b.enumType("", 4, false, "false=0", "true=1");
+        int state = b.enumType("", 4, false, "ST_IDLE=0");
         int s = b.struct("task", 4);
         b.member(s, "state", state, 0);
         assertThat(Headers.body(b.read())).isEqualTo("""

@@ -8,16 +8,13 @@ import java.util.Set;
 
 import org.ebpfj.object.uapi.MapType;
 
-/** The fields of one expected map, checked all at once with messages that name the map and the field. */
-final class MapExpectation {
+/**
+ * The fields of one expected map, checked all at once with messages that name the map and the field. The sizes,
+ * flags, map_extra and NUMA node are set through the same builder the spec uses for its {@link MapShape}.
+ */
+final class MapExpectation extends MapShapeBuilder<MapExpectation> {
     private final String name;
     private final MapType type;
-    private long keySize;
-    private long valueSize;
-    private long maxEntries;
-    private long flags;
-    private long mapExtra;
-    private long numaNode;
     private Pinning pinning = Pinning.NONE;
     private String keyType;
     private String valueType;
@@ -41,25 +38,7 @@ final class MapExpectation {
     }
 
     MapExpectation sizes(long key, long value, long max) {
-        keySize = key;
-        valueSize = value;
-        maxEntries = max;
-        return this;
-    }
-
-    MapExpectation flags(long f) {
-        flags = f;
-        return this;
-    }
-
-    MapExpectation mapExtra(long v) {
-        mapExtra = v;
-        return this;
-    }
-
-    MapExpectation numaNode(long v) {
-        numaNode = v;
-        return this;
+        return keySize(key).valueSize(value).maxEntries(max);
     }
 
     MapExpectation pinning(Pinning p) {
@@ -98,12 +77,8 @@ final class MapExpectation {
         String n = "map " + name + ": ";
         assertThat(m.name()).as(n + "name").isEqualTo(name);
         assertThat(m.typeId()).as(n + "type").isEqualTo(type.id());
-        assertThat(m.keySize()).as(n + "key_size").isEqualTo(keySize);
-        assertThat(m.valueSize()).as(n + "value_size").isEqualTo(valueSize);
-        assertThat(m.maxEntries()).as(n + "max_entries").isEqualTo(maxEntries);
-        assertThat(m.flags()).as(n + "map_flags").isEqualTo(flags);
-        assertThat(m.mapExtra()).as(n + "map_extra").isEqualTo(mapExtra);
-        assertThat(m.numaNode()).as(n + "numa_node").isEqualTo(numaNode);
+        assertThat(m.shape()).as(n + "key_size, value_size, max_entries, map_flags, map_extra, numa_node")
+                .isEqualTo(builtShape());
         assertThat(m.pinning()).as(n + "pinning").isEqualTo(pinning);
         assertThat(m.keyType().map(TypeRef::describe)).as(n + "key type").isEqualTo(Optional.ofNullable(keyType));
         assertThat(m.valueType().map(TypeRef::describe)).as(n + "value type")

@@ -18,28 +18,8 @@ import org.ebpfj.object.uapi.MapFlag;
  * {@code BpfMap}, {@code IntIntMap}, {@code RawMap} and the rest. Lookups do not touch LRU reference bits (syscall
  * lookups never do), so asserting does not change what an LRU evicts next.
  */
-final class MapView<K, V> {
+record MapView<K, V>(Object handle, RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
     private static final int SAMPLE_KEYS = 8;
-
-    private final Object handle;
-    private final RawMap raw;
-    private final MapCodec<K> keyCodec;
-    private final MapCodec<V> valueCodec;
-
-    MapView(Object handle, RawMap raw, MapCodec<K> keyCodec, MapCodec<V> valueCodec) {
-        this.handle = handle;
-        this.raw = raw;
-        this.keyCodec = keyCodec;
-        this.valueCodec = valueCodec;
-    }
-
-    Object handle() {
-        return handle;
-    }
-
-    RawMap raw() {
-        return raw;
-    }
 
     long count() {
         return raw.count();

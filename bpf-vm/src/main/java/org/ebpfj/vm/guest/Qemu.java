@@ -18,21 +18,15 @@ import org.ebpfj.vm.image.KernelImage;
  * host folder read-write, the console in a file. Never hangs the build: the kernel reboots into QEMU's exit on a
  * panic ({@code panic=-1 -no-reboot}), the guest must reach /init within the boot bound and finish within the
  * run bound, otherwise QEMU is killed and the console's tail is in the error.
+ *
+ * @param binary    the {@code qemu-system-x86_64} to run
+ * @param cpus      the guest's virtual CPUs
+ * @param memoryMiB the guest's memory
  */
-public final class Qemu {
+public record Qemu(Path binary, int cpus, int memoryMiB) {
     static final String BINARY = "qemu-system-x86_64";
     static final String INIT_MARK = "ebpfj-guest: init on ";
     static final int TAIL_LINES = 40;
-
-    private final Path binary;
-    private final int cpus;
-    private final int memoryMiB;
-
-    public Qemu(Path binary, int cpus, int memoryMiB) {
-        this.binary = binary;
-        this.cpus = cpus;
-        this.memoryMiB = memoryMiB;
-    }
 
     /** Finds qemu-system-x86_64 on the PATH; fails saying how to install it. */
     public static Qemu find(int cpus, int memoryMiB) throws VmException {

@@ -86,7 +86,7 @@ public final class MatrixRunner {
         log.accept("Kernel " + image.id() + ": booting " + image.release() + " (" + accel.name() + ", "
                 + r.cpus() + " CPUs, " + r.memoryMiB() + " MiB)");
         try {
-            GuestResult g = qemu.run(accel, image, r.writableDir().toAbsolutePath().normalize(), job,
+            GuestResult g = qemu.run(accel, image, r.buildDir().toAbsolutePath().normalize(), job,
                     r.bootTimeout(), r.runTimeout(), log);
             List<KernelOutcome.TestCase> tests = JUnitXml.readAndCopy(raw, r.reportsDir(), image.suffix());
             Optional<String> failure = Optional.empty();
@@ -106,15 +106,15 @@ public final class MatrixRunner {
 
     String script(MatrixRequest r, Path raw) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(r.javaHome().resolve("bin/java").toString());
+        cmd.add(r.jvm().javaHome().resolve("bin/java").toString());
         cmd.addAll(GUEST_JVM_FLAGS);
-        cmd.addAll(r.jvmArgs());
-        for (Map.Entry<String, String> e : r.systemProperties().entrySet()) {
+        cmd.addAll(r.jvm().jvmArgs());
+        for (Map.Entry<String, String> e : r.jvm().systemProperties().entrySet()) {
             cmd.add("-D" + e.getKey() + "=" + e.getValue());
         }
         cmd.addAll(List.of("-jar", launcherJar.toString(), "execute", "--disable-banner", "--details=tree",
-                "--disable-ansi-colors", "--class-path", String.join(":", r.classpath().stream().map(Path::toString)
-                        .toList())));
+                "--disable-ansi-colors", "--class-path", String.join(":", r.jvm().classpath().stream()
+                        .map(Path::toString).toList())));
         for (Path d : r.scanDirs()) {
             cmd.addAll(List.of("--scan-class-path", d.toString()));
         }
@@ -126,7 +126,7 @@ public final class MatrixRunner {
         }
         cmd.addAll(List.of("--reports-dir", raw.toString()));
         StringBuilder sb = new StringBuilder("#!/bin/sh\n# written by ebpfj bpf-vm: runs in the guest's chroot\n");
-        sb.append("cd ").append(quote(r.workingDir().toString())).append(" || exit 97\n");
+        sb.append("cd ").append(quote(r.jvm().workingDir().toString())).append(" || exit 97\n");
         sb.append("echo \"guest kernel $(uname -r)\"\nexec");
         for (String c : cmd) {
             sb.append(' ').append(quote(c));
