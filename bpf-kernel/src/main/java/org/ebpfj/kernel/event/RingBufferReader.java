@@ -110,6 +110,11 @@ public final class RingBufferReader<T> extends PolledReader<T> {
      * it to see the space freed, and a handler that throws publishes the records before its own, leaving its own
      * unconsumed. The loop has no call but the handler's (inlined when it is small), and reads only through the
      * constant AddressSpace, so that the JIT keeps its state in registers across each header's acquire.
+     *
+     * The common record (neither BUSY nor DISCARD) is decided by one test and its length needs no mask: the step
+     * from header to header is the loop's critical path (each header's address depends on the previous length),
+     * as in libbpf's. Checking a batch of headers first and handing the batch out with one acquire fence was
+     * measured slower (0.57-0.89x libbpf against 0.97x): it walks that chain without overlapping the handler's work.
      */
     @Override
     int drain(RecordHandler handler, int max) {
@@ -134,15 +139,15 @@ public final class RingBufferReader<T> extends PolledReader<T> {
                 long stop = from + (prod - cons);
                 while (at < stop && n < max) {
                     int len = AddressSpace.intAcquire(base + at);
-                    if ((len & BUSY) != 0) {
-                        break;
-                    }
-                    long next = at + (((len & ~DISCARD) + HEADER + 7) & ~7L);
-                    if ((len & DISCARD) == 0) {
+                    if ((len & (BUSY | DISCARD)) == 0) {
                         handler.onRecord(data, at + HEADER, len);
                         n++;
+                        at += (len + HEADER + 7) & ~7L;
+                    } else if ((len & BUSY) != 0) {
+                        break;
+                    } else {
+                        at += ((len & ~DISCARD) + HEADER + 7) & ~7L;
                     }
-                    at = next;
                 }
                 cons += at - from;
                 from = at;
