@@ -22,17 +22,27 @@ public final class ByteView {
     private final int start;
     private final int length;
     private final boolean little;
+    /** What messages call the window; null when it is {@code kind 'name'}, built only for a message. */
     private final String part;
+    private final String partKind;
+    private final String partName;
     /** Where messages say the window starts: its offset in the array, or 0 for a view that stands for a copy. */
     private final int reportedStart;
 
-    private ByteView(byte[] data, int start, int length, ByteOrder order, String part, int reportedStart) {
+    private ByteView(byte[] data, int start, int length, boolean little, String part, String partKind,
+                     String partName, int reportedStart) {
         this.data = data;
         this.start = start;
         this.length = length;
-        this.little = order == ByteOrder.LITTLE_ENDIAN;
+        this.little = little;
         this.part = part;
+        this.partKind = partKind;
+        this.partName = partName;
         this.reportedStart = reportedStart;
+    }
+
+    private ByteView(byte[] data, int start, int length, ByteOrder order, String part, int reportedStart) {
+        this(data, start, length, order == ByteOrder.LITTLE_ENDIAN, part, null, null, reportedStart);
     }
 
     public static ByteView of(byte[] data, ByteOrder order, String part) {
@@ -46,8 +56,21 @@ public final class ByteView {
                 reportedStart + (int) offset);
     }
 
+    /**
+     * A sub-window that messages call {@code kind 'name'} (e.g. {@code section '.maps'}): the text is put together
+     * only when a message needs it, since every section of an object gets a window and few ever fail.
+     */
+    public ByteView slice(long offset, long size, String kind, String name) throws ObjectFormatException {
+        if (!contains(offset, size)) {
+            check(offset, size, kind + " '" + name + "'");
+        }
+        return new ByteView(data, start + (int) offset, (int) size, little, null, kind, name,
+                reportedStart + (int) offset);
+    }
+
     public ByteView withOrder(ByteOrder order) {
-        return new ByteView(data, start, length, order, part, reportedStart);
+        return new ByteView(data, start, length, order == ByteOrder.LITTLE_ENDIAN, part, partKind, partName,
+                reportedStart);
     }
 
     /**
@@ -67,7 +90,7 @@ public final class ByteView {
     }
 
     public String part() {
-        return part;
+        return part != null ? part : partKind + " '" + partName + "'";
     }
 
     /** Offset of this window's first byte in the underlying array, as messages report it. */
@@ -81,9 +104,9 @@ public final class ByteView {
 
     public void check(long offset, long size, String what) throws ObjectFormatException {
         if (!contains(offset, size)) {
-            throw new ObjectFormatException(part, reportedStart + Math.max(offset, 0),
+            throw new ObjectFormatException(part(), reportedStart + Math.max(offset, 0),
                     what + " (" + size + " bytes at " + offset + ") lies outside the " + length + "-byte "
-                            + part);
+                            + part());
         }
     }
 
@@ -126,7 +149,7 @@ public final class ByteView {
     public int u32AtMost(long offset, long max, String what) throws ObjectFormatException {
         long v = u32(offset);
         if (v > max) {
-            throw new ObjectFormatException(part, reportedStart + offset, what + " is " + v + ", more than " + max);
+            throw new ObjectFormatException(part(), reportedStart + offset, what + " is " + v + ", more than " + max);
         }
         return (int) v;
     }
@@ -141,7 +164,7 @@ public final class ByteView {
                 return new String(data, from, i - from, StandardCharsets.UTF_8);
             }
         }
-        throw new ObjectFormatException(part, reportedStart + offset, "string is not NUL-terminated");
+        throw new ObjectFormatException(part(), reportedStart + offset, "string is not NUL-terminated");
     }
 
     /** {@code size} bytes at {@code offset} decoded as UTF-8, without an intermediate copy. */

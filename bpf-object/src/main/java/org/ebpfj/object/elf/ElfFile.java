@@ -222,10 +222,10 @@ public final class ElfFile {
                         + ") has type " + names.type + ", not SHT_STRTAB");
             }
             List<ElfSection> sections = new ArrayList<>(shnum);
-            StringTable nameTable = new StringTable(names.data(file, "section name table"), MAX_NAME);
+            StringTable nameTable = new StringTable(names.data(file, null), MAX_NAME);
             for (RawSection r : raw) {
                 String sectionName = sectionName(nameTable, r);
-                sections.add(r.toSection(sectionName, r.data(file, "section '" + sectionName + "'")));
+                sections.add(r.toSection(sectionName, r.data(file, sectionName)));
             }
             int symtab = findSymbolTable(sections);
             List<ElfSymbol> symbols = symtab > 0 ? readSymbols(sections, sections.get(symtab)) : List.of();
@@ -381,9 +381,15 @@ public final class ElfFile {
         long entrySize;
         boolean occupiesFile;
 
-        /** The section's bytes; bounds were checked when the header was read. */
-        ByteView data(ByteView file, String part) throws ObjectFormatException {
-            return occupiesFile ? file.slice(offset, size, part) : file.slice(0, 0, part);
+        /**
+         * The section's bytes, called {@code section 'NAME'} in messages (the section name table, before names are
+         * known, when {@code name} is null); bounds were checked when the header was read.
+         */
+        ByteView data(ByteView file, String name) throws ObjectFormatException {
+            long from = occupiesFile ? offset : 0;
+            long bytes = occupiesFile ? size : 0;
+            return name == null ? file.slice(from, bytes, "section name table") : file.slice(from, bytes, "section",
+                    name);
         }
 
         ElfSection toSection(String sectionName, ByteView data) {
