@@ -21,13 +21,19 @@ public final class CreateContext {
     private final MapCreateAttr attr;
     private final KernelProfile profile;
     private final long flags;
-    private long knownFlags;
-    private boolean knownFlagsRead;
+    private final long knownFlags;
+    /** The memory estimate, made when a rule or the report first asks: the evaluations of one map share it. */
+    private MemoryEstimate memory;
 
-    CreateContext(MapCreateAttr attr, KernelProfile profile) {
+    /**
+     * @param knownFlags  {@link KernelProfile#knownFlags()}, and {@code tokenFd} whether the profile has
+     *                    BPF_F_TOKEN_FD: asked once per engine, not once per evaluation
+     */
+    CreateContext(MapCreateAttr attr, KernelProfile profile, long knownFlags, boolean tokenFd) {
         this.attr = attr;
         this.profile = profile;
-        this.flags = profile.hasFlag(MapFlag.TOKEN_FD) ? attr.flags() & ~MapFlag.TOKEN_FD.mask() : attr.flags();
+        this.knownFlags = knownFlags;
+        this.flags = tokenFd ? attr.flags() & ~MapFlag.TOKEN_FD.mask() : attr.flags();
     }
 
     public MapCreateAttr attr() {
@@ -76,6 +82,14 @@ public final class CreateContext {
         }
     }
 
+    /** What the map costs in kernel memory on this profile ({@link MemoryModel}), estimated once per context. */
+    MemoryEstimate memory() {
+        if (memory == null) {
+            memory = MemoryModel.estimate(attr, profile);
+        }
+        return memory;
+    }
+
     /** The flags the per-type checks see. */
     public long flags() {
         return flags;
@@ -96,10 +110,6 @@ public final class CreateContext {
 
     /** The bits outside a kernel create-flag mask; flags this kernel's UAPI lacks are outside every mask. */
     public long outside(long mask) {
-        if (!knownFlagsRead) {
-            knownFlags = profile.knownFlags();
-            knownFlagsRead = true;
-        }
         return flags & ~(mask & knownFlags);
     }
 

@@ -20,6 +20,9 @@ public final class KernelRules {
     private static final List<KernelRule> TYPELESS = ORDERED.stream().filter(r -> r.types().isEmpty()).toList();
     /** Each type's rules, in kernel order, chosen once: checking a map walks only its own (a hot path of a build). */
     private static final List<KernelRule>[] BY_TYPE_ID = byType();
+    private static final Walk TYPELESS_WALK = Walk.of(TYPELESS);
+    /** The same lists as arrays, with each rule's inputs as bits: what one evaluation walks. */
+    private static final Walk[] WALKS = walks();
 
     private KernelRules() {
     }
@@ -36,6 +39,38 @@ public final class KernelRules {
     /** The rules that apply to a map of any type, in kernel order. */
     public static List<KernelRule> typeless() {
         return TYPELESS;
+    }
+
+    /**
+     * One type's rules as evaluation walks them: in kernel order, each with the bits of the fields it reads
+     * ({@link AttrField#bit()}), so skipping the rules that read an unknown field is one AND per rule.
+     */
+    record Walk(KernelRule[] rules, long[] reads) {
+        static Walk of(List<KernelRule> rules) {
+            long[] reads = new long[rules.size()];
+            for (int i = 0; i < reads.length; i++) {
+                reads[i] = AttrField.bits(rules.get(i).reads());
+            }
+            return new Walk(rules.toArray(new KernelRule[0]), reads);
+        }
+    }
+
+    /** {@link #forType} as a walk. */
+    static Walk walk(long typeId) {
+        return typeId >= 0 && typeId < WALKS.length ? WALKS[(int) typeId] : TYPELESS_WALK;
+    }
+
+    /** {@link #typeless} as a walk. */
+    static Walk typelessWalk() {
+        return TYPELESS_WALK;
+    }
+
+    private static Walk[] walks() {
+        Walk[] out = new Walk[BY_TYPE_ID.length];
+        for (int id = 0; id < out.length; id++) {
+            out[id] = BY_TYPE_ID[id] == TYPELESS ? TYPELESS_WALK : Walk.of(BY_TYPE_ID[id]);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

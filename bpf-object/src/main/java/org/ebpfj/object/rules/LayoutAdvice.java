@@ -25,9 +25,18 @@ final class LayoutAdvice {
 
     static List<Violation> check(MapSpec spec) {
         List<Violation> out = new ArrayList<>();
-        spec.keyType().ifPresent(t -> check(spec, t, "key", out));
-        spec.valueType().ifPresent(t -> check(spec, t, "value", out));
+        check(spec, out);
         return out;
+    }
+
+    /** Adds the findings about the map's key and value layout to {@code out}. */
+    static void check(MapSpec spec, List<Violation> out) {
+        if (spec.keyType().isPresent()) {
+            check(spec, spec.keyType().get(), "key", out);
+        }
+        if (spec.valueType().isPresent()) {
+            check(spec, spec.valueType().get(), "value", out);
+        }
     }
 
     private static void check(MapSpec spec, TypeRef ref, String role, List<Violation> out) {

@@ -12,6 +12,7 @@ import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -31,17 +32,21 @@ final class LibbpfCreation {
 
     private static final int KERNEL_NAME_MAX = 15;
 
-    /** What libbpf sends, plus its notes and the inputs only user space will know. */
-    record View(MapCreateAttr attr, Set<AttrField> unknown, List<Violation> notes) {
+    /**
+     * What libbpf sends, plus its notes, the fields the object leaves out and the inputs only user space will know
+     * (both as {@link AttrField#bit()}s).
+     */
+    record View(MapCreateAttr attr, long deferred, long unknown, List<Violation> notes) {
     }
 
     private LibbpfCreation() {
     }
 
     static View of(MapSpec spec, KernelProfile profile) {
-        List<Violation> notes = new ArrayList<>();
-        EnumSet<AttrField> unknown = EnumSet.noneOf(AttrField.class);
-        Optional<MapType> type = spec.type();
+        List<Violation> notes = new ArrayList<>(2);
+        long unknown = 0;
+        long deferred = 0;
+        int typeId = spec.typeId();
 
         long maxEntries = u32(spec.maxEntries());
         boolean maxDeferred = spec.deferred().contains(MapField.MAX_ENTRIES);
@@ -53,13 +58,15 @@ final class LibbpfCreation {
                     + " on the target profile)"));
         }
         for (MapField f : spec.deferred()) {
+            deferred |= AttrField.bitOf(f);
             if (f == MapField.MAX_ENTRIES && !maxDeferred) {
                 continue;
             }
             // Whether this is worth a warning depends on the kernel's rules: the engine decides (settleDeferred).
-            AttrField.of(f).ifPresent(unknown::add);
+            unknown |= AttrField.bitOf(f);
         }
-        if (type.isPresent() && TypeTables.RINGBUFS.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
+        boolean ringbuf = typeId == MapType.RINGBUF.id() || typeId == MapType.USER_RINGBUF.id();
+        if (ringbuf && (unknown & AttrField.MAX_ENTRIES.bit()) == 0) {
             long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
             if (adjusted != maxEntries) {
                 notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
@@ -84,28 +91,35 @@ final class LibbpfCreation {
                 .numaNode(u32(spec.numaNode()))
                 .name(name);
 
-        boolean stripped = type.map(BTF_STRIPPED::contains).orElse(false);
-        if (!stripped && (spec.keyType().isPresent() || spec.valueType().isPresent())) {
-            b.btfKeyTypeId(spec.keyType().map(t -> (long) t.id()).orElse(0L));
-            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) ? 0 : spec.valueType().map(t -> (long) t.id()).orElse(0L));
-            b.btf(BtfFacts.of(spec.keyType(), spec.valueType()));
+        Optional<TypeRef> key = spec.keyType();
+        Optional<TypeRef> value = spec.valueType();
+        if (!btfStripped(typeId) && (key.isPresent() || value.isPresent())) {
+            b.btfKeyTypeId(key.isPresent() ? key.get().id() : 0L);
+            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) || value.isEmpty() ? 0 : value.get().id());
+            b.btf(BtfFacts.of(key, value));
         }
         if (spec.is(MapType.STRUCT_OPS)) {
             // libbpf looks the value type up in the kernel's BTF; offline, its size is unknown.
             b.btfVmlinuxValueTypeId(VMLINUX_VALUE_ID);
-            unknown.add(AttrField.STRUCT_OPS_VALUE);
+            unknown |= AttrField.STRUCT_OPS_VALUE.bit();
         }
-        if (type.isPresent() && MapInMapRules.TYPES.contains(type.get())) {
+        if (MapInMapRules.isMapOfMaps(typeId)) {
             if (spec.innerMap().isPresent()) {
                 b.innerMap(of(innerSpec(spec), profile).attr());
             } else {
-                unknown.add(AttrField.INNER_MAP);
+                unknown |= AttrField.INNER_MAP.bit();
                 notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
                         + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
                         + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
             }
         }
-        return new View(b.build(), unknown, notes);
+        return new View(b.build(), deferred, unknown, notes);
+    }
+
+    /** Whether libbpf sends no BTF ids for a map of this type id ({@link #BTF_STRIPPED}), without an Optional. */
+    private static boolean btfStripped(int typeId) {
+        Optional<MapType> type = MapType.byId(typeId);
+        return type.isPresent() && BTF_STRIPPED.contains(type.get());
     }
 
     /** libbpf names the inner map template {@code <outer>.inner}. */

@@ -26,23 +26,8 @@ final class MemoryModel {
     private MemoryModel() {
     }
 
-    /**
-     * The last estimate of this thread. Checking one map asks for the same estimate several times (the memory rule
-     * in each evaluation, then the report), and the estimate writes its explanation as text each time.
-     */
-    private static final ThreadLocal<MemoryEstimateFor> LAST = new ThreadLocal<>();
-
-    private record MemoryEstimateFor(MapCreateAttr attr, KernelProfile profile, MemoryEstimate estimate) {
-    }
-
     static MemoryEstimate estimate(MapCreateAttr a, KernelProfile p) {
-        MemoryEstimateFor last = LAST.get();
-        if (last != null && last.profile() == p && last.attr() == a) {
-            return last.estimate();
-        }
-        MemoryEstimate e = compute(a, p);
-        LAST.set(new MemoryEstimateFor(a, p, e));
-        return e;
+        return compute(a, p);
     }
 
     private static MemoryEstimate compute(MapCreateAttr a, KernelProfile p) {
