@@ -162,10 +162,7 @@ public final class MapRuleEngine {
 
     /** How many entries an LRU map keeps on this profile; empty for other types. */
     public Optional<LruCapacity> lruCapacity(MapCreateAttr attr) {
-        if (!attr.type().map(HashRules.LRU::contains).orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of(LruModel.capacity(attr.maxEntries(), attr.has(MapFlag.NO_COMMON_LRU), profile));
+        return isLru(attr.typeId()) ? Optional.of(lruOf(attr)) : Optional.empty();
     }
 
     /** The findings for one map definition, as a libbpf loader would create it. */
@@ -177,7 +174,7 @@ public final class MapRuleEngine {
     public List<Violation> check(ObjectSpec object) {
         List<Violation> all = problems(object);
         for (MapSpec m : object.maps()) {
-            all.addAll(report(m).violations());
+            examine(m, all, false);
         }
         return all;
     }
@@ -212,24 +209,34 @@ public final class MapRuleEngine {
 
     /** Everything known about one map definition. */
     public MapReport report(MapSpec declared) {
+        return examine(declared, new ArrayList<>(), true);
+    }
+
+    /**
+     * Checks one map definition as libbpf creates it, adding its findings to {@code out}. With {@code wantReport}
+     * it also returns everything known about the map; without (the check of an object, which needs only the
+     * findings) it returns null and builds nothing else.
+     */
+    private MapReport examine(MapSpec declared, List<Violation> out, boolean wantReport) {
+        int start = out.size();
         MapSpec spec = options.overrides().applyTo(declared);
         LibbpfCreation.View view = LibbpfCreation.of(spec, profile);
-        List<Violation> out = new ArrayList<>(view.notes());
+        out.addAll(view.notes());
         if ((view.unknown() & AttrField.TYPE.bit()) != 0) {
             // Without a type no kernel rule can be chosen: every field left out is user space's to set.
             for (MapField field : spec.deferred()) {
                 out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
             }
-            return new MapReport(spec, Optional.empty(), Optional.empty(), out, Optional.empty(), Optional.empty());
+            return wantReport ? new MapReport(spec, Optional.empty(), Optional.empty(), out.subList(start,
+                    out.size()), Optional.empty(), Optional.empty()) : null;
         }
         MapCreateAttr attr = view.attr();
         if (spec.innerMap().isPresent() && MapInMapRules.isMapOfMaps(spec.typeId())) {
-            MapReport inner = report(LibbpfCreation.innerSpec(spec));
-            out.addAll(inner.violations());
-            if (!inner.creatable()) {
+            int innerStart = out.size();
+            MapReport inner = examine(LibbpfCreation.innerSpec(spec), out, wantReport);
+            if (!creatable(out, innerStart)) {
                 // libbpf stops at the inner map: "failed to create inner map".
-                return new MapReport(spec, Optional.of(attr), inner.prediction(), out, Optional.empty(),
-                        Optional.empty());
+                return wantReport ? report(spec, attr, inner.prediction(), out, start) : null;
             }
         }
         // The inner map was checked on its own above (libbpf creates it first): evaluate, not predict.
@@ -252,20 +259,22 @@ public final class MapRuleEngine {
                     out.add(Findings.error(retryRule, retryRule.errno(), spec, retry.message() + " (after libbpf "
                             + "retried without BTF; with BTF the kernel said: " + prediction.message() + ", "
                             + rule.errno().name() + ")"));
-                    return new MapReport(spec, Optional.of(attr), Optional.of(retry), out, Optional.empty(),
-                            Optional.empty());
+                    return wantReport ? report(spec, attr, Optional.of(retry), out, start) : null;
                 }
             } else {
                 out.add(Findings.error(rule, rule.errno(), spec, prediction.message()));
-                return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, Optional.empty(),
-                        Optional.empty());
+                return wantReport ? report(spec, attr, Optional.of(prediction), out, start) : null;
             }
         }
         boolean sizesKnown = (unknown & SIZES) == 0;
-        Optional<MemoryEstimate> memory = sizesKnown ? Optional.of(ctx.memory()) : Optional.empty();
-        memory.ifPresent(m -> memoryAdvice(spec, m).ifPresent(out::add));
-        Optional<LruCapacity> lru = sizesKnown ? lruCapacity(attr) : Optional.empty();
-        lru.ifPresent(c -> out.add(lruAdvice(spec, c)));
+        MemoryEstimate memory = sizesKnown ? ctx.memory() : null;
+        if (memory != null) {
+            memoryAdvice(spec, memory).ifPresent(out::add);
+        }
+        LruCapacity lru = sizesKnown && isLru(attr.typeId()) ? lruOf(attr) : null;
+        if (lru != null) {
+            out.add(lruAdvice(spec, lru));
+        }
         if (spec.is(MapType.PERF_EVENT_ARRAY) && (view.unknown() & AttrField.MAX_ENTRIES.bit()) == 0
                 && attr.maxEntries() < profile.possibleCpus()) {
             out.add(Findings.of(AdviceRules.PERF_EVENT_ARRAY_CPUS, spec, "max_entries is " + attr.maxEntries()
@@ -274,7 +283,33 @@ public final class MapRuleEngine {
                     + "max_entries unset so libbpf sizes it"));
         }
         LayoutAdvice.check(spec, out);
-        return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, memory, lru);
+        return wantReport ? new MapReport(spec, Optional.of(attr), Optional.of(prediction), out.subList(start,
+                out.size()), Optional.ofNullable(memory), Optional.ofNullable(lru)) : null;
+    }
+
+    /** The report of a map that is not created: no memory, no capacity. */
+    private static MapReport report(MapSpec spec, MapCreateAttr attr, Optional<Prediction> prediction,
+                                    List<Violation> out, int start) {
+        return new MapReport(spec, Optional.of(attr), prediction, out.subList(start, out.size()), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** No error among the findings from {@code start} on ({@link MapReport#creatable()}). */
+    private static boolean creatable(List<Violation> out, int start) {
+        for (int i = start; i < out.size(); i++) {
+            if (out.get(i).severity() == Severity.ERROR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLru(long typeId) {
+        return typeId == MapType.LRU_HASH.id() || typeId == MapType.LRU_PERCPU_HASH.id();
+    }
+
+    private LruCapacity lruOf(MapCreateAttr attr) {
+        return LruModel.capacity(attr.maxEntries(), attr.has(MapFlag.NO_COMMON_LRU), profile);
     }
 
     private Optional<Violation> memoryAdvice(MapSpec spec, MemoryEstimate m) {
