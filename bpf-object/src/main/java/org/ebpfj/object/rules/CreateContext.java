@@ -24,6 +24,13 @@ public final class CreateContext {
     private final long knownFlags;
     /** The memory estimate, made when a rule or the report first asks: the evaluations of one map share it. */
     private MemoryEstimate memory;
+    /**
+     * The messages of the rules that fired, by index in the walk that asked ({@link #verdict}); made on the first
+     * firing rule. Settling a map's deferred fields evaluates the same attribute again with fewer fields unknown,
+     * and a rule's verdict does not depend on which fields are unknown (they only decide whether it runs).
+     */
+    private KernelRules.Walk firedWalk;
+    private String[] fired;
 
     /**
      * @param knownFlags  {@link KernelProfile#knownFlags()}, and {@code tokenFd} whether the profile has
@@ -82,10 +89,34 @@ public final class CreateContext {
         }
     }
 
-    /** What the map costs in kernel memory on this profile ({@link MemoryModel}), estimated once per context. */
+    /**
+     * Rule {@code i} of {@code walk} on this attribute: null when it passes, else its message. A rule that fired in
+     * an earlier evaluation of this attribute is not asked again, so its message is built once.
+     */
+    String verdict(KernelRules.Walk walk, int i) {
+        if (fired != null && firedWalk == walk && fired[i] != null) {
+            return fired[i];
+        }
+        Optional<String> message = walk.rules()[i].check().test(this);
+        if (message.isEmpty()) {
+            return null;
+        }
+        if (fired == null || firedWalk != walk) {
+            fired = new String[walk.rules().length];
+            firedWalk = walk;
+        }
+        fired[i] = message.get();
+        return fired[i];
+    }
+
+    /**
+     * What the map costs in kernel memory on this profile ({@link MemoryModel}), estimated once per context: the
+     * totals and the basis, without the parts a report lists ({@link MemoryModel#estimate(MapCreateAttr,
+     * KernelProfile)} has them).
+     */
     MemoryEstimate memory() {
         if (memory == null) {
-            memory = MemoryModel.estimate(attr, profile);
+            memory = MemoryModel.estimate(attr, profile, false);
         }
         return memory;
     }

@@ -103,9 +103,9 @@ public final class MapRuleEngine {
                 skipped.add(rules[i].id());
                 continue;
             }
-            Optional<String> message = rules[i].check().test(ctx);
-            if (message.isPresent()) {
-                return Prediction.failed(attr, rules[i], message.get(), false, skipped);
+            String message = ctx.verdict(walk, i);
+            if (message != null) {
+                return Prediction.failed(attr, rules[i], message, false, skipped);
             }
         }
         return Prediction.created(attr, skipped);
@@ -283,8 +283,11 @@ public final class MapRuleEngine {
                     + "max_entries unset so libbpf sizes it"));
         }
         LayoutAdvice.check(spec, out);
+        // The report lists the estimate's parts; the rules and the advice above needed only its totals.
+        Optional<MemoryEstimate> itemised = wantReport && memory != null ? Optional.of(estimate(attr))
+                : Optional.empty();
         return wantReport ? new MapReport(spec, Optional.of(attr), Optional.of(prediction), out.subList(start,
-                out.size()), Optional.ofNullable(memory), Optional.ofNullable(lru)) : null;
+                out.size()), itemised, Optional.ofNullable(lru)) : null;
     }
 
     /** The report of a map that is not created: no memory, no capacity. */
