@@ -56,9 +56,12 @@ public final class UapiHistory {
         }
     }
 
+    /** What a type this table does not list was introduced in: 0.0, one instance (the rules ask for every map). */
+    private static final KernelVersion NONE = KernelVersion.of(0, 0);
+
     /** The release that introduced the type; UNSPEC was never creatable and reports 0.0. */
     public static KernelVersion since(MapType type) {
-        return TYPES.getOrDefault(type, KernelVersion.of(0, 0));
+        return TYPES.getOrDefault(type, NONE);
     }
 
     public static KernelVersion since(MapFlag flag) {
@@ -71,7 +74,7 @@ public final class UapiHistory {
      * need "bpf" among the active LSMs to attach).
      */
     public static KernelVersion since(ProgramType type) {
-        return PROGRAMS.getOrDefault(type, KernelVersion.of(0, 0));
+        return PROGRAMS.getOrDefault(type, NONE);
     }
 
     /** The map_extra attribute (bloom filter hash count) arrived with BLOOM_FILTER. */
