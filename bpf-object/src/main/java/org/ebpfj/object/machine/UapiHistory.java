@@ -18,6 +18,9 @@ import org.ebpfj.object.uapi.ProgramType;
  * {@code bpf_map_types[]} (or {@code bpf_prog_types[]}), the flag is in no type's create mask.
  */
 public final class UapiHistory {
+    /** What a type this table does not list was introduced in: 0.0, one instance (the rules ask for every map). */
+    private static final KernelVersion NONE = KernelVersion.of(0, 0);
+
 
     private static final Map<MapType, KernelVersion> TYPES = new EnumMap<>(MapType.class);
     private static final Map<MapFlag, KernelVersion> FLAGS = new EnumMap<>(MapFlag.class);
@@ -55,9 +58,6 @@ public final class UapiHistory {
             }
         }
     }
-
-    /** What a type this table does not list was introduced in: 0.0, one instance (the rules ask for every map). */
-    private static final KernelVersion NONE = KernelVersion.of(0, 0);
 
     /** The release that introduced the type; UNSPEC was never creatable and reports 0.0. */
     public static KernelVersion since(MapType type) {
