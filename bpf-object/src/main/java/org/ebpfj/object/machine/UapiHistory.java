@@ -21,7 +21,6 @@ public final class UapiHistory {
     /** What a type this table does not list was introduced in: 0.0, one instance (the rules ask for every map). */
     private static final KernelVersion NONE = KernelVersion.of(0, 0);
 
-
     private static final Map<MapType, KernelVersion> TYPES = new EnumMap<>(MapType.class);
     private static final Map<MapFlag, KernelVersion> FLAGS = new EnumMap<>(MapFlag.class);
     private static final Map<ProgramType, KernelVersion> PROGRAMS = new EnumMap<>(ProgramType.class);

@@ -8,6 +8,7 @@ import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.ebpfj.object.uapi.Errno;
@@ -61,7 +62,9 @@ final class ArrayRules {
                         .summary("arrays accept NUMA_NODE, MMAPABLE, PRESERVE_ELEMS, INNER_MAP and the access flags "
                                 + "(not RDONLY_PROG with WRONLY_PROG)")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(FLAG_MASK, allowedFlags(c))),
+                        // The allowed list is written only for the message: most maps pass.
+                        .check(c -> c.outside(FLAG_MASK) == 0 && !c.progAccessConflict() ? Optional.empty()
+                                : c.flagsOutsideOrProgConflict(FLAG_MASK, allowedFlags(c))),
                 rule("percpu-array.numa-node", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK,
                         EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("no NUMA node for PERCPU_ARRAY: its values live in every CPU's memory")

@@ -43,41 +43,47 @@ final class LibbpfCreation {
     }
 
     static View of(MapSpec spec, KernelProfile profile) {
-        List<Violation> notes = new ArrayList<>(2);
-        long unknown = 0;
+        return of(spec, profile, true);
+    }
+
+    /** With {@code withNotes} false (the inner map's attribute inside its outer one) no note is written. */
+    private static View of(MapSpec spec, KernelProfile profile, boolean withNotes) {
+        List<Violation> notes = withNotes ? new ArrayList<>(2) : List.of();
         long deferred = 0;
+        for (MapField f : spec.deferred()) {
+            deferred |= AttrField.bitOf(f);
+        }
         int typeId = spec.typeId();
 
         long maxEntries = u32(spec.maxEntries());
-        boolean maxDeferred = spec.deferred().contains(MapField.MAX_ENTRIES);
+        boolean maxDeferred = (deferred & AttrField.MAX_ENTRIES.bit()) != 0;
         if (spec.is(MapType.PERF_EVENT_ARRAY) && (maxEntries == 0 || maxDeferred)) {
             maxEntries = profile.possibleCpus();
             maxDeferred = false;
-            notes.add(Findings.of(LoaderRules.PERF_EVENT_ARRAY_SIZE, spec, "max_entries is not set: libbpf uses "
-                    + "the number of possible CPUs of the machine it runs on (" + profile.possibleCpus()
-                    + " on the target profile)"));
-        }
-        for (MapField f : spec.deferred()) {
-            deferred |= AttrField.bitOf(f);
-            if (f == MapField.MAX_ENTRIES && !maxDeferred) {
-                continue;
+            if (withNotes) {
+                notes.add(Findings.of(LoaderRules.PERF_EVENT_ARRAY_SIZE, spec, "max_entries is not set: libbpf "
+                        + "uses the number of possible CPUs of the machine it runs on (" + profile.possibleCpus()
+                        + " on the target profile)"));
             }
-            // Whether this is worth a warning depends on the kernel's rules: the engine decides (settleDeferred).
-            unknown |= AttrField.bitOf(f);
         }
+        // Whether a field left out is worth a warning depends on the kernel's rules: the engine decides
+        // (settleDeferred). A PERF_EVENT_ARRAY's max_entries is libbpf's to set.
+        long unknown = maxDeferred ? deferred : deferred & ~AttrField.MAX_ENTRIES.bit();
         boolean ringbuf = typeId == MapType.RINGBUF.id() || typeId == MapType.USER_RINGBUF.id();
         if (ringbuf && (unknown & AttrField.MAX_ENTRIES.bit()) == 0) {
             long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
             if (adjusted != maxEntries) {
-                notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
-                        + "power-of-two multiple of the page size (" + profile.pageSize() + "): libbpf creates the "
-                        + spec.typeName() + " with " + adjusted + " bytes" + Sizes.humanSuffix(adjusted)));
+                if (withNotes) {
+                    notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
+                            + "power-of-two multiple of the page size (" + profile.pageSize() + "): libbpf creates "
+                            + "the " + spec.typeName() + " with " + adjusted + " bytes" + Sizes.humanSuffix(adjusted)));
+                }
                 maxEntries = adjusted;
             }
         }
 
         String name = kernelName(spec);
-        if (!name.equals(spec.name()) && spec.name().length() > KERNEL_NAME_MAX) {
+        if (withNotes && !name.equals(spec.name()) && spec.name().length() > KERNEL_NAME_MAX) {
             notes.add(Findings.of(LoaderRules.MAP_NAME, spec, "the kernel keeps the first " + KERNEL_NAME_MAX
                     + " characters of the name: bpftool and /proc show '" + name + "'"));
         }
@@ -105,12 +111,14 @@ final class LibbpfCreation {
         }
         if (MapInMapRules.isMapOfMaps(typeId)) {
             if (spec.innerMap().isPresent()) {
-                b.innerMap(of(innerSpec(spec), profile).attr());
+                b.innerMap(of(innerSpec(spec), profile, false).attr());
             } else {
                 unknown |= AttrField.INNER_MAP.bit();
-                notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
-                        + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
-                        + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
+                if (withNotes) {
+                    notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
+                            + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
+                            + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
+                }
             }
         }
         return new View(b.build(), deferred, unknown, notes);
