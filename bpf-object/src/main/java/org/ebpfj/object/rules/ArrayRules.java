@@ -44,6 +44,7 @@ final class ArrayRules {
                 rule("fd-array.prog-access", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of fds take neither BPF_F_RDONLY_PROG nor BPF_F_WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.RDONLY_PROG, MapFlag.WRONLY_PROG))
@@ -69,12 +70,14 @@ final class ArrayRules {
                         EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("no NUMA node for PERCPU_ARRAY: its values live in every CPU's memory")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.numaGiven(), () -> "numa_node " + Integer.toUnsignedLong(c.numaNode())
                                 + " is given, but PERCPU_ARRAY values are spread over all CPUs' memory: drop "
                                 + "NUMA_NODE or set numa_node to -1")),
                 rule("array.mmapable", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_MMAPABLE and BPF_F_INNER_MAP are only for ARRAY")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(!c.is(MapType.ARRAY) && (c.has(MapFlag.MMAPABLE) || c.has(MapFlag.INNER_MAP)), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.INNER_MAP))
@@ -82,6 +85,7 @@ final class ArrayRules {
                 rule("array.preserve-elems", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_PRESERVE_ELEMS is only for PERF_EVENT_ARRAY")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(!c.is(MapType.PERF_EVENT_ARRAY) && c.has(MapFlag.PRESERVE_ELEMS), () ->
                                 "map_flags has PRESERVE_ELEMS, which only PERF_EVENT_ARRAY takes, not "
                                         + c.typeName())),

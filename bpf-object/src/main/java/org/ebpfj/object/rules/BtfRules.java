@@ -48,6 +48,7 @@ final class BtfRules {
                 rule("btf.key-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("the BTF key type's size must equal key_size")
                         .reads(AttrField.KEY_SIZE)
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             return fire(f != null && c.attr().btfKeyTypeId() != 0 && differs(f.keySize(), c.k()),
@@ -56,12 +57,14 @@ final class BtfRules {
                 rule("btf.keyless", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("a BTF value type without a key type is accepted only by types with their own BTF "
                                 + "check (arrays, bloom filter, storages, arena, ...)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0 && !ownCheck(c), () ->
                                 "BTF gives a value type but no key type; " + c.typeName()
                                         + " maps need both (declare the key with __type(key, ...))")),
                 rule("btf.value-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("the BTF value type's size must equal value_size")
                         .reads(AttrField.VALUE_SIZE)
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             return fire(f != null && !f.valueIsDatasec() && differs(f.valueSize(), c.v()),
@@ -70,6 +73,7 @@ final class BtfRules {
                         }),
                 rule("btf.special-field-duplicate", Stage.BTF, Errno.E2BIG, "btf_parse_fields", Set.of())
                         .summary("a value holds at most one of each unique field: bpf_spin_lock, bpf_timer, bpf_wq, bpf_refcount and the like")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             return fire(f != null && f.duplicated().isPresent(), () -> "the value holds more than "
@@ -79,6 +83,7 @@ final class BtfRules {
                         .summary("values with special fields (locks, timers, kptrs, ...) cannot be RDONLY_PROG or "
                                 + "WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             return fire(f != null && !f.specialFields().isEmpty()
@@ -89,6 +94,7 @@ final class BtfRules {
                 rule("btf.special-field-type", Stage.BTF, Errno.EOPNOTSUPP, CHECK, Set.of())
                         .summary("each special field is allowed only in some map types (e.g. bpf_spin_lock in HASH, "
                                 + "ARRAY and the storages, bpf_timer in HASH, LRU_HASH and ARRAY)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> notAllowed(facts(c), c)
                                 .map(sf -> "the value holds " + sf.description() + ", which " + c.typeName()
                                         + " maps cannot hold; it is allowed in " + sf.allowedIn().stream()
@@ -98,6 +104,7 @@ final class BtfRules {
                         .summary("the BTF key must be a 32-bit int; keyless BTF only for a one-entry ARRAY whose value "
                                 + "is a data section")
                         .reads(AttrField.MAX_ENTRIES)
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             if (f == null) {
@@ -114,16 +121,19 @@ final class BtfRules {
                         }),
                 rule("lpm-trie.btf-key", Stage.BTF, Errno.EINVAL, "trie_check_btf", EnumSet.of(MapType.LPM_TRIE))
                         .summary("the BTF key must be a struct (prefix length + data)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(keyShapeIsNot(facts(c), BtfFacts.KeyShape.STRUCT), () ->
                                 "the BTF key type of an LPM_TRIE must be a struct: { __u32 prefixlen; data }")),
                 rule("bloom.btf-key", Stage.BTF, Errno.EINVAL, "bloom_map_check_btf", EnumSet.of(MapType.BLOOM_FILTER))
                         .summary("a bloom filter's BTF has no key type")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0, () ->
                                 "BTF gives a key type, but a BLOOM_FILTER has no key: declare only the value")),
                 rule("cgroup-storage.btf-key", Stage.BTF, Errno.EINVAL, "cgroup_storage_check_btf",
                         TypeTables.CGROUP_STORAGE)
                         .summary("the BTF key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit int (8 bytes)")
                         .reads(AttrField.KEY_SIZE)
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> {
                             BtfFacts f = facts(c);
                             if (f == null) {
@@ -139,10 +149,12 @@ final class BtfRules {
                 rule("local-storage.btf-key", Stage.BTF, Errno.EINVAL, "bpf_local_storage_map_check_btf",
                         LocalStorageRules.TYPES)
                         .summary("the BTF key must be a 32-bit int (the owner's fd)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(isNotIntKey(facts(c), 32), () ->
                                 "the BTF key type of " + c.typeName() + " must be int (the owner's fd)")),
                 rule("btf.unsupported", Stage.BTF, Errno.ENOTSUPP, "map_check_no_btf", NO_BTF)
                         .summary("these types take no BTF at all (libbpf strips it for them)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c), () -> c.typeName() + " maps take no BTF key/value types")));
     }
 

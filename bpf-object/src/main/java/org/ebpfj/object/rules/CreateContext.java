@@ -22,6 +22,8 @@ public final class CreateContext {
     private final KernelProfile profile;
     private final long flags;
     private final long knownFlags;
+    /** The {@link ZeroGuard} fields this attribute sets. */
+    private final long nonZero;
     /** The memory estimate, made when a rule or the report first asks: the evaluations of one map share it. */
     private MemoryEstimate memory;
     /**
@@ -40,6 +42,7 @@ public final class CreateContext {
         this.attr = attr;
         this.profile = profile;
         this.knownFlags = knownFlags;
+        this.nonZero = ZeroGuard.nonZero(attr);
         this.flags = tokenFd ? attr.flags() & ~MapFlag.TOKEN_FD.mask() : attr.flags();
     }
 
@@ -94,10 +97,14 @@ public final class CreateContext {
      * an earlier evaluation of this attribute is not asked again, so its message is built once.
      */
     String verdict(KernelRules.Walk walk, int i) {
+        long guard = walk.guards()[i];
+        if (guard != 0 && (guard & nonZero) == 0) {
+            return null; // the rule cannot fire while these fields are 0
+        }
         if (fired != null && firedWalk == walk && fired[i] != null) {
             return fired[i];
         }
-        Optional<String> message = walk.rules()[i].check().test(this);
+        Optional<String> message = walk.checks()[i].test(this);
         if (message.isEmpty()) {
             return null;
         }

@@ -43,15 +43,21 @@ public final class KernelRules {
 
     /**
      * One type's rules as evaluation walks them: in kernel order, each with the bits of the fields it reads
-     * ({@link AttrField#bit()}), so skipping the rules that read an unknown field is one AND per rule.
+     * ({@link AttrField#bit()}), so skipping the rules that read an unknown field is one AND per rule, and with
+     * its {@link ZeroGuard} (0: none) and the check it guards.
      */
-    record Walk(KernelRule[] rules, long[] reads) {
+    record Walk(KernelRule[] rules, long[] reads, KernelRule.Check[] checks, long[] guards) {
         static Walk of(List<KernelRule> rules) {
-            long[] reads = new long[rules.size()];
-            for (int i = 0; i < reads.length; i++) {
+            int n = rules.size();
+            long[] reads = new long[n];
+            KernelRule.Check[] checks = new KernelRule.Check[n];
+            long[] guards = new long[n];
+            for (int i = 0; i < n; i++) {
                 reads[i] = AttrField.bits(rules.get(i).reads());
+                checks[i] = ZeroGuard.unguarded(rules.get(i).check());
+                guards[i] = ZeroGuard.of(rules.get(i).check());
             }
-            return new Walk(rules.toArray(new KernelRule[0]), reads);
+            return new Walk(rules.toArray(new KernelRule[0]), reads, checks, guards);
         }
     }
 
