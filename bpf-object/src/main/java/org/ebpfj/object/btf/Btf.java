@@ -96,6 +96,63 @@ public final class Btf {
         return id == 0 ? "void" : decoded[id] != null ? decoded[id].name() : decoder.name(words.nameOffset(id));
     }
 
+    /**
+     * The type a pointer, typedef, qualifier, type tag, VAR, FUNC or decl tag refers to (its {@code type} word), read
+     * without decoding the type; for other kinds the word is a size, so callers check {@link #kind} first.
+     */
+    public int target(int id) {
+        return BtfWords.ref((int) words.sizeOrType(id));
+    }
+
+    /** An array's element type, without decoding it. */
+    public int arrayElementType(int id) {
+        return BtfWords.ref(words.words[words.data(id)]);
+    }
+
+    /** An array's number of elements (unsigned), without decoding it. */
+    public long arrayLength(int id) {
+        return words.words[words.data(id) + 2] & 0xffffffffL;
+    }
+
+    /** How many members a struct or union has (its vlen), without decoding it. */
+    public int memberCount(int id) {
+        return id == 0 ? 0 : words.vlen(id);
+    }
+
+    /** The type of member {@code i} of a struct or union, without decoding the struct. */
+    public int memberType(int id, int i) {
+        return BtfWords.ref(words.words[words.data(id) + 3 * i + 1]);
+    }
+
+    /** The name of member {@code i} of a struct or union ("" when anonymous). */
+    public String memberName(int id, int i) {
+        return decoder.name(words.words[words.data(id) + 3 * i]);
+    }
+
+    /**
+     * Which of {@code names} (UTF-8) member {@code i}'s name is, compared as bytes: the index, or -1. Lets a reader
+     * that knows what names to expect match members without making a String of each.
+     */
+    public int memberNameIndex(int id, int i, byte[][] names) {
+        long offset = words.words[words.data(id) + 3 * i] & 0xffffffffL;
+        for (int k = 0; k < names.length; k++) {
+            if (strings.equalsAt(offset, names[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** A VAR's linkage, without decoding it. */
+    public BtfType.Linkage varLinkage(int id) {
+        return BtfType.Linkage.values()[words.words[words.data(id)]];
+    }
+
+    /** Byte size, or -1 for void, functions, forward declarations and tags ({@link #sizeOf} without the box). */
+    public long size(int id) {
+        return sizes[id];
+    }
+
     /** Ids of all types with this name (any kind). */
     public List<Integer> idsNamed(String name) {
         if (name.isEmpty()) {
