@@ -130,17 +130,11 @@ public final class Btf {
     }
 
     /**
-     * Which of {@code names} (UTF-8) member {@code i}'s name is, compared as bytes: the index, or -1. Lets a reader
+     * Which of {@code names} (UTF-8, none empty) member {@code i}'s name is, compared as bytes: the index, or -1. Lets a reader
      * that knows what names to expect match members without making a String of each.
      */
     public int memberNameIndex(int id, int i, byte[][] names) {
-        long offset = words.words[words.data(id) + 3 * i] & 0xffffffffL;
-        for (int k = 0; k < names.length; k++) {
-            if (strings.equalsAt(offset, names[k])) {
-                return k;
-            }
-        }
-        return -1;
+        return strings.indexAt(words.words[words.data(id) + 3 * i] & 0xffffffffL, names);
     }
 
     /** A VAR's linkage, without decoding it. */
@@ -184,6 +178,16 @@ public final class Btf {
 
     /** The first type of this kind and name. */
     public Optional<BtfType> find(BtfKind kind, String name) {
+        if (words.count <= INDEX_THRESHOLD && !name.isEmpty()) {
+            // The kind is one byte per type: testing it first leaves few names to compare.
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            for (int id = 1; id < words.count; id++) {
+                if (words.kinds[id] == kind.code() && strings.equalsAt(words.nameOffset(id) & 0xffffffffL, utf8)) {
+                    return Optional.of(type(id));
+                }
+            }
+            return Optional.empty();
+        }
         for (int id : idsNamed(name)) {
             if (kind(id) == kind) {
                 return Optional.of(type(id));

@@ -155,6 +155,7 @@ final class BtfChecks {
         int[] stack = new int[max + 1];
         int[] next = new int[max + 1]; // index of the next child to visit, per stack level
         int[] depth = new int[n]; // levels of types laid out inside one another, for finished types
+        int[] deepest = new int[max + 1]; // the deepest finished child so far, per stack level
         for (int root = 1; root < n; root++) {
             if (state[root] != 0) {
                 continue;
@@ -162,17 +163,21 @@ final class BtfChecks {
             int top = 0;
             stack[0] = root;
             next[0] = 0;
+            deepest[0] = 0;
             state[root] = 1;
             while (top >= 0) {
                 int id = stack[top];
                 int child = containedAt(id, next[top]++);
                 if (child < 0) {
-                    depth[id] = 1 + deepestChild(id, depth);
+                    depth[id] = 1 + deepest[top];
                     if (depth[id] > max) {
                         throw fail("BTF type #" + id, "types nested deeper than " + max);
                     }
                     state[id] = 2;
                     top--;
+                    if (top >= 0) {
+                        deepest[top] = Math.max(deepest[top], depth[id]);
+                    }
                 } else if (state[child] == 1) {
                     throw fail("BTF type #" + child, t.kind(child) + " '" + name(t.nameOffset(child))
                             + "' contains itself by value");
@@ -183,17 +188,12 @@ final class BtfChecks {
                     state[child] = 1;
                     stack[++top] = child;
                     next[top] = 0;
+                    deepest[top] = 0;
+                } else {
+                    deepest[top] = Math.max(deepest[top], depth[child]);
                 }
             }
         }
-    }
-
-    private int deepestChild(int id, int[] depth) {
-        int deepest = 0;
-        for (int i = 0, child; (child = containedAt(id, i)) >= 0; i++) {
-            deepest = Math.max(deepest, depth[child]);
-        }
-        return deepest;
     }
 
     /** The i-th type laid out inside {@code id} (members, array element, qualified type), or -1. */

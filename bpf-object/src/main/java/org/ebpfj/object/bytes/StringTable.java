@@ -48,6 +48,11 @@ public final class StringTable {
         return view.cStringEquals(offset, utf8);
     }
 
+    /** Which of {@code names} (UTF-8, none empty) the string at {@code offset} is: its index, or -1. */
+    public int indexAt(long offset, byte[][] names) {
+        return view.cStringIndex(offset, names);
+    }
+
     /** The string at {@code offset}; fails when the offset is outside, or no NUL follows within the limit. */
     public String get(long offset) throws ObjectFormatException {
         if (offset < 0 || offset >= view.length()) {
