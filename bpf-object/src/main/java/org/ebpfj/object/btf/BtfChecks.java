@@ -152,12 +152,19 @@ final class BtfChecks {
         int n = t.count;
         int max = BtfReader.MAX_NESTING;
         byte[] state = new byte[n]; // 0 unvisited, 1 on the current path, 2 done
-        int[] stack = new int[max + 1];
-        int[] next = new int[max + 1]; // index of the next child to visit, per stack level
+        // A path holds each type at most once, so it is never longer than the type count.
+        int levels = Math.min(max, n) + 1;
+        int[] stack = new int[levels];
+        int[] next = new int[levels]; // index of the next child to visit, per stack level
         int[] depth = new int[n]; // levels of types laid out inside one another, for finished types
-        int[] deepest = new int[max + 1]; // the deepest finished child so far, per stack level
+        int[] deepest = new int[levels]; // the deepest finished child so far, per stack level
         for (int root = 1; root < n; root++) {
             if (state[root] != 0) {
+                continue;
+            }
+            if (containedAt(root, 0) < 0) { // most types contain nothing: no walk needed
+                depth[root] = 1;
+                state[root] = 2;
                 continue;
             }
             int top = 0;

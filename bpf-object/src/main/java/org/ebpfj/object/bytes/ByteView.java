@@ -187,7 +187,16 @@ public final class ByteView {
             return false;
         }
         int at = start + (int) offset;
-        return data[at + n.length] == 0 && java.util.Arrays.equals(data, at, at + n.length, n, 0, n.length);
+        if (data[at + n.length] != 0) {
+            return false;
+        }
+        // A plain loop: names are a few bytes, shorter than a vectorized compare needs to pay for its call.
+        for (int i = 0; i < n.length; i++) {
+            if (data[at + i] != n[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -232,6 +241,23 @@ public final class ByteView {
             }
         }
         return -1;
+    }
+
+    /**
+     * The longest run of bytes other than {@code b}, counting a run at the end that no {@code b} closes as
+     * {@link Integer#MAX_VALUE} (an unterminated string).
+     */
+    public int longestRunWithout(byte b) {
+        int longest = 0;
+        for (int pos = 0; pos < length; ) {
+            int at = indexOf(b, pos, length - pos);
+            if (at < 0) {
+                return Integer.MAX_VALUE;
+            }
+            longest = Math.max(longest, at - pos);
+            pos = at + 1;
+        }
+        return longest;
     }
 
     /** The offsets of every byte equal to {@code b}, in order. */
