@@ -34,8 +34,11 @@ public final class Btf {
     private final long[] sizes;
     /** Types decoded so far, null = not yet. Racing threads decode equal values; records publish safely. */
     private final BtfType[] decoded;
-    /** Alignments computed so far, 0 = not yet. Filled lazily; racing threads compute the same values. */
-    private final int[] alignments;
+    /**
+     * Alignments computed so far, 0 = not yet; made on the first query (reading an object's maps asks none).
+     * Filled lazily; racing threads compute the same values.
+     */
+    private int[] alignments;
     private final List<BtfType> types;
     private volatile Map<String, List<Integer>> byName;
 
@@ -45,7 +48,6 @@ public final class Btf {
         this.decoder = new BtfDecoder(words, strings);
         this.sizes = sizes;
         this.decoded = new BtfType[words.count];
-        this.alignments = new int[words.count];
         this.types = new AbstractList<>() {
             @Override
             public BtfType get(int id) {
@@ -222,12 +224,15 @@ public final class Btf {
      */
     public int alignOf(int id) {
         int rid = resolveId(id);
-        int known = alignments[rid];
-        if (known == 0) {
-            known = computeAlign(type(rid));
-            alignments[rid] = known;
+        int[] known = alignments;
+        if (known == null) {
+            known = new int[words.count];
+            alignments = known;
         }
-        return known;
+        if (known[rid] == 0) {
+            known[rid] = computeAlign(type(rid));
+        }
+        return known[rid];
     }
 
     private int computeAlign(BtfType t) {

@@ -298,10 +298,8 @@ public final class ElfFile {
             long offset = file.u64(at + 24);
             long size = file.u64(at + 32);
             String name = sectionName(names, index, at, file.u32(at));
-            boolean occupies = occupiesFile(type);
-            ByteView data = file.slice(occupies ? offset : 0, occupies ? size : 0, "section", name);
-            return new ElfSection(index, name, type, file.u64(at + 8), offset, size, file.s32(at + 40),
-                    file.s32(at + 44), file.u64(at + 48), file.u64(at + 56), data);
+            return ElfSection.inFile(index, name, type, file.u64(at + 8), offset, size, file.s32(at + 40),
+                    file.s32(at + 44), file.u64(at + 48), file.u64(at + 56), file);
         }
 
         private String sectionName(StringTable names, int index, long headerOffset, long nameOffset)
@@ -357,16 +355,15 @@ public final class ElfFile {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " uses extended section numbering"
                             + " (SHN_XINDEX), which BPF objects never need");
                 }
-                String symName;
-                if (nameOffset == 0) {
-                    symName = "";
-                } else if (nameOffset < strings.length()) {
-                    symName = strings.get(nameOffset);
-                } else {
+                if (nameOffset != 0 && nameOffset >= strings.length()) {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " name offset " + nameOffset
                             + " lies outside the " + strings.length() + "-byte string table");
                 }
-                symbols.add(new ElfSymbol(i, symName, value, size, info & 0xf, info >>> 4, other & 0x3, shndx));
+                if (nameOffset != 0 && !strings.fits(nameOffset)) {
+                    strings.get(nameOffset); // fails, with the message an unreadable name has always had
+                }
+                symbols.add(new ElfSymbol(i, value, size, info & 0xf, info >>> 4, other & 0x3, shndx, strings,
+                        nameOffset));
             }
             return symbols;
         }

@@ -2,7 +2,6 @@ package org.ebpfj.object.spec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,8 +53,8 @@ final class BtfMapDefinitions {
     }
 
     private Optional<MapSpec> readVariable(int index, BtfType.SecInfo vi, ElfSection maps) {
-        BtfType var = btf.type(vi.type());
-        String name = var.name();
+        int var = vi.type();
+        String name = btf.name(var);
         SourceLocation where = ctx.locationOf(name);
         if (name.isEmpty()) {
             corrupt("", "map #" + index + ": empty name.", SourceLocation.ofObject(ctx.file));
@@ -65,17 +64,17 @@ final class BtfMapDefinitions {
             corrupt(name, "map '" + name + "' BTF data is corrupted.", where);
             return Optional.empty();
         }
-        if (!(var instanceof BtfType.Var)) {
-            corrupt(name, "map '" + name + "': unexpected var kind " + LibbpfBtf.kindName(var.kind()) + ".", where);
+        if (btf.kind(var) != BtfKind.VAR) {
+            corrupt(name, "map '" + name + "': unexpected var kind " + LibbpfBtf.kindName(btf.kind(var)) + ".", where);
             return Optional.empty();
         }
-        BtfType.Var v = (BtfType.Var) var;
-        if (v.linkage() != BtfType.Linkage.GLOBAL) {
+        BtfType.Linkage linkage = btf.varLinkage(var);
+        if (linkage != BtfType.Linkage.GLOBAL) {
             ctx.problem(name, ProblemCodes.MAP_STATIC, Errno.EOPNOTSUPP, "map '" + name
-                    + "': unsupported map linkage " + v.linkage().name().toLowerCase(java.util.Locale.ROOT)
+                    + "': unsupported map linkage " + linkage.name().toLowerCase(java.util.Locale.ROOT)
                     + ".", where);
         }
-        int def = btf.resolveId(v.type());
+        int def = btf.resolveId(btf.target(var));
         if (btf.kind(def) != BtfKind.STRUCT) {
             corrupt(name, "map '" + name + "': unexpected def kind " + LibbpfBtf.kindName(btf.kind(def)) + ".", where);
             return Optional.empty();
@@ -112,7 +111,10 @@ final class BtfMapDefinitions {
         ctx.problem(map, ProblemCodes.MAP_DEFINITION_CORRUPT, Errno.EINVAL, message, where);
     }
 
-    /** What one definition struct says; {@code parts} records which fields it names. */
+    /** Every field, for the deferred ones a definition leaves out (one array, not a copy per map). */
+    private static final MapField[] ALL_FIELDS = MapField.values();
+
+    /** What one definition struct says; {@code parts} records which fields it names, one bit per ordinal. */
     private static final class Definition {
         int type;
         long keySize;
@@ -125,7 +127,11 @@ final class BtfMapDefinitions {
         int keyTypeId;
         int valueTypeId;
         Definition inner;
-        final EnumSet<MapField> parts = EnumSet.noneOf(MapField.class);
+        int parts;
+
+        void named(MapField field) {
+            parts |= 1 << field.ordinal();
+        }
     }
 
     /** The field names libbpf knows, in the order of the {@code FIELD_*} indexes; matched as bytes. */
@@ -164,19 +170,19 @@ final class BtfMapDefinitions {
                 case FIELD_TYPE:
                     if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.type = (int) n;
-                        d.parts.add(MapField.TYPE);
+                        d.named(MapField.TYPE);
                     }
                     break;
                 case FIELD_MAX_ENTRIES:
                     if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.maxEntries = n;
-                        d.parts.add(MapField.MAX_ENTRIES);
+                        d.named(MapField.MAX_ENTRIES);
                     }
                     break;
                 case FIELD_MAP_FLAGS:
                     if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.flags = n;
-                        d.parts.add(MapField.MAP_FLAGS);
+                        d.named(MapField.MAP_FLAGS);
                     }
                     break;
                 case FIELD_NUMA_NODE:
@@ -237,7 +243,7 @@ final class BtfMapDefinitions {
             return;
         }
         d.keySize = size;
-        d.parts.add(MapField.KEY_SIZE);
+        d.named(MapField.KEY_SIZE);
     }
 
     private void setValueSize(Problems p, Definition d, long size) {
@@ -247,7 +253,7 @@ final class BtfMapDefinitions {
             return;
         }
         d.valueSize = size;
-        d.parts.add(MapField.VALUE_SIZE);
+        d.named(MapField.VALUE_SIZE);
     }
 
     private void parseValues(Problems p, Definition d, int memberType, boolean last, boolean isInner, String reportName,
@@ -273,7 +279,7 @@ final class BtfMapDefinitions {
             return;
         }
         d.valueSize = 4;
-        d.parts.add(MapField.VALUE_SIZE);
+        d.named(MapField.VALUE_SIZE);
         if (btf.kind(memberType) != BtfKind.ARRAY || btf.arrayLength(memberType) != 0) {
             p.add(ProblemCodes.MAP_VALUES_SPEC, Errno.EINVAL, desc + " spec is not a zero-sized array.");
             return;
@@ -395,8 +401,8 @@ final class BtfMapDefinitions {
         if (d.valueTypeId != 0) {
             b.valueType(new TypeRef(btf, d.valueTypeId));
         }
-        for (MapField f : MapField.values()) {
-            if (!d.parts.contains(f)) {
+        for (MapField f : ALL_FIELDS) {
+            if ((d.parts & 1 << f.ordinal()) == 0) {
                 b.deferred(f);
             }
         }
