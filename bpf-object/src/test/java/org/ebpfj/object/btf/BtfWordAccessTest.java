@@ -29,51 +29,51 @@ class BtfWordAccessTest {
 
     @ParameterizedTest
     @MethodSource("objects")
-    void accessorsAgreeWithDecodedTypes(String object) throws Exception {
+    void wordAccessAgreesWithDecodingOnEveryType(String object) throws Exception {
         Btf btf = btfOf(object);
         for (int id = 1; id < btf.typeCount(); id++) {
-            BtfType t = btf.type(id);
-            assertThat(btf.size(id)).as("size #%d", id).isEqualTo(btf.sizeOf(id).orElse(-1));
-            if (t instanceof BtfType.Modifier m) {
-                assertThat(btf.target(id)).isEqualTo(m.type());
-            } else if (t instanceof BtfType.Ptr p) {
-                assertThat(btf.target(id)).isEqualTo(p.type());
-            } else if (t instanceof BtfType.Var v) {
-                assertThat(btf.target(id)).isEqualTo(v.type());
-                assertThat(btf.varLinkage(id)).isEqualTo(v.linkage());
-            } else if (t instanceof BtfType.Array a) {
-                assertThat(btf.arrayElementType(id)).isEqualTo(a.elementType());
-                assertThat(btf.arrayLength(id)).isEqualTo(a.elements());
-            } else if (t instanceof BtfType.Composite c) {
-                assertThat(btf.memberCount(id)).isEqualTo(c.members().size());
-                byte[][] names = c.members().stream().filter(m -> !m.name().isEmpty())
-                        .map(m -> m.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-                for (int i = 0; i < c.members().size(); i++) {
-                    BtfType.Member m = c.members().get(i);
-                    assertThat(btf.memberType(id, i)).isEqualTo(m.type());
-                    assertThat(btf.memberName(id, i)).isEqualTo(m.name());
-                    int k = btf.memberNameIndex(id, i, names);
-                    if (m.name().isEmpty()) {
-                        assertThat(k).isEqualTo(-1);
-                    } else {
-                        assertThat(new String(names[k], StandardCharsets.UTF_8)).isEqualTo(m.name());
-                    }
+            accessorsAgree(btf, id);
+            findAgrees(btf, id);
+        }
+    }
+
+    private static void accessorsAgree(Btf btf, int id) {
+        BtfType t = btf.type(id);
+        assertThat(btf.size(id)).as("size #%d", id).isEqualTo(btf.sizeOf(id).orElse(-1));
+        if (t instanceof BtfType.Modifier m) {
+            assertThat(btf.target(id)).isEqualTo(m.type());
+        } else if (t instanceof BtfType.Ptr p) {
+            assertThat(btf.target(id)).isEqualTo(p.type());
+        } else if (t instanceof BtfType.Var v) {
+            assertThat(btf.target(id)).isEqualTo(v.type());
+            assertThat(btf.varLinkage(id)).isEqualTo(v.linkage());
+        } else if (t instanceof BtfType.Array a) {
+            assertThat(btf.arrayElementType(id)).isEqualTo(a.elementType());
+            assertThat(btf.arrayLength(id)).isEqualTo(a.elements());
+        } else if (t instanceof BtfType.Composite c) {
+            assertThat(btf.memberCount(id)).isEqualTo(c.members().size());
+            byte[][] names = c.members().stream().filter(m -> !m.name().isEmpty())
+                    .map(m -> m.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            for (int i = 0; i < c.members().size(); i++) {
+                BtfType.Member m = c.members().get(i);
+                assertThat(btf.memberType(id, i)).isEqualTo(m.type());
+                assertThat(btf.memberName(id, i)).isEqualTo(m.name());
+                int k = btf.memberNameIndex(id, i, names);
+                if (m.name().isEmpty()) {
+                    assertThat(k).isEqualTo(-1);
+                } else {
+                    assertThat(new String(names[k], StandardCharsets.UTF_8)).isEqualTo(m.name());
                 }
             }
         }
     }
 
     /** {@link Btf#find} tests the kind before the name on small BTF: the same answer as name first. */
-    @ParameterizedTest
-    @MethodSource("objects")
-    void findGivesTheFirstTypeOfThatKindAndName(String object) throws Exception {
-        Btf btf = btfOf(object);
-        for (int id = 1; id < btf.typeCount(); id++) {
-            String name = btf.name(id);
-            for (BtfKind kind : BtfKind.values()) {
-                Optional<Integer> expected = btf.idsNamed(name).stream().filter(i -> btf.kind(i) == kind).findFirst();
-                assertThat(btf.find(kind, name).map(BtfType::id)).as("%s %s", kind, name).isEqualTo(expected);
-            }
+    private static void findAgrees(Btf btf, int id) {
+        String name = btf.name(id);
+        for (BtfKind kind : BtfKind.values()) {
+            Optional<Integer> expected = btf.idsNamed(name).stream().filter(i -> btf.kind(i) == kind).findFirst();
+            assertThat(btf.find(kind, name).map(BtfType::id)).as("%s %s", kind, name).isEqualTo(expected);
         }
     }
 }
