@@ -14,6 +14,11 @@ import org.ebpfj.object.bytes.ByteView;
 
 /** Parses abbreviation tables from .debug_abbrev, once per offset (units often share one). */
 final class AbbreviationTables {
+    /**
+     * The constants of an abbreviation without DW_FORM_implicit_const: all 0, shared (never written), as most
+     * abbreviations are, so each does not carry its own array of zeros.
+     */
+    private static final long[] NO_CONSTS = new long[64];
     private final ByteView abbrev;
     private final WorkBudget budget;
     /** Tables by offset: an object has one or two, so a list searched in order beats a map of boxed keys. */
@@ -81,13 +86,18 @@ final class AbbreviationTables {
             long tag = c.uleb();
             int children = c.u8();
             int n = 0;
+            boolean anyImplicit = false;
             while (true) {
                 long attr = c.uleb();
                 long form = c.uleb();
                 if (attr == 0 && form == 0) {
                     break;
                 }
-                long implicit = form == DwarfForm.IMPLICIT_CONST ? c.sleb() : 0;
+                long implicit = 0;
+                if (form == DwarfForm.IMPLICIT_CONST) {
+                    implicit = c.sleb();
+                    anyImplicit = true;
+                }
                 if (n == attrs.length) {
                     attrs = Arrays.copyOf(attrs, 2 * n);
                     forms = Arrays.copyOf(forms, 2 * n);
@@ -102,20 +112,33 @@ final class AbbreviationTables {
                 throw c.fail("abbreviation code " + code + " defined twice in the table at offset " + offset);
             }
             table.add(new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n), Arrays.copyOf(forms, n),
-                    Arrays.copyOf(consts, n)));
+                    anyImplicit || n > NO_CONSTS.length ? Arrays.copyOf(consts, n) : NO_CONSTS));
         }
     }
 
-    /** The codes a table has defined so far: a bit per small code, a set for the rest. */
+    /**
+     * The codes a table has defined so far. Compilers number a table's codes 1, 2, 3, ... in order, which needs no
+     * set at all; the first code out of that order moves them to a bit per small code and a set for the rest.
+     */
     private static final class Codes {
         /** Codes below this get a bit; a crafted huge code must not size the bit set. */
         private static final int SMALL = 1 << 16;
 
-        private final BitSet small = new BitSet();
+        /** While the codes run 1..next-1 in order: the code that continues the run. */
+        private long next = 1;
+        private BitSet small;
         private Set<Long> large;
 
         /** Adds {@code code}; false when it was there already. */
         boolean add(long code) {
+            if (small == null) {
+                if (code == next && code < SMALL) {
+                    next++;
+                    return true;
+                }
+                small = new BitSet();
+                small.set(1, (int) next);
+            }
             if (code >= 0 && code < SMALL) {
                 boolean had = small.get((int) code);
                 small.set((int) code);

@@ -1,6 +1,7 @@
 package org.ebpfj.object.dwarf;
 
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,8 @@ import org.ebpfj.object.elf.ElfSymbol;
 final class DebugSections {
     /** Names and paths longer than PATH_MAX are not from a compiler. */
     static final int MAX_STRING = 4096;
+    /** An SHT_REL entry: r_offset and r_info, 8 bytes each (ELF64). */
+    private static final int REL_SIZE = 16;
     final ByteView info;
     final ByteView abbrev;
     final ByteView str;
@@ -47,29 +50,121 @@ final class DebugSections {
 
     /** Empty when the object has no .debug_info (compiled without -g). */
     static Optional<DebugSections> of(ElfFile elf) throws ObjectFormatException {
-        Optional<ElfSection> info = elf.section(".debug_info");
-        if (info.isEmpty()) {
+        Found f = new Found(elf);
+        if (f.info == null) {
             return Optional.empty();
         }
-        return Optional.of(new DebugSections(relocated(elf, info.get()), plain(elf, ".debug_abbrev"),
-                plain(elf, ".debug_str"), plain(elf, ".debug_line_str"), relocatedByName(elf, ".debug_line"),
-                relocatedByName(elf, ".debug_str_offsets")));
+        return Optional.of(new DebugSections(f.relocated(f.info), f.plain(f.abbrev, ".debug_abbrev"),
+                f.plain(f.str, ".debug_str"), f.plain(f.lineStr, ".debug_line_str"),
+                f.relocatedOrEmpty(f.line, ".debug_line"), f.relocatedOrEmpty(f.strOffsets, ".debug_str_offsets")));
     }
 
-    private static ByteView plain(ElfFile elf, String name) {
-        return elf.section(name).map(ElfSection::data).orElseGet(() -> empty(elf, name));
-    }
+    /**
+     * The debug sections and the relocation sections, found in one pass over the section headers (the first of
+     * each name, as {@link ElfFile#section(String)} finds it).
+     */
+    private static final class Found {
+        private final ElfFile elf;
+        private ElfSection info;
+        private ElfSection abbrev;
+        private ElfSection str;
+        private ElfSection lineStr;
+        private ElfSection line;
+        private ElfSection strOffsets;
+        private final List<ElfSection> relocationSections = new ArrayList<>(8);
 
-    private static ByteView relocatedByName(ElfFile elf, String name) throws ObjectFormatException {
-        Optional<ElfSection> s = elf.section(name);
-        return s.isPresent() ? relocated(elf, s.get()) : empty(elf, name);
+        Found(ElfFile elf) {
+            this.elf = elf;
+            for (ElfSection s : elf.sections()) {
+                if (s.type() == ElfSection.SHT_REL || s.type() == ElfSection.SHT_RELA) {
+                    relocationSections.add(s);
+                    continue;
+                }
+                if (!s.name().startsWith(".debug_")) {
+                    continue; // most sections: no hash of their name needed
+                }
+                switch (s.name()) {
+                    case ".debug_info" -> info = info == null ? s : info;
+                    case ".debug_abbrev" -> abbrev = abbrev == null ? s : abbrev;
+                    case ".debug_str" -> str = str == null ? s : str;
+                    case ".debug_line_str" -> lineStr = lineStr == null ? s : lineStr;
+                    case ".debug_line" -> line = line == null ? s : line;
+                    case ".debug_str_offsets" -> strOffsets = strOffsets == null ? s : strOffsets;
+                    default -> {
+                    }
+                }
+            }
+        }
+
+        ByteView plain(ElfSection s, String name) {
+            return s == null ? empty(elf, name) : s.data();
+        }
+
+        ByteView relocatedOrEmpty(ElfSection s, String name) throws ObjectFormatException {
+            return s == null ? empty(elf, name) : relocated(s);
+        }
+
+        /** The section's bytes; a relocated copy only when some relocation changes a value (see the class doc). */
+        ByteView relocated(ElfSection section) throws ObjectFormatException {
+            boolean any = false;
+            for (ElfSection r : relocationSections) {
+                if (r.info() == section.index()) {
+                    any = true;
+                    if (!changesNothing(r, section.data())) {
+                        return DebugSections.relocated(elf, section);
+                    }
+                }
+            }
+            // S + A with S = 0 and A in place: every value is already what it relocates to. Shown as a copy, as
+            // the applied relocations are.
+            return any ? section.data().asCopy(section.name()) : section.data();
+        }
+
+        /**
+         * Whether every entry of this SHT_REL section relocates against a symbol of value 0 with its addend in
+         * place, inside the target: then applying it changes nothing. Read from the raw entries, with no list of
+         * relocations; anything else (SHT_RELA, an odd entry size, a bad symbol index, a target out of bounds) is
+         * left to {@link DebugSections#relocated}, which applies or reports it.
+         */
+        private boolean changesNothing(ElfSection rel, ByteView target) throws ObjectFormatException {
+            if (rel.type() != ElfSection.SHT_REL || rel.entrySize() != REL_SIZE) {
+                return false;
+            }
+            ByteView data = rel.data();
+            List<ElfSymbol> symbols = elf.symbols();
+            int count = data.length() / REL_SIZE;
+            long zeroSymbol = -1; // the last symbol seen to have value 0: debug relocations mostly share one
+            for (int i = 0; i < count; i++) {
+                long at = (long) i * REL_SIZE;
+                long info = data.u64(at + 8);
+                long sym = info >>> 32;
+                if (sym >= symbols.size()) {
+                    return false;
+                }
+                int width = width((int) (info & 0xffffffffL));
+                if (width == 0) {
+                    continue;
+                }
+                if (!target.contains(data.u64(at), width)) {
+                    return false;
+                }
+                if (sym != zeroSymbol) {
+                    if (symbols.get((int) sym).value() != 0) {
+                        return false;
+                    }
+                    zeroSymbol = sym;
+                }
+            }
+            return true;
+        }
     }
 
     private static ByteView empty(ElfFile elf, String name) {
         return ByteView.of(new byte[0], elf.order(), name);
     }
 
-    private static ByteView relocated(ElfFile elf, ElfSection section) throws ObjectFormatException {
+    /** The section with every relocation applied (copied when one changes a value): the path of any object. */
+    static ByteView relocated(ElfFile elf, ElfSection section) throws ObjectFormatException {
         ByteView original = section.data();
         if (elf.relocationSectionsFor(section).isEmpty()) {
             return original;
@@ -106,10 +201,14 @@ final class DebugSections {
 
     /** The bytes a debug-section relocation writes, 0 for a type that does not apply to debug info. */
     private static int width(ElfRelocation r) {
-        if (r.type() == ElfRelocation.R_BPF_64_ABS32 || r.type() == ElfRelocation.R_BPF_64_NODYLD32) {
+        return width(r.type());
+    }
+
+    private static int width(int type) {
+        if (type == ElfRelocation.R_BPF_64_ABS32 || type == ElfRelocation.R_BPF_64_NODYLD32) {
             return 4;
         }
-        return r.type() == ElfRelocation.R_BPF_64_ABS64 ? 8 : 0;
+        return type == ElfRelocation.R_BPF_64_ABS64 ? 8 : 0;
     }
 
     private static void write(byte[] b, int at, int width, long value, ByteOrder order) {

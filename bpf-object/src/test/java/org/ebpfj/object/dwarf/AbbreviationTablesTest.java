@@ -1,0 +1,50 @@
+package org.ebpfj.object.dwarf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteOrder;
+
+import org.ebpfj.object.bytes.ByteView;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Codes in the usual 1, 2, 3, ... order need no set; any other order must still catch a code defined twice. */
+class AbbreviationTablesTest {
+    /** A table of DW_TAG_variable abbreviations with these codes (each with no attributes), then its end. */
+    private static ByteView table(String codes) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String code : codes.split(" ")) {
+            long c = Long.parseLong(code);
+            do { // ULEB128
+                int low = (int) (c & 0x7f);
+                c >>>= 7;
+                b.write(c != 0 ? low | 0x80 : low);
+            } while (c != 0);
+            b.write(0x34);
+            b.write(0);
+            b.write(0);
+            b.write(0);
+        }
+        b.write(0);
+        return ByteView.of(b.toByteArray(), ByteOrder.LITTLE_ENDIAN, ".debug_abbrev");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1 2 3", "2 1 3", "1 3 2", "5", "1 2 70000 3", "70000 1"})
+    void acceptsDistinctCodesInAnyOrder(String codes) throws Exception {
+        AbbreviationTable t = new AbbreviationTables(table(codes), new WorkBudget(1 << 20)).at(0);
+        for (String code : codes.split(" ")) {
+            assertThat(t.get(Long.parseLong(code)).tag()).isEqualTo(0x34);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1 2 1, 1", "1 2 3 2, 2", "2 1 2, 2", "1 70000 70000, 70000", "3 3, 3"})
+    void refusesACodeDefinedTwice(String codes, long twice) {
+        assertThatThrownBy(() -> new AbbreviationTables(table(codes), new WorkBudget(1 << 20)).at(0))
+                .isInstanceOf(DwarfFormatException.class)
+                .hasMessageContaining("abbreviation code " + twice + " defined twice");
+    }
+}
