@@ -14,11 +14,6 @@ import org.ebpfj.object.bytes.ByteView;
 
 /** Parses abbreviation tables from .debug_abbrev, once per offset (units often share one). */
 final class AbbreviationTables {
-    /**
-     * The constants of an abbreviation without DW_FORM_implicit_const: all 0, shared (never written), as most
-     * abbreviations are, so each does not carry its own array of zeros.
-     */
-    private static final long[] NO_CONSTS = new long[64];
     private final ByteView abbrev;
     private final WorkBudget budget;
     /** Tables by offset: an object has one or two, so a list searched in order beats a map of boxed keys. */
@@ -72,12 +67,10 @@ final class AbbreviationTables {
     }
 
     private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
-        List<Abbreviation> table = new ArrayList<>();
         Codes seen = new Codes();
-        // One abbreviation's specs, reused: most have a handful of attributes.
-        int[] attrs = new int[16];
-        int[] forms = new int[16];
-        long[] consts = new long[16];
+        // A pair takes 2 bytes at least: sized for the rest of the section (within reason), it rarely grows.
+        Pairs pairs = new Pairs((int) Math.min(1024, (c.view().length() - offset) / 2 + 1));
+        List<Abbreviation> table = new ArrayList<>();
         while (true) {
             long code = c.uleb();
             if (code == 0) {
@@ -85,34 +78,20 @@ final class AbbreviationTables {
             }
             long tag = c.uleb();
             int children = c.u8();
-            int n = 0;
-            boolean anyImplicit = false;
+            int first = pairs.count;
             while (true) {
                 long attr = c.uleb();
                 long form = c.uleb();
                 if (attr == 0 && form == 0) {
                     break;
                 }
-                long implicit = 0;
-                if (form == DwarfForm.IMPLICIT_CONST) {
-                    implicit = c.sleb();
-                    anyImplicit = true;
-                }
-                if (n == attrs.length) {
-                    attrs = Arrays.copyOf(attrs, 2 * n);
-                    forms = Arrays.copyOf(forms, 2 * n);
-                    consts = Arrays.copyOf(consts, 2 * n);
-                }
-                attrs[n] = clampToInt(attr);
-                forms[n] = clampToInt(form);
-                consts[n] = implicit;
-                n++;
+                long implicit = form == DwarfForm.IMPLICIT_CONST ? c.sleb() : 0;
+                pairs.add(clampToInt(attr), clampToInt(form), implicit);
             }
             if (!seen.add(code)) {
                 throw c.fail("abbreviation code " + code + " defined twice in the table at offset " + offset);
             }
-            table.add(new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n), Arrays.copyOf(forms, n),
-                    anyImplicit || n > NO_CONSTS.length ? Arrays.copyOf(consts, n) : NO_CONSTS));
+            table.add(new Abbreviation(code, tag, children != 0, pairs, first, pairs.count - first));
         }
     }
 

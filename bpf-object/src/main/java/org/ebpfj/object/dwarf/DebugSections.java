@@ -20,7 +20,8 @@ import org.ebpfj.object.elf.ElfSymbol;
  * .debug_str_offsets entry) carry relocations against section symbols. clang writes SHT_REL with the addend in
  * place and section symbols have value 0, so the stored values are already the right offsets; applying the
  * relocations (S + A) changes nothing on such objects but keeps the reader right for any object where the
- * symbol value is not 0 or the addend is explicit (SHT_RELA).
+ * symbol value is not 0 or the addend is explicit (SHT_RELA). In DWARF 2..4 the variables' DW_AT_location
+ * addresses relocate against the variables' own symbols (not 0): those few are applied to a copy.
  */
 final class DebugSections {
     /** Names and paths longer than PATH_MAX are not from a compiler. */
@@ -80,18 +81,23 @@ final class DebugSections {
                     relocationSections.add(s);
                     continue;
                 }
-                if (!s.name().startsWith(".debug_")) {
-                    continue; // most sections: no hash of their name needed
+                String name = s.name();
+                if (!name.startsWith(".debug_")) {
+                    continue; // most sections
                 }
-                switch (s.name()) {
-                    case ".debug_info" -> info = info == null ? s : info;
-                    case ".debug_abbrev" -> abbrev = abbrev == null ? s : abbrev;
-                    case ".debug_str" -> str = str == null ? s : str;
-                    case ".debug_line_str" -> lineStr = lineStr == null ? s : lineStr;
-                    case ".debug_line" -> line = line == null ? s : line;
-                    case ".debug_str_offsets" -> strOffsets = strOffsets == null ? s : strOffsets;
-                    default -> {
-                    }
+                // Compared, not switched on: a switch would hash each freshly read name.
+                if (info == null && name.equals(".debug_info")) {
+                    info = s;
+                } else if (abbrev == null && name.equals(".debug_abbrev")) {
+                    abbrev = s;
+                } else if (str == null && name.equals(".debug_str")) {
+                    str = s;
+                } else if (lineStr == null && name.equals(".debug_line_str")) {
+                    lineStr = s;
+                } else if (line == null && name.equals(".debug_line")) {
+                    line = s;
+                } else if (strOffsets == null && name.equals(".debug_str_offsets")) {
+                    strOffsets = s;
                 }
             }
         }
@@ -104,58 +110,61 @@ final class DebugSections {
             return s == null ? empty(elf, name) : relocated(s);
         }
 
-        /** The section's bytes; a relocated copy only when some relocation changes a value (see the class doc). */
+        /**
+         * The section with its relocations applied, read from the raw SHT_REL entries with no list of
+         * relocations: the section's own bytes when no relocation changes a value (see the class doc), else a copy
+         * with only the relocations that change one applied (the others write back what is there, wherever they
+         * come in the order). Anything unusual (SHT_RELA, an odd entry size, a bad symbol index, a target out of
+         * bounds) is left to {@link DebugSections#relocated}, which applies or reports it.
+         */
         ByteView relocated(ElfSection section) throws ObjectFormatException {
+            ByteView original = section.data();
             boolean any = false;
+            byte[] bytes = null;
+            ByteView copy = null;
             for (ElfSection r : relocationSections) {
-                if (r.info() == section.index()) {
-                    any = true;
-                    if (!changesNothing(r, section.data())) {
+                if (r.info() != section.index()) {
+                    continue;
+                }
+                any = true;
+                if (r.type() != ElfSection.SHT_REL || r.entrySize() != REL_SIZE) {
+                    return DebugSections.relocated(elf, section);
+                }
+                ByteView data = r.data();
+                List<ElfSymbol> symbols = elf.symbols();
+                int count = data.length() / REL_SIZE;
+                for (int i = 0; i < count; i++) {
+                    long at = (long) i * REL_SIZE;
+                    long info = data.u64(at + 8);
+                    long sym = info >>> 32;
+                    if (sym >= symbols.size()) {
                         return DebugSections.relocated(elf, section);
                     }
+                    int width = width((int) (info & 0xffffffffL));
+                    long offset = data.u64(at);
+                    if (width == 0) {
+                        continue;
+                    }
+                    if (!original.contains(offset, width)) {
+                        return DebugSections.relocated(elf, section);
+                    }
+                    long value = symbols.get((int) sym).value();
+                    if (value != 0) {
+                        if (copy == null) {
+                            bytes = original.bytes(0, original.length());
+                            copy = ByteView.of(bytes, elf.order(), section.name());
+                        }
+                        long addend = width == 4 ? copy.u32(offset) : copy.u64(offset);
+                        write(bytes, (int) offset, width, value + addend, elf.order());
+                    }
                 }
+            }
+            if (copy != null) {
+                return copy;
             }
             // S + A with S = 0 and A in place: every value is already what it relocates to. Shown as a copy, as
             // the applied relocations are.
-            return any ? section.data().asCopy(section.name()) : section.data();
-        }
-
-        /**
-         * Whether every entry of this SHT_REL section relocates against a symbol of value 0 with its addend in
-         * place, inside the target: then applying it changes nothing. Read from the raw entries, with no list of
-         * relocations; anything else (SHT_RELA, an odd entry size, a bad symbol index, a target out of bounds) is
-         * left to {@link DebugSections#relocated}, which applies or reports it.
-         */
-        private boolean changesNothing(ElfSection rel, ByteView target) throws ObjectFormatException {
-            if (rel.type() != ElfSection.SHT_REL || rel.entrySize() != REL_SIZE) {
-                return false;
-            }
-            ByteView data = rel.data();
-            List<ElfSymbol> symbols = elf.symbols();
-            int count = data.length() / REL_SIZE;
-            long zeroSymbol = -1; // the last symbol seen to have value 0: debug relocations mostly share one
-            for (int i = 0; i < count; i++) {
-                long at = (long) i * REL_SIZE;
-                long info = data.u64(at + 8);
-                long sym = info >>> 32;
-                if (sym >= symbols.size()) {
-                    return false;
-                }
-                int width = width((int) (info & 0xffffffffL));
-                if (width == 0) {
-                    continue;
-                }
-                if (!target.contains(data.u64(at), width)) {
-                    return false;
-                }
-                if (sym != zeroSymbol) {
-                    if (symbols.get((int) sym).value() != 0) {
-                        return false;
-                    }
-                    zeroSymbol = sym;
-                }
-            }
-            return true;
+            return any ? original.asCopy(section.name()) : original;
         }
     }
 

@@ -134,33 +134,32 @@ final class DeclarationWalk {
         Decl d = new Decl();
         d.unit = unit;
         d.offset = offset;
-        int[] forms = a.forms();
-        long[] consts = a.implicitConsts();
-        for (int i = 0; i < forms.length; i++) {
-            switch (a.attributes()[i]) {
+        for (int i = 0; i < a.count(); i++) {
+            int form = a.form(i);
+            switch (a.attribute(i)) {
                 case DwarfUnit.AT_NAME: {
-                    FormValue v = DwarfForm.read(c, forms[i], unit.enc, consts[i]);
+                    FormValue v = DwarfForm.read(c, form, unit.enc, a.implicitConst(i));
                     d.name = v.isString() ? v : null;
                     break;
                 }
                 case DwarfLocations.AT_DECL_FILE:
-                    d.declFile = DwarfForm.number(c, forms[i], unit.enc, consts[i], -1);
+                    d.declFile = DwarfForm.number(c, form, unit.enc, a.implicitConst(i), -1);
                     break;
                 case DwarfLocations.AT_DECL_LINE:
-                    d.declLine = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0);
+                    d.declLine = DwarfForm.number(c, form, unit.enc, a.implicitConst(i), 0);
                     break;
                 case DwarfLocations.AT_DECL_COLUMN:
-                    d.declColumn = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0);
+                    d.declColumn = DwarfForm.number(c, form, unit.enc, a.implicitConst(i), 0);
                     break;
                 case DwarfLocations.AT_DECLARATION:
-                    d.declaration = DwarfForm.number(c, forms[i], unit.enc, consts[i], 0) != 0;
+                    d.declaration = DwarfForm.number(c, form, unit.enc, a.implicitConst(i), 0) != 0;
                     break;
                 case DwarfLocations.AT_SPECIFICATION:
                 case DwarfLocations.AT_ABSTRACT_ORIGIN:
-                    d.specification = unit.reference(DwarfForm.read(c, forms[i], unit.enc, consts[i]));
+                    d.specification = unit.reference(DwarfForm.read(c, form, unit.enc, a.implicitConst(i)));
                     break;
                 default:
-                    DwarfForm.skip(c, forms[i], unit.enc);
+                    DwarfForm.skip(c, form, unit.enc);
                     break;
             }
         }
@@ -173,8 +172,8 @@ final class DeclarationWalk {
             c.skip(fixed);
             return;
         }
-        for (int form : a.forms()) {
-            DwarfForm.skip(c, form, unit.enc);
+        for (int i = 0; i < a.count(); i++) {
+            DwarfForm.skip(c, a.form(i), unit.enc);
         }
     }
 

@@ -155,24 +155,23 @@ class DwarfUnit implements StringResolver {
 
     /** Reads the unit DIE's attributes: its name, directory, line table and string offsets base. */
     void readUnitDie(DwarfCursor c, Abbreviation a) throws ObjectFormatException {
-        int[] forms = a.forms();
-        long[] consts = a.implicitConsts();
-        for (int i = 0; i < forms.length; i++) {
-            switch (a.attributes()[i]) {
+        for (int i = 0; i < a.count(); i++) {
+            int form = a.form(i);
+            switch (a.attribute(i)) {
                 case AT_NAME:
-                    name = string(DwarfForm.read(c, forms[i], enc, consts[i]));
+                    name = string(DwarfForm.read(c, form, enc, a.implicitConst(i)));
                     break;
                 case AT_COMP_DIR:
-                    compDir = string(DwarfForm.read(c, forms[i], enc, consts[i]));
+                    compDir = string(DwarfForm.read(c, form, enc, a.implicitConst(i)));
                     break;
                 case AT_STMT_LIST:
-                    stmtList = DwarfForm.number(c, forms[i], enc, consts[i], -1);
+                    stmtList = DwarfForm.number(c, form, enc, a.implicitConst(i), -1);
                     break;
                 case AT_STR_OFFSETS_BASE:
-                    strOffsetsBase = DwarfForm.number(c, forms[i], enc, consts[i], -1);
+                    strOffsetsBase = DwarfForm.number(c, form, enc, a.implicitConst(i), -1);
                     break;
                 default:
-                    DwarfForm.skip(c, forms[i], enc);
+                    DwarfForm.skip(c, form, enc);
                     break;
             }
         }

@@ -15,8 +15,8 @@ final class SourcePaths {
 
     /** {@code dir/name}, or {@code name} alone when it is absolute or there is no directory; then normalized. */
     static String join(String dir, String name) {
-        if (dir == null || dir.isEmpty() || isAbsolute(name)) {
-            return normalize(name);
+        if (dir == null || dir.isEmpty() || dir.equals(".") || isAbsolute(name)) {
+            return normalize(name); // "./name" normalizes to what "name" does
         }
         return normalize(dir + "/" + name);
     }

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 
 import org.ebpfj.object.bytes.ByteView;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,5 +47,46 @@ class AbbreviationTablesTest {
         assertThatThrownBy(() -> new AbbreviationTables(table(codes), new WorkBudget(1 << 20)).at(0))
                 .isInstanceOf(DwarfFormatException.class)
                 .hasMessageContaining("abbreviation code " + twice + " defined twice");
+    }
+
+    /**
+     * A table's pairs share one array that grows as it is read: an abbreviation read before it grew, and implicit
+     * constants that appear only after other pairs, still read back as written.
+     */
+    @Test
+    void keepsEveryPairAndImplicitConstantAcrossGrowth() throws Exception {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int abbreviations = 40;
+        for (int code = 1; code <= abbreviations; code++) {
+            b.write(code);
+            b.write(0x34);
+            b.write(code % 2);
+            for (int i = 0; i < code % 7; i++) {
+                b.write(0x3b); // DW_AT_decl_line
+                if (code > 20 && i == 1) {
+                    b.write(DwarfForm.IMPLICIT_CONST);
+                    b.write(code); // SLEB128 of a small positive value below 64
+                } else {
+                    b.write(DwarfForm.DATA1);
+                }
+            }
+            b.write(0);
+            b.write(0);
+        }
+        b.write(0);
+        AbbreviationTable t = new AbbreviationTables(ByteView.of(b.toByteArray(), ByteOrder.LITTLE_ENDIAN,
+                ".debug_abbrev"), new WorkBudget(1 << 20)).at(0);
+        for (int code = 1; code <= abbreviations; code++) {
+            Abbreviation a = t.get(code);
+            assertThat(a.code()).isEqualTo(code);
+            assertThat(a.hasChildren()).isEqualTo(code % 2 == 1);
+            assertThat(a.count()).isEqualTo(code % 7);
+            for (int i = 0; i < a.count(); i++) {
+                boolean implicit = code > 20 && i == 1;
+                assertThat(a.attribute(i)).isEqualTo(0x3b);
+                assertThat(a.form(i)).isEqualTo(implicit ? DwarfForm.IMPLICIT_CONST : DwarfForm.DATA1);
+                assertThat(a.implicitConst(i)).as("code %d pair %d", code, i).isEqualTo(implicit ? code : 0);
+            }
+        }
     }
 }

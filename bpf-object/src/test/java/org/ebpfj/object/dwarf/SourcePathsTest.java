@@ -39,4 +39,14 @@ class SourcePathsTest {
             assertThat(SourcePaths.normalize(path)).as("'%s'", path).isEqualTo(bySplitting(path));
         }
     }
+
+    @Test
+    void joinsAsNormalizingTheJoinedPathDoes() {
+        for (String dir : new String[] {".", "./", "objects/.", "/src", "", "a/b"}) {
+            for (String name : new String[] {"x.c", "./x.c", "../x.c", "", ".", "a//b.h"}) {
+                assertThat(SourcePaths.join(dir, name)).as("%s + %s", dir, name)
+                        .isEqualTo(dir.isEmpty() ? bySplitting(name) : bySplitting(dir + "/" + name));
+            }
+        }
+    }
 }
