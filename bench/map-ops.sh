@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # JMH benchmarks beside their C baselines, in one run, reported as ratios (not a test: it only measures and prints).
 #
-#   bench/map-ops.sh                  # everything, ~20 min on 2 CPUs
+#   bench/map-ops.sh                  # everything, ~23 min on 2 CPUs
 #   ROUNDS=5 bench/map-ops.sh         # more rounds of the single-operation comparison
 #   ONLY=open bench/map-ops.sh        # only parse + check vs libbpf's open, every object (~4.5 min a round)
 #
@@ -11,7 +11,7 @@
 # 3. single operations, in ROUNDS rounds (3): C (mapbench -s single) and Java (MapOpsBenchmark) one after the other,
 #    in alternating order; each round gives a ratio and the report takes their median, so that a slow minute of
 #    the machine, which lands on one side of one round, decides nothing;
-# 4. walks of a 1M-entry HASH: one round of C (mapbench -s iter) and Java (IterationBenchmark);
+# 4. walks of a 1M-entry HASH in ROUNDS rounds, alternating C (mapbench -s iter) and Java (IterationBenchmark);
 # 5. parse + check beside libbpf's bpf_object__open_mem, both in one JVM (ObjectOpenBenchmark);
 # 6. prints the ratios (RatioReport) and writes everything under target/bench/.
 # Java sides are medians of JMH iterations (BenchRunner), C sides medians of mapbench's timed runs.
@@ -75,10 +75,21 @@ for round in $(seq 1 "$ROUNDS"); do
 	if [ $((round % 2)) -eq 1 ]; then c_single; java_single; else java_single; c_single; fi
 	PAIRS+=("$OUT/java-single-$round.csv" "$OUT/c-single-$round.csv")
 done
-log "walks of a 1M-entry HASH (C, then Java), and parse + check vs libbpf's open ..."
-c_bench "$OUT/c-iter.csv" iter -r 5
-java_bench "$OUT/java-iter.csv" IterationBenchmark ObjectOpenBenchmark
-PAIRS+=("$OUT/java-iter.csv" "$OUT/c-iter.csv")
+# Walks in rounds too: a 1M-entry walk on this kind of machine settles into one of two speeds (~360 or ~460 ms a
+# walk for the same code and the same kernel, switching from one minute to the next), so one C run beside one
+# Java run can land on different speeds; the median of alternating rounds cannot.
+for round in $(seq 1 "$ROUNDS"); do
+	log "round $round of $ROUNDS: walks of a 1M-entry HASH, C and Java ..."
+	c_iter() { c_bench "$OUT/c-iter-$round.csv" iter -r 5; }
+	java_iter() { java_bench "$OUT/java-iter-$round.csv" IterationBenchmark; }
+	if [ $((round % 2)) -eq 1 ]; then c_iter; java_iter; else java_iter; c_iter; fi
+	PAIRS+=("$OUT/java-iter-$round.csv" "$OUT/c-iter-$round.csv")
+done
+log "parse + check vs libbpf's open (both in one JVM) ..."
+java_bench "$OUT/java-open.csv" ObjectOpenBenchmark
+# The report reads results in (Java, C) pairs; this file has no C side, so it goes with the last walk's C run,
+# whose rows it does not share (a row is the median of the rounds that measured both of its sides).
+PAIRS+=("$OUT/java-open.csv" "$OUT/c-iter-$ROUNDS.csv")
 
 {
 	echo "# Benchmarks: Java vs C, $(date -u +%Y-%m-%dT%H:%MZ)"
