@@ -3,40 +3,16 @@ package org.ebpfj.object.dwarf;
 import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.bytes.ByteView;
 
-/**
- * A read position in a debug section. Every read advances or fails, so loops over a cursor always end.
- *
- * <p>Values are read straight from the view's array with one bounds check per value (a walk reads every byte of
- * .debug_abbrev and .debug_info); a value that would cross the window's end is read through the view instead, which
- * fails with the view's own message.
- */
+/** A read position in a debug section. Every read advances or fails, so loops over a cursor always end. */
 final class DwarfCursor {
     private static final int MAX_LEB128_BYTES = 10;
 
     private final ByteView view;
-    private final byte[] data;
-    private final int base;
-    private final int length;
-    private final boolean little;
     private long pos;
 
     DwarfCursor(ByteView view, long pos) {
         this.view = view;
-        this.data = view.array();
-        this.base = view.arrayOffset();
-        this.length = view.length();
-        this.little = view.order() == java.nio.ByteOrder.LITTLE_ENDIAN;
         this.pos = pos;
-    }
-
-    /** Whether {@code width} bytes at the position are inside the window. */
-    private boolean fits(int width) {
-        return pos >= 0 && pos <= length - width;
-    }
-
-    /** The byte {@code k} places past the position, unsigned; {@link #fits} must have said so. */
-    private int at(int k) {
-        return data[base + (int) pos + k] & 0xff;
     }
 
     ByteView view() {
@@ -59,18 +35,10 @@ final class DwarfCursor {
     }
 
     int u8() throws ObjectFormatException {
-        if (fits(1)) {
-            return (int) advance(1, at(0));
-        }
         return (int) advance(1, view.u8(pos));
     }
 
     int u16() throws ObjectFormatException {
-        if (fits(2)) {
-            int a = at(0);
-            int b = at(1);
-            return (int) advance(2, little ? a | b << 8 : a << 8 | b);
-        }
         return (int) advance(2, view.u16(pos));
     }
 
@@ -91,28 +59,11 @@ final class DwarfCursor {
     }
 
     long u32() throws ObjectFormatException {
-        if (fits(4)) {
-            return advance(4, word(0));
-        }
         return advance(4, view.u32(pos));
     }
 
     long u64() throws ObjectFormatException {
-        if (fits(8)) {
-            long first = word(0);
-            long second = word(4);
-            return advance(8, little ? first | second << 32 : second | first << 32);
-        }
         return advance(8, view.u64(pos));
-    }
-
-    /** The unsigned 32-bit value {@code k} bytes past the position; {@link #fits} must have said so. */
-    private long word(int k) {
-        long a = at(k);
-        long b = at(k + 1);
-        long c = at(k + 2);
-        long d = at(k + 3);
-        return little ? a | b << 8 | c << 16 | d << 24 : a << 24 | b << 16 | c << 8 | d;
     }
 
     /** A section offset or length field: 4 bytes in 32-bit DWARF, 8 in 64-bit DWARF. */
@@ -122,24 +73,6 @@ final class DwarfCursor {
 
     /** Unsigned LEB128. Bits beyond 64 are dropped; more than 10 bytes is malformed. */
     long uleb() throws ObjectFormatException {
-        if (!fits(MAX_LEB128_BYTES)) {
-            return ulebNearTheEnd();
-        }
-        long result = 0;
-        for (int i = 0; i < MAX_LEB128_BYTES; i++) {
-            int b = at(i);
-            result |= (long) (b & 0x7f) << (7 * i);
-            if ((b & 0x80) == 0) {
-                pos += i + 1;
-                return result;
-            }
-        }
-        pos += MAX_LEB128_BYTES;
-        throw fail("LEB128 value longer than " + MAX_LEB128_BYTES + " bytes");
-    }
-
-    /** {@link #uleb} byte by byte, where the longest value would cross the window's end. */
-    private long ulebNearTheEnd() throws ObjectFormatException {
         long result = 0;
         for (int i = 0; i < MAX_LEB128_BYTES; i++) {
             int b = u8();
@@ -198,9 +131,7 @@ final class DwarfCursor {
     }
 
     void skip(long n) throws ObjectFormatException {
-        if (n < 0 || pos < 0 || n > length - pos) {
-            view.check(pos, n, "skipped bytes");
-        }
+        view.check(pos, n, "skipped bytes");
         pos += n;
     }
 
