@@ -98,20 +98,6 @@ public final class ByteView {
         return reportedStart;
     }
 
-    /**
-     * The array this window reads, for a decoder's inner loop that checks its own bounds once per value rather than
-     * once per byte (the DWARF cursor): the window is {@code [arrayOffset(), arrayOffset() + length())} of it.
-     * Callers only read it, never past the window, and report errors through this view.
-     */
-    public byte[] array() {
-        return data;
-    }
-
-    /** Where this window starts in {@link #array()}. */
-    public int arrayOffset() {
-        return start;
-    }
-
     public boolean contains(long offset, long size) {
         return offset >= 0 && size >= 0 && offset <= length && size <= length - offset;
     }
