@@ -42,15 +42,14 @@ final class Abbreviation {
     }
 
     int attribute(int i) {
-        return pairs.pairs[2 * (first + i)];
+        return pairs.attribute(first + i);
     }
 
     int form(int i) {
-        return pairs.pairs[2 * (first + i) + 1];
+        return pairs.form(first + i);
     }
 
     long implicitConst(int i) {
-        long[] consts = pairs.consts;
-        return consts == null ? 0 : consts[first + i];
+        return pairs.implicitConst(first + i);
     }
 }

@@ -68,9 +68,8 @@ final class AbbreviationTables {
 
     private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
         Codes seen = new Codes();
-        // A pair takes 2 bytes at least: sized for the rest of the section (within reason), it rarely grows.
-        Pairs pairs = new Pairs((int) Math.min(1024, (c.view().length() - offset) / 2 + 1));
-        List<Abbreviation> table = new ArrayList<>();
+        Pairs pairs = new Pairs(c.view().length() - offset);
+        List<Abbreviation> table = new ArrayList<>(32);
         while (true) {
             long code = c.uleb();
             if (code == 0) {

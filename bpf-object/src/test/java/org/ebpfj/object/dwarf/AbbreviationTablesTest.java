@@ -66,6 +66,9 @@ class AbbreviationTablesTest {
                 if (code > 20 && i == 1) {
                     b.write(DwarfForm.IMPLICIT_CONST);
                     b.write(code); // SLEB128 of a small positive value below 64
+                } else if (code == 30 && i == 2) {
+                    b.write(DwarfForm.IMPLICIT_CONST); // 2^35 as SLEB128: too wide for an int
+                    b.writeBytes(new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01});
                 } else {
                     b.write(DwarfForm.DATA1);
                 }
@@ -83,9 +86,11 @@ class AbbreviationTablesTest {
             assertThat(a.count()).isEqualTo(code % 7);
             for (int i = 0; i < a.count(); i++) {
                 boolean implicit = code > 20 && i == 1;
+                boolean wide = code == 30 && i == 2;
                 assertThat(a.attribute(i)).isEqualTo(0x3b);
-                assertThat(a.form(i)).isEqualTo(implicit ? DwarfForm.IMPLICIT_CONST : DwarfForm.DATA1);
-                assertThat(a.implicitConst(i)).as("code %d pair %d", code, i).isEqualTo(implicit ? code : 0);
+                assertThat(a.form(i)).isEqualTo(implicit || wide ? DwarfForm.IMPLICIT_CONST : DwarfForm.DATA1);
+                assertThat(a.implicitConst(i)).as("code %d pair %d", code, i)
+                        .isEqualTo(wide ? 1L << 35 : implicit ? code : 0);
             }
         }
     }
