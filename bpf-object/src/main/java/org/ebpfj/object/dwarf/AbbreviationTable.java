@@ -53,7 +53,7 @@ final class AbbreviationTable {
 
     /** The bytes all of the abbreviation's attributes take in a unit of this encoding, or -1 when that varies. */
     int fixedAttributeBytes(Abbreviation a, UnitEncoding enc) {
-        if (!enc.equals(fixedBytesFor)) {
+        if (enc != fixedBytesFor && !enc.equals(fixedBytesFor)) {
             Arrays.fill(fixedBytes, 0);
             fixedBytesFor = enc;
         }

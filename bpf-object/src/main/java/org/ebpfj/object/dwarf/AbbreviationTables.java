@@ -67,12 +67,9 @@ final class AbbreviationTables {
     }
 
     private static AbbreviationTable parse(DwarfCursor c, long offset) throws ObjectFormatException {
-        List<Abbreviation> table = new ArrayList<>();
         Codes seen = new Codes();
-        // One abbreviation's specs, reused: most have a handful of attributes.
-        int[] attrs = new int[16];
-        int[] forms = new int[16];
-        long[] consts = new long[16];
+        Pairs pairs = new Pairs(c.view().length() - offset);
+        List<Abbreviation> table = new ArrayList<>(32);
         while (true) {
             long code = c.uleb();
             if (code == 0) {
@@ -80,7 +77,7 @@ final class AbbreviationTables {
             }
             long tag = c.uleb();
             int children = c.u8();
-            int n = 0;
+            int first = pairs.count;
             while (true) {
                 long attr = c.uleb();
                 long form = c.uleb();
@@ -88,34 +85,38 @@ final class AbbreviationTables {
                     break;
                 }
                 long implicit = form == DwarfForm.IMPLICIT_CONST ? c.sleb() : 0;
-                if (n == attrs.length) {
-                    attrs = Arrays.copyOf(attrs, 2 * n);
-                    forms = Arrays.copyOf(forms, 2 * n);
-                    consts = Arrays.copyOf(consts, 2 * n);
-                }
-                attrs[n] = clampToInt(attr);
-                forms[n] = clampToInt(form);
-                consts[n] = implicit;
-                n++;
+                pairs.add(clampToInt(attr), clampToInt(form), implicit);
             }
             if (!seen.add(code)) {
                 throw c.fail("abbreviation code " + code + " defined twice in the table at offset " + offset);
             }
-            table.add(new Abbreviation(code, tag, children != 0, Arrays.copyOf(attrs, n), Arrays.copyOf(forms, n),
-                    Arrays.copyOf(consts, n)));
+            table.add(new Abbreviation(code, tag, children != 0, pairs, first, pairs.count - first));
         }
     }
 
-    /** The codes a table has defined so far: a bit per small code, a set for the rest. */
+    /**
+     * The codes a table has defined so far. Compilers number a table's codes 1, 2, 3, ... in order, which needs no
+     * set at all; the first code out of that order moves them to a bit per small code and a set for the rest.
+     */
     private static final class Codes {
         /** Codes below this get a bit; a crafted huge code must not size the bit set. */
         private static final int SMALL = 1 << 16;
 
-        private final BitSet small = new BitSet();
+        /** While the codes run 1..next-1 in order: the code that continues the run. */
+        private long next = 1;
+        private BitSet small;
         private Set<Long> large;
 
         /** Adds {@code code}; false when it was there already. */
         boolean add(long code) {
+            if (small == null) {
+                if (code == next && code < SMALL) {
+                    next++;
+                    return true;
+                }
+                small = new BitSet();
+                small.set(1, (int) next);
+            }
             if (code >= 0 && code < SMALL) {
                 boolean had = small.get((int) code);
                 small.set((int) code);

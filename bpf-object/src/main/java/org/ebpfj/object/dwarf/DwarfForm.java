@@ -306,8 +306,8 @@ final class DwarfForm {
     /** The bytes all of an abbreviation's attributes take, when every form has a fixed size; else -1. */
     static int fixedSize(Abbreviation a, UnitEncoding unit) {
         long total = 0;
-        for (int form : a.forms()) {
-            int size = fixedSize(form, unit);
+        for (int i = 0; i < a.count(); i++) {
+            int size = fixedSize(a.form(i), unit);
             if (size < 0) {
                 return -1;
             }

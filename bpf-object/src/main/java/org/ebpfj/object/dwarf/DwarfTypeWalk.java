@@ -167,11 +167,11 @@ final class DwarfTypeWalk {
         Die d = new Die();
         d.offset = offset;
         d.tag = a.tag();
-        for (int i = 0; i < a.attributes().length; i++) {
-            FormValue v = DwarfForm.read(c, a.forms()[i], unit.enc, a.implicitConsts()[i]);
+        for (int i = 0; i < a.count(); i++) {
+            FormValue v = DwarfForm.read(c, a.form(i), unit.enc, a.implicitConst(i));
             boolean number = v.kind() == FormValue.Kind.NUMBER;
             long n = number ? v.number() : -1;
-            switch (a.attributes()[i]) {
+            switch (a.attribute(i)) {
                 case AT_NAME -> d.name = v.isString() ? unit.resolve(v) : "";
                 case AT_BYTE_SIZE -> d.byteSize = n;
                 case AT_BIT_OFFSET -> d.bitOffset = n;

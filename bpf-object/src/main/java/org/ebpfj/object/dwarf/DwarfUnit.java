@@ -1,6 +1,7 @@
 package org.ebpfj.object.dwarf;
 
 import org.ebpfj.object.ObjectFormatException;
+import org.ebpfj.object.bytes.StringTable;
 
 /**
  * One unit of {@code .debug_info}: its header (where it ends, how its values are encoded, its abbreviation table)
@@ -11,6 +12,7 @@ class DwarfUnit implements StringResolver {
     static final int AT_STMT_LIST = 0x10;
     static final int AT_COMP_DIR = 0x1b;
     static final int AT_STR_OFFSETS_BASE = 0x72;
+    private static final byte[] NO_BYTES = {};
 
     final DebugSections s;
     final UnitEncoding enc;
@@ -153,24 +155,23 @@ class DwarfUnit implements StringResolver {
 
     /** Reads the unit DIE's attributes: its name, directory, line table and string offsets base. */
     void readUnitDie(DwarfCursor c, Abbreviation a) throws ObjectFormatException {
-        int[] forms = a.forms();
-        long[] consts = a.implicitConsts();
-        for (int i = 0; i < forms.length; i++) {
-            switch (a.attributes()[i]) {
+        for (int i = 0; i < a.count(); i++) {
+            int form = a.form(i);
+            switch (a.attribute(i)) {
                 case AT_NAME:
-                    name = string(DwarfForm.read(c, forms[i], enc, consts[i]));
+                    name = string(DwarfForm.read(c, form, enc, a.implicitConst(i)));
                     break;
                 case AT_COMP_DIR:
-                    compDir = string(DwarfForm.read(c, forms[i], enc, consts[i]));
+                    compDir = string(DwarfForm.read(c, form, enc, a.implicitConst(i)));
                     break;
                 case AT_STMT_LIST:
-                    stmtList = DwarfForm.number(c, forms[i], enc, consts[i], -1);
+                    stmtList = DwarfForm.number(c, form, enc, a.implicitConst(i), -1);
                     break;
                 case AT_STR_OFFSETS_BASE:
-                    strOffsetsBase = DwarfForm.number(c, forms[i], enc, consts[i], -1);
+                    strOffsetsBase = DwarfForm.number(c, form, enc, a.implicitConst(i), -1);
                     break;
                 default:
-                    DwarfForm.skip(c, forms[i], enc);
+                    DwarfForm.skip(c, form, enc);
                     break;
             }
         }
@@ -190,27 +191,66 @@ class DwarfUnit implements StringResolver {
 
     @Override
     public String resolve(FormValue v) throws ObjectFormatException {
+        return v.kind() == FormValue.Kind.INLINE_STRING ? v.text() : tableOf(v).get(offsetOf(v));
+    }
+
+    /**
+     * Whether the string a name attribute gives is {@code name}, whose UTF-8 bytes are {@code utf8}: compared as
+     * bytes where that is exact, so no String is decoded for the names that differ. {@link #checkString} must have
+     * accepted {@code v}.
+     */
+    boolean stringEquals(FormValue v, String name, byte[] utf8) throws ObjectFormatException {
+        if (v.kind() == FormValue.Kind.INLINE_STRING) {
+            return v.text().equals(name);
+        }
+        if (utf8 == null) {
+            return resolve(v).equals(name);
+        }
+        return tableOf(v).equalsAt(offsetOf(v), utf8);
+    }
+
+    /**
+     * Fails as {@link #resolve} would on a string it cannot resolve, without decoding it; true when the string is
+     * empty.
+     */
+    boolean checkString(FormValue v) throws ObjectFormatException {
+        if (v.kind() == FormValue.Kind.INLINE_STRING) {
+            return v.text().isEmpty();
+        }
+        StringTable table = tableOf(v);
+        long offset = offsetOf(v);
+        if (!table.fits(offset)) {
+            table.get(offset); // throws what resolving it throws
+        }
+        return table.equalsAt(offset, NO_BYTES);
+    }
+
+    /** The string table an offset or index form points into. */
+    private StringTable tableOf(FormValue v) throws DwarfFormatException {
         switch (v.kind()) {
-            case INLINE_STRING:
-                return v.text();
             case STR_OFFSET:
-                return s.strTable.get(v.number());
+            case STR_INDEX:
+                return s.strTable;
             case LINE_STR_OFFSET:
-                return s.lineStrTable.get(v.number());
-            case STR_INDEX: {
-                long base = strOffsetsBase >= 0 ? strOffsetsBase : 2L * enc.offsetSize();
-                long index = v.number();
-                if (index < 0 || index > s.strOffsets.length() / enc.offsetSize()) {
-                    throw new DwarfFormatException(".debug_str_offsets", -1, "string index " + index
-                            + " is past the " + s.strOffsets.length() + "-byte section");
-                }
-                long at = base + index * enc.offsetSize();
-                long offset = enc.offsetSize() == 8 ? s.strOffsets.u64(at) : s.strOffsets.u32(at);
-                return s.strTable.get(offset);
-            }
+                return s.lineStrTable;
             default:
                 throw new DwarfFormatException(".debug_info", -1, "a string attribute has form kind "
                         + v.kind());
         }
+    }
+
+    /** The offset in {@link #tableOf}'s table: an index is looked up in the unit's .debug_str_offsets part. */
+    private long offsetOf(FormValue v) throws ObjectFormatException {
+        if (v.kind() != FormValue.Kind.STR_INDEX) {
+            return v.number();
+        }
+        long base = strOffsetsBase >= 0 ? strOffsetsBase : 2L * enc.offsetSize();
+        long index = v.number();
+        if (index < 0 || index > s.strOffsets.length() / enc.offsetSize()) {
+            throw new DwarfFormatException(".debug_str_offsets", -1, "string index " + index
+                    + " is past the " + s.strOffsets.length() + "-byte section");
+        }
+        long at = base + index * enc.offsetSize();
+        return enc.offsetSize() == 8 ? s.strOffsets.u64(at) : s.strOffsets.u32(at);
     }
 }

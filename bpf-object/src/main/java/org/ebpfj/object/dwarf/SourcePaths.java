@@ -1,8 +1,5 @@
 package org.ebpfj.object.dwarf;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Joins DWARF directory and file names the way debuggers show them. Works on strings, not {@link java.nio.file.Path}:
  * the names come from the build machine, which may not be this one, and must never make a path API throw.
@@ -18,8 +15,8 @@ final class SourcePaths {
 
     /** {@code dir/name}, or {@code name} alone when it is absolute or there is no directory; then normalized. */
     static String join(String dir, String name) {
-        if (dir == null || dir.isEmpty() || isAbsolute(name)) {
-            return normalize(name);
+        if (dir == null || dir.isEmpty() || dir.equals(".") || isAbsolute(name)) {
+            return normalize(name); // "./name" normalizes to what "name" does
         }
         return normalize(dir + "/" + name);
     }
@@ -29,18 +26,27 @@ final class SourcePaths {
         if (isNormal(path)) {
             return path; // what compilers write: nothing to drop, and no list of segments to build
         }
-        boolean absolute = path.startsWith("/");
-        List<String> parts = new ArrayList<>();
-        for (String s : path.split("/", -1)) {
-            if (!s.isEmpty() && !s.equals(".")) {
-                parts.add(s);
+        // One pass over the segments, keeping the non-empty ones other than ".", joined by "/".
+        StringBuilder out = new StringBuilder(path.length());
+        if (path.startsWith("/")) {
+            out.append('/');
+        }
+        int base = out.length();
+        int n = path.length();
+        for (int i = 0; i <= n; ) {
+            int end = path.indexOf('/', i);
+            if (end < 0) {
+                end = n;
             }
+            if (end > i && !(end == i + 1 && path.charAt(i) == '.')) {
+                if (out.length() > base) {
+                    out.append('/');
+                }
+                out.append(path, i, end);
+            }
+            i = end + 1;
         }
-        String joined = String.join("/", parts);
-        if (absolute) {
-            return "/" + joined;
-        }
-        return joined.isEmpty() ? "." : joined;
+        return out.length() == 0 ? "." : out.toString();
     }
 
     /** No empty or "." segment: not empty, no "//", no "/./", no leading "./", no trailing "/" or "/." (but "/"). */

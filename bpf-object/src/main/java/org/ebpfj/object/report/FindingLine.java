@@ -18,13 +18,16 @@ public final class FindingLine {
 
     /** The line with the finding placed at {@code where} (e.g. its location made absolute for an IDE). */
     public static String of(Violation v, SourceLocation where) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(where).append(": ").append(v.severity().label()).append(": [").append(v.ruleId()).append("] ");
+        String at = String.valueOf(where);
+        String message = v.message();
+        // Sized once for the parts that vary (the rest is a few dozen characters), not grown step by step.
+        StringBuilder sb = new StringBuilder(at.length() + v.mapName().length() + message.length() + 96);
+        sb.append(at).append(": ").append(v.severity().label()).append(": [").append(v.ruleId()).append("] ");
         if (!v.mapName().isEmpty()) {
             // Object-level findings (a legacy maps section) concern no single map.
             sb.append("map '").append(v.mapName()).append("' (").append(v.mapType()).append("): ");
         }
-        sb.append(v.message());
+        sb.append(message);
         v.errno().ifPresent(e -> sb.append(" (kernel: ").append(e.name()).append(')'));
         return sb.toString();
     }

@@ -32,10 +32,10 @@ class DwarfFormTest {
         while (c.hasMore(s.info.length())) {
             DwarfUnit unit = DwarfUnit.readHeader(c, s, abbrevs);
             unit.walkDies(c, (cursor, offset, a, depth) -> {
-                for (int i = 0; i < a.forms().length; i++) {
-                    int form = a.forms()[i];
+                for (int i = 0; i < a.count(); i++) {
+                    int form = a.form(i);
                     long at = cursor.position();
-                    FormValue read = DwarfForm.read(cursor, form, unit.enc, a.implicitConsts()[i]);
+                    FormValue read = DwarfForm.read(cursor, form, unit.enc, a.implicitConst(i));
                     long after = cursor.position();
                     kinds.add(read.kind());
                     attributes[0]++;
@@ -45,7 +45,7 @@ class DwarfFormTest {
                     assertThat(skipped.position()).as("skip of form 0x%x at %d", form, at).isEqualTo(after);
 
                     DwarfCursor number = new DwarfCursor(cursor.view(), at);
-                    long n = DwarfForm.number(number, form, unit.enc, a.implicitConsts()[i], NOT_A_NUMBER);
+                    long n = DwarfForm.number(number, form, unit.enc, a.implicitConst(i), NOT_A_NUMBER);
                     assertThat(number.position()).as("number of form 0x%x at %d", form, at).isEqualTo(after);
                     assertThat(n).as("number of form 0x%x at %d", form, at)
                             .isEqualTo(read.kind() == FormValue.Kind.NUMBER ? read.number() : NOT_A_NUMBER);
