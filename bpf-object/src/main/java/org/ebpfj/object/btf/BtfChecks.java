@@ -40,47 +40,16 @@ final class BtfChecks {
         return sizes;
     }
 
-    /**
-     * Every id a type refers to (members, parameters, element and index, the qualified type) is below the type
-     * count. One switch per type, then a plain loop over its records: this runs on every type of every object read.
-     */
     private void references() throws BtfFormatException {
-        int[] w = t.words;
         for (int id = 1; id < t.count; id++) {
-            int s = t.start[id];
-            int d = s + BtfWords.TYPE_HEADER_WORDS;
-            int vlen = w[s + 1] & 0xffff;
-            switch (t.kinds[id]) {
-                case 2, 8, 9, 10, 11, 12, 14, 17, 18 -> // PTR, TYPEDEF, modifiers, FUNC, VAR, DECL_TAG, TYPE_TAG
-                    reference(id, w[s + 2]);
-                case 3 -> { // ARRAY: element and index types
-                    reference(id, w[d]);
-                    reference(id, w[d + 1]);
-                }
-                case STRUCT, UNION -> records(id, d + 1, 3, vlen);
-                case 15 -> records(id, d, 3, vlen); // DATASEC: each variable's type
-                case 13 -> { // FUNC_PROTO: the return type and each parameter
-                    reference(id, w[s + 2]);
-                    records(id, d + 1, 2, vlen);
-                }
-                default -> {
+            for (int i = 0, n = t.referenceCount(id); i < n; i++) {
+                int ref = t.reference(id, i);
+                if (ref >= t.count) {
+                    throw fail("BTF type #" + id + " (" + t.kind(id) + " '" + name(t.nameOffset(id)) + "')",
+                            "refers to type #" + Integer.toUnsignedString(ref) + ", but the last type is #"
+                                    + (t.count - 1));
                 }
             }
-        }
-    }
-
-    /** Checks the referenced id at word {@code first} of each of {@code n} records of {@code step} words. */
-    private void records(int id, int first, int step, int n) throws BtfFormatException {
-        for (int i = 0, at = first; i < n; i++, at += step) {
-            reference(id, t.words[at]);
-        }
-    }
-
-    private void reference(int id, int word) throws BtfFormatException {
-        int ref = BtfWords.ref(word);
-        if (ref >= t.count) {
-            throw fail("BTF type #" + id + " (" + t.kind(id) + " '" + name(t.nameOffset(id)) + "')",
-                    "refers to type #" + Integer.toUnsignedString(ref) + ", but the last type is #" + (t.count - 1));
         }
     }
 

@@ -224,6 +224,39 @@ final class BtfWords {
         return word < 0 ? Integer.MAX_VALUE : word;
     }
 
+    /** How many ids type {@code id} refers to (members, parameters, element and index, the qualified type). */
+    int referenceCount(int id) {
+        switch (kinds[id]) {
+            case 2: case 8: case 9: case 10: case 11: case 12: case 14: case 17: case 18:
+                return 1; // PTR, TYPEDEF, VOLATILE, CONST, RESTRICT, FUNC, VAR, DECL_TAG, TYPE_TAG
+            case 3: // ARRAY: element and index types
+                return 2;
+            case 4: case 5: case 15: // STRUCT, UNION, DATASEC
+                return vlen(id);
+            case 13: // FUNC_PROTO: the return type and each parameter
+                return vlen(id) + 1;
+            default:
+                return 0;
+        }
+    }
+
+    /** The i-th id type {@code id} refers to, for i below {@link #referenceCount}. */
+    int reference(int id, int i) {
+        int d = data(id);
+        switch (kinds[id]) {
+            case 3:
+                return ref(words[d + i]);
+            case 4: case 5:
+                return ref(words[d + 3 * i + 1]);
+            case 15:
+                return ref(words[d + 3 * i]);
+            case 13:
+                return ref(i == 0 ? words[start[id] + 2] : words[d + 2 * (i - 1) + 1]);
+            default:
+                return ref(words[start[id] + 2]);
+        }
+    }
+
     /** Whether the kind only qualifies or renames another type (typedef, const, volatile, restrict, type tag). */
     boolean isModifier(int id) {
         int k = kinds[id];
