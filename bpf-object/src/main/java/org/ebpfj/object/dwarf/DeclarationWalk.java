@@ -22,7 +22,8 @@ final class DeclarationWalk {
     private final DebugSections s;
     private final WorkBudget budget;
     private final AbbreviationTables abbrevs;
-    private final Map<String, LineTableFiles> lineTables = new HashMap<>();
+    /** The line tables read so far: units with the same table and directory share one. */
+    private final Map<LineTableKey, LineTableFiles> lineTables = new HashMap<>(2);
     /** In .debug_info order, so by increasing DIE offset. */
     private final List<Decl> decls = new ArrayList<>();
     private final boolean withTypes;
@@ -33,6 +34,10 @@ final class DeclarationWalk {
         // Each table once, with slack for the odd shared or overlapping one.
         this.budget = new WorkBudget(4L * (s.abbrev.length() + s.line.length()) + 65536);
         this.abbrevs = new AbbreviationTables(s.abbrev, budget);
+    }
+
+    /** A line table as a unit reads it: where it is, and the unit's directory (null when it has none). */
+    private record LineTableKey(long stmtList, String compDir) {
     }
 
     /** One unit's context: what its DIEs need to turn indexes into names and paths. */
@@ -49,7 +54,7 @@ final class DeclarationWalk {
                 filesRead = true;
                 if (stmtList >= 0) {
                     String dir = compDir == null ? null : resolve(compDir);
-                    String key = stmtList + "\0" + dir;
+                    LineTableKey key = new LineTableKey(stmtList, dir);
                     files = lineTables.get(key);
                     if (files == null) {
                         files = LineTableFiles.read(s.line, stmtList, dir, this);
