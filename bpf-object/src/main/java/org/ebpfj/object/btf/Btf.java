@@ -34,8 +34,11 @@ public final class Btf {
     private final long[] sizes;
     /** Types decoded so far, null = not yet. Racing threads decode equal values; records publish safely. */
     private final BtfType[] decoded;
-    /** Alignments computed so far, 0 = not yet. Filled lazily; racing threads compute the same values. */
-    private final int[] alignments;
+    /**
+     * Alignments computed so far, 0 = not yet; made on the first query (reading an object's maps asks none).
+     * Filled lazily; racing threads compute the same values.
+     */
+    private int[] alignments;
     private final List<BtfType> types;
     private volatile Map<String, List<Integer>> byName;
 
@@ -45,7 +48,6 @@ public final class Btf {
         this.decoder = new BtfDecoder(words, strings);
         this.sizes = sizes;
         this.decoded = new BtfType[words.count];
-        this.alignments = new int[words.count];
         this.types = new AbstractList<>() {
             @Override
             public BtfType get(int id) {
@@ -96,6 +98,57 @@ public final class Btf {
         return id == 0 ? "void" : decoded[id] != null ? decoded[id].name() : decoder.name(words.nameOffset(id));
     }
 
+    /**
+     * The type a pointer, typedef, qualifier, type tag, VAR, FUNC or decl tag refers to (its {@code type} word), read
+     * without decoding the type; for other kinds the word is a size, so callers check {@link #kind} first.
+     */
+    public int target(int id) {
+        return BtfWords.ref((int) words.sizeOrType(id));
+    }
+
+    /** An array's element type, without decoding it. */
+    public int arrayElementType(int id) {
+        return BtfWords.ref(words.words[words.data(id)]);
+    }
+
+    /** An array's number of elements (unsigned), without decoding it. */
+    public long arrayLength(int id) {
+        return words.words[words.data(id) + 2] & 0xffffffffL;
+    }
+
+    /** How many members a struct or union has (its vlen), without decoding it. */
+    public int memberCount(int id) {
+        return id == 0 ? 0 : words.vlen(id);
+    }
+
+    /** The type of member {@code i} of a struct or union, without decoding the struct. */
+    public int memberType(int id, int i) {
+        return BtfWords.ref(words.words[words.data(id) + 3 * i + 1]);
+    }
+
+    /** The name of member {@code i} of a struct or union ("" when anonymous). */
+    public String memberName(int id, int i) {
+        return decoder.name(words.words[words.data(id) + 3 * i]);
+    }
+
+    /**
+     * Which of {@code names} (UTF-8, none empty) member {@code i}'s name is, compared as bytes: the index, or -1. Lets a reader
+     * that knows what names to expect match members without making a String of each.
+     */
+    public int memberNameIndex(int id, int i, byte[][] names) {
+        return strings.indexAt(words.words[words.data(id) + 3 * i] & 0xffffffffL, names);
+    }
+
+    /** A VAR's linkage, without decoding it. */
+    public BtfType.Linkage varLinkage(int id) {
+        return BtfType.Linkage.values()[words.words[words.data(id)]];
+    }
+
+    /** Byte size, or -1 for void, functions, forward declarations and tags ({@link #sizeOf} without the box). */
+    public long size(int id) {
+        return sizes[id];
+    }
+
     /** Ids of all types with this name (any kind). */
     public List<Integer> idsNamed(String name) {
         if (name.isEmpty()) {
@@ -127,6 +180,16 @@ public final class Btf {
 
     /** The first type of this kind and name. */
     public Optional<BtfType> find(BtfKind kind, String name) {
+        if (words.count <= INDEX_THRESHOLD && !name.isEmpty()) {
+            // The kind is one byte per type: testing it first leaves few names to compare.
+            byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+            for (int id = 1; id < words.count; id++) {
+                if (words.kinds[id] == kind.code() && strings.equalsAt(words.nameOffset(id) & 0xffffffffL, utf8)) {
+                    return Optional.of(type(id));
+                }
+            }
+            return Optional.empty();
+        }
         for (int id : idsNamed(name)) {
             if (kind(id) == kind) {
                 return Optional.of(type(id));
@@ -161,12 +224,15 @@ public final class Btf {
      */
     public int alignOf(int id) {
         int rid = resolveId(id);
-        int known = alignments[rid];
-        if (known == 0) {
-            known = computeAlign(type(rid));
-            alignments[rid] = known;
+        int[] known = alignments;
+        if (known == null) {
+            known = new int[words.count];
+            alignments = known;
         }
-        return known;
+        if (known[rid] == 0) {
+            known[rid] = computeAlign(type(rid));
+        }
+        return known[rid];
     }
 
     private int computeAlign(BtfType t) {

@@ -18,6 +18,8 @@ final class BtfChecks {
     private static final long U32_MAX = 0xffffffffL;
     private static final int STRUCT = 4;
     private static final int UNION = 5;
+    /** {@link #containment}'s mark for a type on the path being walked. */
+    private static final int ON_PATH = -1;
 
     private final BtfWords t;
     private final StringTable strings;
@@ -151,49 +153,62 @@ final class BtfChecks {
     private void containment() throws BtfFormatException {
         int n = t.count;
         int max = BtfReader.MAX_NESTING;
-        byte[] state = new byte[n]; // 0 unvisited, 1 on the current path, 2 done
-        int[] stack = new int[max + 1];
-        int[] next = new int[max + 1]; // index of the next child to visit, per stack level
-        int[] depth = new int[n]; // levels of types laid out inside one another, for finished types
+        // A path holds each type at most once, so it is never longer than the type count; real paths are a few
+        // levels, so the per-level arrays start small and grow to at most max + 1.
+        int levels = Math.min(Math.min(max, n) + 1, 16);
+        int[] stack = new int[levels];
+        int[] next = new int[levels]; // index of the next child to visit, per stack level
+        // Per type: 0 unvisited, ON_PATH while on the current path, then the levels of types laid out inside one
+        // another (1 for a type that contains nothing): one array is both the walk's marks and its answer.
+        int[] depth = new int[n];
+        int[] deepest = new int[levels]; // the deepest finished child so far, per stack level
         for (int root = 1; root < n; root++) {
-            if (state[root] != 0) {
+            if (depth[root] != 0) {
+                continue;
+            }
+            if (containedAt(root, 0) < 0) { // most types contain nothing: no walk needed
+                depth[root] = 1;
                 continue;
             }
             int top = 0;
             stack[0] = root;
             next[0] = 0;
-            state[root] = 1;
+            deepest[0] = 0;
+            depth[root] = ON_PATH;
             while (top >= 0) {
                 int id = stack[top];
                 int child = containedAt(id, next[top]++);
                 if (child < 0) {
-                    depth[id] = 1 + deepestChild(id, depth);
+                    depth[id] = 1 + deepest[top];
                     if (depth[id] > max) {
                         throw fail("BTF type #" + id, "types nested deeper than " + max);
                     }
-                    state[id] = 2;
                     top--;
-                } else if (state[child] == 1) {
+                    if (top >= 0) {
+                        deepest[top] = Math.max(deepest[top], depth[id]);
+                    }
+                } else if (depth[child] == ON_PATH) {
                     throw fail("BTF type #" + child, t.kind(child) + " '" + name(t.nameOffset(child))
                             + "' contains itself by value");
-                } else if (state[child] == 0) {
+                } else if (depth[child] == 0) {
                     if (top == max) {
                         throw fail("BTF type #" + root, "types nested deeper than " + max);
                     }
-                    state[child] = 1;
+                    depth[child] = ON_PATH;
+                    if (top + 1 == stack.length) {
+                        int grown = Math.min(2 * stack.length, max + 1);
+                        stack = Arrays.copyOf(stack, grown);
+                        next = Arrays.copyOf(next, grown);
+                        deepest = Arrays.copyOf(deepest, grown);
+                    }
                     stack[++top] = child;
                     next[top] = 0;
+                    deepest[top] = 0;
+                } else {
+                    deepest[top] = Math.max(deepest[top], depth[child]);
                 }
             }
         }
-    }
-
-    private int deepestChild(int id, int[] depth) {
-        int deepest = 0;
-        for (int i = 0, child; (child = containedAt(id, i)) >= 0; i++) {
-            deepest = Math.max(deepest, depth[child]);
-        }
-        return deepest;
     }
 
     /** The i-th type laid out inside {@code id} (members, array element, qualified type), or -1. */

@@ -56,23 +56,21 @@ final class BtfWords {
         int vlen = info & 0xffff;
         int kindCode = info >>> 24 & 0x1f;
         long sizeOrType = words[w + 2] & U32_MAX;
-        name(section, strings, words[w], id, null, -1);
-        BtfKind kind = BtfKind.atCode(kindCode);
-        if (kind == null || kind == BtfKind.VOID) {
+        name(strings, words[w], id, 0, -1);
+        if (kindCode == 0 || kindCode >= RECORD_WORDS.length) { // VOID is id 0's alone; above ENUM64 is unknown
             throw fail(id, 4L * w, "unknown kind " + kindCode);
         }
         int data = w + TYPE_HEADER_WORDS;
-        int recordWords = recordWords(kind);
-        int extra = kind == BtfKind.ARRAY ? 3 : kind == BtfKind.INT || kind == BtfKind.VAR
-                || kind == BtfKind.DECL_TAG ? 1 : 0;
-        if (recordWords == 0 && vlen != 0 && kind != BtfKind.FUNC) { // a FUNC's vlen is its linkage
+        int recordWords = RECORD_WORDS[kindCode];
+        int extra = EXTRA_WORDS[kindCode];
+        if (recordWords == 0 && vlen != 0 && kindCode != FUNC) { // a FUNC's vlen is its linkage
             throw fail(id, -1, "has vlen " + vlen + " but its kind has no members");
         }
         long end = data + extra + (long) vlen * recordWords;
         if (end > words.length) {
             throw truncated(section, id, w);
         }
-        switch (kind) {
+        switch (kindCode) {
             case INT: {
                 int enc = words[data];
                 int bits = enc & 0xff;
@@ -112,13 +110,34 @@ final class BtfWords {
             default:
                 break;
         }
-        String role = memberRole(kind);
-        if (role != null) {
+        if (recordWords != 0 && kindCode != DATASEC) { // a section's variables are ids, not names
             for (int i = 0; i < vlen; i++) {
-                name(section, strings, words[data + i * recordWords], id, role, i);
+                name(strings, words[data + i * recordWords], id, kindCode, i);
             }
         }
         return (int) end;
+    }
+
+    /** Kind codes the per-record checks test (BTF_KIND_*; {@link BtfKind} names them all). */
+    private static final int INT = 1;
+    private static final int ENUM = 6;
+    private static final int FUNC = 12;
+    private static final int VAR = 14;
+    private static final int DATASEC = 15;
+    private static final int FLOAT = 16;
+    private static final int DECL_TAG = 17;
+    private static final int ENUM64 = 19;
+    /** {@link #recordWords} by kind code, for the per-type loop; one element per kind, VOID to ENUM64. */
+    private static final int[] RECORD_WORDS = new int[BtfKind.values().length];
+    /** Words of fixed data after the header, by kind code: an array's three, an int's, var's and tag's one. */
+    private static final int[] EXTRA_WORDS = new int[BtfKind.values().length];
+
+    static {
+        for (BtfKind k : BtfKind.values()) {
+            RECORD_WORDS[k.code()] = recordWords(k);
+            EXTRA_WORDS[k.code()] = k == BtfKind.ARRAY ? 3 : k == BtfKind.INT || k == BtfKind.VAR
+                    || k == BtfKind.DECL_TAG ? 1 : 0;
+        }
     }
 
     /** Words per vlen record: members, enum values, parameters, section variables; 0 for kinds without. */
@@ -153,10 +172,12 @@ final class BtfWords {
         }
     }
 
-    private static void name(ByteView section, StringTable strings, int offset, int id, String role, int index)
+    /** Checks a name offset; {@code kindCode} 0 for the type's own name, else the kind whose record it names. */
+    private static void name(StringTable strings, int offset, int id, int kindCode, int index)
             throws BtfFormatException {
         long off = offset & U32_MAX;
         if (!strings.fits(off)) {
+            String role = kindCode == 0 ? null : memberRole(BtfKind.atCode(kindCode));
             String what = "BTF type #" + id + (role == null ? "" : " " + role + " " + index);
             throw new BtfFormatException(what, -1, off >= strings.length() ? "name offset " + off + " is outside the "
                     + strings.length() + "-byte string section" : "truncated or inconsistent: the name at " + off

@@ -15,6 +15,16 @@ import org.ebpfj.object.ObjectFormatException;
 public final class ByteView {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
+    /** Whole-word reads in each byte order: one load instead of assembling bytes (every header field is one). */
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -118,9 +128,7 @@ public final class ByteView {
     public int u16(long offset) throws ObjectFormatException {
         check(offset, 2, "u16");
         int i = start + (int) offset;
-        int a = data[i] & 0xff;
-        int b = data[i + 1] & 0xff;
-        return little ? a | b << 8 : a << 8 | b;
+        return (little ? (short) SHORT_LE.get(data, i) : (short) SHORT_BE.get(data, i)) & 0xffff;
     }
 
     /** An unsigned 32-bit value, as a long. */
@@ -131,18 +139,18 @@ public final class ByteView {
     public int s32(long offset) throws ObjectFormatException {
         check(offset, 4, "u32");
         int i = start + (int) offset;
-        int a = data[i] & 0xff;
-        int b = data[i + 1] & 0xff;
-        int c = data[i + 2] & 0xff;
-        int d = data[i + 3] & 0xff;
-        return little ? a | b << 8 | c << 16 | d << 24 : a << 24 | b << 16 | c << 8 | d;
+        return little ? (int) INT_LE.get(data, i) : (int) INT_BE.get(data, i);
     }
 
     /** A 64-bit value; callers that need it unsigned compare with {@link Long#compareUnsigned}. */
     public long u64(long offset) throws ObjectFormatException {
-        long lo = u32(offset);
-        long hi = u32(offset + 4);
-        return little ? lo | hi << 32 : hi | lo << 32;
+        if (!contains(offset, 8)) {
+            // Outside: one of the halves' reads fails, with the message a truncated u64 has always had.
+            u32(offset);
+            u32(offset + 4);
+        }
+        int i = start + (int) offset;
+        return little ? (long) LONGS.get(data, i) : (long) LONG_BE.get(data, i);
     }
 
     /** A u32 that will be used as a size or count: fails above {@code max} instead of allocating. */
@@ -179,7 +187,35 @@ public final class ByteView {
             return false;
         }
         int at = start + (int) offset;
-        return data[at + n.length] == 0 && java.util.Arrays.equals(data, at, at + n.length, n, 0, n.length);
+        if (data[at + n.length] != 0) {
+            return false;
+        }
+        // A plain loop: names are a few bytes, shorter than a vectorized compare needs to pay for its call.
+        for (int i = 0; i < n.length; i++) {
+            if (data[at + i] != n[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Which of {@code names} the NUL-terminated string at {@code offset} is: its index, or -1. A name whose first
+     * byte differs is passed over without a call, so matching one string against a dozen expected ones costs
+     * about one comparison.
+     */
+    public int cStringIndex(long offset, byte[][] names) {
+        if (offset < 0 || offset >= length) {
+            return -1;
+        }
+        byte first = data[start + (int) offset];
+        for (int k = 0; k < names.length; k++) {
+            byte[] n = names[k];
+            if (n.length > 0 && n[0] == first && cStringEquals(offset, n)) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** The offset of the first {@code b} in {@code [from, from + limit)} (clipped to the window), or -1. */
@@ -205,6 +241,23 @@ public final class ByteView {
             }
         }
         return -1;
+    }
+
+    /**
+     * The longest run of bytes other than {@code b}, counting a run at the end that no {@code b} closes as
+     * {@link Integer#MAX_VALUE} (an unterminated string).
+     */
+    public int longestRunWithout(byte b) {
+        int longest = 0;
+        for (int pos = 0; pos < length; ) {
+            int at = indexOf(b, pos, length - pos);
+            if (at < 0) {
+                return Integer.MAX_VALUE;
+            }
+            longest = Math.max(longest, at - pos);
+            pos = at + 1;
+        }
+        return longest;
     }
 
     /** The offsets of every byte equal to {@code b}, in order. */

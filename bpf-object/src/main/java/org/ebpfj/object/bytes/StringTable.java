@@ -17,6 +17,8 @@ public final class StringTable {
     private final ByteView view;
     private final int maxLength;
     private int[] nuls;
+    /** 0 not yet known, 1 every string fits, 2 some string does not ({@link #everyStringFits}). */
+    private byte allFit;
 
     public StringTable(ByteView view, int maxLength) {
         this.view = view;
@@ -39,13 +41,33 @@ public final class StringTable {
         if (offset < 0 || offset >= view.length()) {
             return false;
         }
+        if (everyStringFits()) {
+            return true;
+        }
         int end = nulAfter(offset);
         return end >= 0 && end - offset <= maxLength;
+    }
+
+    /**
+     * Whether every string in the table is terminated and within the limit, found in one pass the first time it is
+     * asked: then {@link #fits} need not scan for each name (a BTF blob has a name per type and per member, and
+     * many share one string).
+     */
+    private boolean everyStringFits() {
+        if (allFit == 0) {
+            allFit = view.longestRunWithout((byte) 0) <= maxLength ? (byte) 1 : (byte) 2;
+        }
+        return allFit == 1;
     }
 
     /** Whether the string at {@code offset} is {@code utf8} (a name compared without decoding it). */
     public boolean equalsAt(long offset, byte[] utf8) {
         return view.cStringEquals(offset, utf8);
+    }
+
+    /** Which of {@code names} (UTF-8, none empty) the string at {@code offset} is: its index, or -1. */
+    public int indexAt(long offset, byte[][] names) {
+        return view.cStringIndex(offset, names);
     }
 
     /** The string at {@code offset}; fails when the offset is outside, or no NUL follows within the limit. */

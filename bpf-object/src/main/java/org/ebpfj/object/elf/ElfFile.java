@@ -212,20 +212,20 @@ public final class ElfFile {
                 throw fail(62, "section name table index " + shstrndx + " is not below the section count "
                         + shnum);
             }
-            List<RawSection> raw = new ArrayList<>(shnum);
             for (int i = 0; i < shnum; i++) {
-                raw.add(readHeader(i, shoff + (long) i * SHDR_SIZE));
+                checkHeader(i, shoff + (long) i * SHDR_SIZE);
             }
-            RawSection names = raw.get(shstrndx);
-            if (names.type != ElfSection.SHT_STRTAB) {
-                throw fail(names.headerOffset, "section name table (section #" + shstrndx
-                        + ") has type " + names.type + ", not SHT_STRTAB");
+            long namesHeader = shoff + (long) shstrndx * SHDR_SIZE;
+            int namesType = file.s32(namesHeader + 4);
+            if (namesType != ElfSection.SHT_STRTAB) {
+                throw fail(namesHeader, "section name table (section #" + shstrndx
+                        + ") has type " + namesType + ", not SHT_STRTAB");
             }
+            StringTable nameTable = new StringTable(file.slice(file.u64(namesHeader + 24),
+                    file.u64(namesHeader + 32), "section name table"), MAX_NAME);
             List<ElfSection> sections = new ArrayList<>(shnum);
-            StringTable nameTable = new StringTable(names.data(file, null), MAX_NAME);
-            for (RawSection r : raw) {
-                String sectionName = sectionName(nameTable, r);
-                sections.add(r.toSection(sectionName, r.data(file, sectionName)));
+            for (int i = 0; i < shnum; i++) {
+                sections.add(section(nameTable, i, shoff + (long) i * SHDR_SIZE));
             }
             int symtab = findSymbolTable(sections);
             List<ElfSymbol> symbols = symtab > 0 ? readSymbols(sections, sections.get(symtab)) : List.of();
@@ -274,40 +274,44 @@ public final class ElfFile {
             }
         }
 
-        private RawSection readHeader(int index, long at) throws ObjectFormatException {
-            RawSection r = new RawSection();
-            r.index = index;
-            r.headerOffset = at;
-            r.nameOffset = file.u32(at);
-            r.type = file.s32(at + 4);
-            r.flags = file.u64(at + 8);
-            r.offset = file.u64(at + 24);
-            r.size = file.u64(at + 32);
-            r.link = file.s32(at + 40);
-            r.info = file.s32(at + 44);
-            r.alignment = file.u64(at + 48);
-            r.entrySize = file.u64(at + 56);
-            boolean occupiesFile = r.type != ElfSection.SHT_NOBITS && r.type != ElfSection.SHT_NULL;
-            if (occupiesFile && (r.offset < 0 || r.size < 0 || !file.contains(r.offset, r.size))) {
-                throw fail(at + 24, "section #" + index + " (offset " + Long.toUnsignedString(r.offset) + ", size "
-                        + Long.toUnsignedString(r.size) + ") lies outside the " + bytes.length + "-byte file");
+        /** Checks that a section header's bytes lie inside the file, before any section is made. */
+        private void checkHeader(int index, long at) throws ObjectFormatException {
+            int type = file.s32(at + 4);
+            long offset = file.u64(at + 24);
+            long size = file.u64(at + 32);
+            if (occupiesFile(type) && (offset < 0 || size < 0 || !file.contains(offset, size))) {
+                throw fail(at + 24, "section #" + index + " (offset " + Long.toUnsignedString(offset) + ", size "
+                        + Long.toUnsignedString(size) + ") lies outside the " + bytes.length + "-byte file");
             }
-            if (!occupiesFile && r.size < 0) {
-                throw fail(at + 32, "section #" + index + " has size " + Long.toUnsignedString(r.size));
+            if (!occupiesFile(type) && size < 0) {
+                throw fail(at + 32, "section #" + index + " has size " + Long.toUnsignedString(size));
             }
-            r.occupiesFile = occupiesFile;
-            return r;
         }
 
-        private String sectionName(StringTable names, RawSection r) throws ObjectFormatException {
-            if (r.nameOffset >= names.length()) {
-                if (r.index == 0 && r.nameOffset == 0) {
+        private static boolean occupiesFile(int type) {
+            return type != ElfSection.SHT_NOBITS && type != ElfSection.SHT_NULL;
+        }
+
+        /** A checked header as a section, named from the section name table. */
+        private ElfSection section(StringTable names, int index, long at) throws ObjectFormatException {
+            int type = file.s32(at + 4);
+            long offset = file.u64(at + 24);
+            long size = file.u64(at + 32);
+            String name = sectionName(names, index, at, file.u32(at));
+            return ElfSection.inFile(index, name, type, file.u64(at + 8), offset, size, file.s32(at + 40),
+                    file.s32(at + 44), file.u64(at + 48), file.u64(at + 56), file);
+        }
+
+        private String sectionName(StringTable names, int index, long headerOffset, long nameOffset)
+                throws ObjectFormatException {
+            if (nameOffset >= names.length()) {
+                if (index == 0 && nameOffset == 0) {
                     return "";
                 }
-                throw fail(r.headerOffset, "section #" + r.index + " name offset " + r.nameOffset
+                throw fail(headerOffset, "section #" + index + " name offset " + nameOffset
                         + " lies outside the " + names.length() + "-byte section name table");
             }
-            return names.get(r.nameOffset);
+            return names.get(nameOffset);
         }
 
         private int findSymbolTable(List<ElfSection> sections) throws ElfFormatException {
@@ -351,50 +355,17 @@ public final class ElfFile {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " uses extended section numbering"
                             + " (SHN_XINDEX), which BPF objects never need");
                 }
-                String symName;
-                if (nameOffset == 0) {
-                    symName = "";
-                } else if (nameOffset < strings.length()) {
-                    symName = strings.get(nameOffset);
-                } else {
+                if (nameOffset != 0 && nameOffset >= strings.length()) {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " name offset " + nameOffset
                             + " lies outside the " + strings.length() + "-byte string table");
                 }
-                symbols.add(new ElfSymbol(i, symName, value, size, info & 0xf, info >>> 4, other & 0x3, shndx));
+                if (nameOffset != 0 && !strings.fits(nameOffset)) {
+                    strings.get(nameOffset); // fails, with the message an unreadable name has always had
+                }
+                symbols.add(new ElfSymbol(i, value, size, info & 0xf, info >>> 4, other & 0x3, shndx, strings,
+                        nameOffset));
             }
             return symbols;
-        }
-    }
-
-    /** A section header before its name is known. */
-    private static final class RawSection {
-        int index;
-        long headerOffset;
-        long nameOffset;
-        int type;
-        long flags;
-        long offset;
-        long size;
-        int link;
-        int info;
-        long alignment;
-        long entrySize;
-        boolean occupiesFile;
-
-        /**
-         * The section's bytes, called {@code section 'NAME'} in messages (the section name table, before names are
-         * known, when {@code name} is null); bounds were checked when the header was read.
-         */
-        ByteView data(ByteView file, String name) throws ObjectFormatException {
-            long from = occupiesFile ? offset : 0;
-            long bytes = occupiesFile ? size : 0;
-            return name == null ? file.slice(from, bytes, "section name table") : file.slice(from, bytes, "section",
-                    name);
-        }
-
-        ElfSection toSection(String sectionName, ByteView data) {
-            return new ElfSection(index, sectionName, type, flags, offset, size, link, info, alignment, entrySize,
-                    data);
         }
     }
 }

@@ -18,6 +18,8 @@ import org.ebpfj.object.uapi.ProgramType;
  * {@code bpf_map_types[]} (or {@code bpf_prog_types[]}), the flag is in no type's create mask.
  */
 public final class UapiHistory {
+    /** What a type this table does not list was introduced in: 0.0, one instance (the rules ask for every map). */
+    private static final KernelVersion NONE = KernelVersion.of(0, 0);
 
     private static final Map<MapType, KernelVersion> TYPES = new EnumMap<>(MapType.class);
     private static final Map<MapFlag, KernelVersion> FLAGS = new EnumMap<>(MapFlag.class);
@@ -58,7 +60,7 @@ public final class UapiHistory {
 
     /** The release that introduced the type; UNSPEC was never creatable and reports 0.0. */
     public static KernelVersion since(MapType type) {
-        return TYPES.getOrDefault(type, KernelVersion.of(0, 0));
+        return TYPES.getOrDefault(type, NONE);
     }
 
     public static KernelVersion since(MapFlag flag) {
@@ -71,7 +73,7 @@ public final class UapiHistory {
      * need "bpf" among the active LSMs to attach).
      */
     public static KernelVersion since(ProgramType type) {
-        return PROGRAMS.getOrDefault(type, KernelVersion.of(0, 0));
+        return PROGRAMS.getOrDefault(type, NONE);
     }
 
     /** The map_extra attribute (bloom filter hash count) arrived with BLOOM_FILTER. */

@@ -8,6 +8,7 @@ import static org.ebpfj.object.rules.KernelRule.rule;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.ebpfj.object.uapi.Errno;
@@ -43,6 +44,7 @@ final class ArrayRules {
                 rule("fd-array.prog-access", Stage.ALLOC_CHECK, Errno.EINVAL, "fd_array_map_alloc_check", FD_ARRAYS)
                         .summary("arrays of fds take neither BPF_F_RDONLY_PROG nor BPF_F_WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.RDONLY_PROG, MapFlag.WRONLY_PROG))
@@ -61,17 +63,21 @@ final class ArrayRules {
                         .summary("arrays accept NUMA_NODE, MMAPABLE, PRESERVE_ELEMS, INNER_MAP and the access flags "
                                 + "(not RDONLY_PROG with WRONLY_PROG)")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> c.flagsOutsideOrProgConflict(FLAG_MASK, allowedFlags(c))),
+                        // The allowed list is written only for the message: most maps pass.
+                        .check(c -> c.outside(FLAG_MASK) == 0 && !c.progAccessConflict() ? Optional.empty()
+                                : c.flagsOutsideOrProgConflict(FLAG_MASK, allowedFlags(c))),
                 rule("percpu-array.numa-node", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK,
                         EnumSet.of(MapType.PERCPU_ARRAY))
                         .summary("no NUMA node for PERCPU_ARRAY: its values live in every CPU's memory")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.numaGiven(), () -> "numa_node " + Integer.toUnsignedLong(c.numaNode())
                                 + " is given, but PERCPU_ARRAY values are spread over all CPUs' memory: drop "
                                 + "NUMA_NODE or set numa_node to -1")),
                 rule("array.mmapable", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_MMAPABLE and BPF_F_INNER_MAP are only for ARRAY")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(!c.is(MapType.ARRAY) && (c.has(MapFlag.MMAPABLE) || c.has(MapFlag.INNER_MAP)), () ->
                                 "map_flags has " + MapFlag.describe(c.flags()
                                         & MapFlag.maskOf(MapFlag.MMAPABLE, MapFlag.INNER_MAP))
@@ -79,6 +85,7 @@ final class ArrayRules {
                 rule("array.preserve-elems", Stage.ALLOC_CHECK, Errno.EINVAL, CHECK, ARRAYS)
                         .summary("BPF_F_PRESERVE_ELEMS is only for PERF_EVENT_ARRAY")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(!c.is(MapType.PERF_EVENT_ARRAY) && c.has(MapFlag.PRESERVE_ELEMS), () ->
                                 "map_flags has PRESERVE_ELEMS, which only PERF_EVENT_ARRAY takes, not "
                                         + c.typeName())),

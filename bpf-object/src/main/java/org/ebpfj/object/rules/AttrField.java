@@ -1,7 +1,7 @@
 package org.ebpfj.object.rules;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
 import org.ebpfj.object.spec.MapField;
 
@@ -23,20 +23,35 @@ public enum AttrField {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<AttrField> of(MapField f) {
+    /** This field's bit in a set of fields held as a {@code long}: a rule's inputs and the unknown ones. */
+    long bit() {
+        return 1L << ordinal();
+    }
+
+    /** The fields as bits ({@link #bit()}). */
+    static long bits(Set<AttrField> fields) {
+        long bits = 0;
+        for (AttrField f : fields) {
+            bits |= f.bit();
+        }
+        return bits;
+    }
+
+    /** The bit of the attribute field a map definition field is, or 0 when it has none. */
+    static long bitOf(MapField f) {
         switch (f) {
             case TYPE:
-                return Optional.of(TYPE);
+                return TYPE.bit();
             case KEY_SIZE:
-                return Optional.of(KEY_SIZE);
+                return KEY_SIZE.bit();
             case VALUE_SIZE:
-                return Optional.of(VALUE_SIZE);
+                return VALUE_SIZE.bit();
             case MAX_ENTRIES:
-                return Optional.of(MAX_ENTRIES);
+                return MAX_ENTRIES.bit();
             case MAP_FLAGS:
-                return Optional.of(MAP_FLAGS);
+                return MAP_FLAGS.bit();
             default:
-                return Optional.empty();
+                return 0;
         }
     }
 }

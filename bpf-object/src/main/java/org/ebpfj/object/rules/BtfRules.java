@@ -48,39 +48,54 @@ final class BtfRules {
                 rule("btf.key-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("the BTF key type's size must equal key_size")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> facts(c).filter(f -> c.attr().btfKeyTypeId() != 0)
-                                .filter(f -> differs(f.keySize(), c.k()))
-                                .map(f -> "the BTF key type is " + sized(f.keySize()) + ", but key_size is " + c.k())),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            return fire(f != null && c.attr().btfKeyTypeId() != 0 && differs(f.keySize(), c.k()),
+                                    () -> "the BTF key type is " + sized(f.keySize()) + ", but key_size is " + c.k());
+                        }),
                 rule("btf.keyless", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("a BTF value type without a key type is accepted only by types with their own BTF "
                                 + "check (arrays, bloom filter, storages, arena, ...)")
-                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0
-                                        && !c.type().map(OWN_CHECK::contains).orElse(false), () ->
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0 && !ownCheck(c), () ->
                                 "BTF gives a value type but no key type; " + c.typeName()
                                         + " maps need both (declare the key with __type(key, ...))")),
                 rule("btf.value-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("the BTF value type's size must equal value_size")
                         .reads(AttrField.VALUE_SIZE)
-                        .check(c -> facts(c).filter(f -> !f.valueIsDatasec())
-                                .filter(f -> differs(f.valueSize(), c.v()))
-                                .map(f -> "the BTF value type is " + sized(f.valueSize()) + ", but value_size is "
-                                        + c.v())),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            return fire(f != null && !f.valueIsDatasec() && differs(f.valueSize(), c.v()),
+                                    () -> "the BTF value type is " + sized(f.valueSize()) + ", but value_size is "
+                                            + c.v());
+                        }),
                 rule("btf.special-field-duplicate", Stage.BTF, Errno.E2BIG, "btf_parse_fields", Set.of())
                         .summary("a value holds at most one of each unique field: bpf_spin_lock, bpf_timer, bpf_wq, bpf_refcount and the like")
-                        .check(c -> facts(c).flatMap(BtfFacts::duplicated).map(f -> "the value holds more than one "
-                                + f.description() + "; a map value may hold only one")),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            return fire(f != null && f.duplicated().isPresent(), () -> "the value holds more than "
+                                    + "one " + f.duplicated().get().description() + "; a map value may hold only one");
+                        }),
                 rule("btf.special-field-access", Stage.BTF, Errno.EACCES, CHECK, Set.of())
                         .summary("values with special fields (locks, timers, kptrs, ...) cannot be RDONLY_PROG or "
                                 + "WRONLY_PROG")
                         .reads(AttrField.MAP_FLAGS)
-                        .check(c -> facts(c).filter(f -> !f.specialFields().isEmpty())
-                                .filter(f -> c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG))
-                                .map(f -> "the value holds " + describe(f.specialFields()) + ", which programs must "
-                                        + "be able to read and write: drop RDONLY_PROG/WRONLY_PROG")),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            return fire(f != null && !f.specialFields().isEmpty()
+                                    && (c.has(MapFlag.RDONLY_PROG) || c.has(MapFlag.WRONLY_PROG)), () ->
+                                    "the value holds " + describe(f.specialFields()) + ", which programs must be able "
+                                            + "to read and write: drop RDONLY_PROG/WRONLY_PROG");
+                        }),
                 rule("btf.special-field-type", Stage.BTF, Errno.EOPNOTSUPP, CHECK, Set.of())
                         .summary("each special field is allowed only in some map types (e.g. bpf_spin_lock in HASH, "
                                 + "ARRAY and the storages, bpf_timer in HASH, LRU_HASH and ARRAY)")
-                        .check(c -> facts(c).flatMap(f -> notAllowed(f.specialFields(), c))
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> notAllowed(facts(c), c)
                                 .map(sf -> "the value holds " + sf.description() + ", which " + c.typeName()
                                         + " maps cannot hold; it is allowed in " + sf.allowedIn().stream()
                                         .map(Enum::name).sorted().collect(Collectors.joining(", ")))),
@@ -89,44 +104,57 @@ final class BtfRules {
                         .summary("the BTF key must be a 32-bit int; keyless BTF only for a one-entry ARRAY whose value "
                                 + "is a data section")
                         .reads(AttrField.MAX_ENTRIES)
-                        .check(c -> facts(c).flatMap(f -> {
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            if (f == null) {
+                                return Optional.empty();
+                            }
                             if (f.keyShape() == BtfFacts.KeyShape.VOID) {
                                 boolean globalData = c.is(MapType.ARRAY) && c.m() == 1 && f.valueIsDatasec();
                                 return fire(!globalData, () -> "BTF gives no key type: only a one-entry ARRAY holding a "
                                         + "data section (.data/.bss/.rodata) may omit it; declare __type(key, __u32)");
                             }
-                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 32, () ->
+                            return fire(isNotIntKey(f, 32), () ->
                                     "the BTF key type of " + c.typeName() + " must be a 32-bit integer (e.g. __u32), "
                                             + "the array index");
-                        })),
+                        }),
                 rule("lpm-trie.btf-key", Stage.BTF, Errno.EINVAL, "trie_check_btf", EnumSet.of(MapType.LPM_TRIE))
                         .summary("the BTF key must be a struct (prefix length + data)")
-                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.STRUCT, () ->
-                                "the BTF key type of an LPM_TRIE must be a struct: { __u32 prefixlen; data }"))),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> fire(keyShapeIsNot(facts(c), BtfFacts.KeyShape.STRUCT), () ->
+                                "the BTF key type of an LPM_TRIE must be a struct: { __u32 prefixlen; data }")),
                 rule("bloom.btf-key", Stage.BTF, Errno.EINVAL, "bloom_map_check_btf", EnumSet.of(MapType.BLOOM_FILTER))
                         .summary("a bloom filter's BTF has no key type")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() != 0, () ->
                                 "BTF gives a key type, but a BLOOM_FILTER has no key: declare only the value")),
                 rule("cgroup-storage.btf-key", Stage.BTF, Errno.EINVAL, "cgroup_storage_check_btf",
                         TypeTables.CGROUP_STORAGE)
                         .summary("the BTF key is struct bpf_cgroup_storage_key (16 bytes) or a 64-bit int (8 bytes)")
                         .reads(AttrField.KEY_SIZE)
-                        .check(c -> facts(c).flatMap(f -> {
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> {
+                            BtfFacts f = facts(c);
+                            if (f == null) {
+                                return Optional.empty();
+                            }
                             if (c.k() == 16) {
                                 return fire(!f.keyIsCgroupStorageKey(), () -> "the BTF key type must be struct "
                                         + "bpf_cgroup_storage_key { __u64 cgroup_inode_id; __u32 attach_type; }");
                             }
-                            return fire(f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != 64, () ->
+                            return fire(isNotIntKey(f, 64), () ->
                                     "the BTF key type must be a 64-bit integer (the cgroup id)");
-                        })),
+                        }),
                 rule("local-storage.btf-key", Stage.BTF, Errno.EINVAL, "bpf_local_storage_map_check_btf",
                         LocalStorageRules.TYPES)
                         .summary("the BTF key must be a 32-bit int (the owner's fd)")
-                        .check(c -> facts(c).flatMap(f -> fire(f.keyShape() != BtfFacts.KeyShape.INT
-                                        || f.keyIntBits() != 32, () ->
-                                "the BTF key type of " + c.typeName() + " must be int (the owner's fd)"))),
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
+                        .check(c -> fire(isNotIntKey(facts(c), 32), () ->
+                                "the BTF key type of " + c.typeName() + " must be int (the owner's fd)")),
                 rule("btf.unsupported", Stage.BTF, Errno.ENOTSUPP, "map_check_no_btf", NO_BTF)
                         .summary("these types take no BTF at all (libbpf strips it for them)")
+                        .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c), () -> c.typeName() + " maps take no BTF key/value types")));
     }
 
@@ -135,8 +163,30 @@ final class BtfRules {
         return c.attr().btfValueTypeId() != 0;
     }
 
-    private static Optional<BtfFacts> facts(CreateContext c) {
-        return checksBtf(c) ? c.attr().btf() : Optional.empty();
+    /**
+     * The facts the BTF checks read, or null when they do not run (no value type id, or no facts): null rather than
+     * an Optional chain, because every map with BTF asks each of these rules and almost none fires.
+     */
+    private static BtfFacts facts(CreateContext c) {
+        if (!checksBtf(c)) {
+            return null;
+        }
+        Optional<BtfFacts> facts = c.attr().btf();
+        return facts.isPresent() ? facts.get() : null;
+    }
+
+    /** The type has its own {@code map_check_btf} op. */
+    private static boolean ownCheck(CreateContext c) {
+        Optional<MapType> type = c.type();
+        return type.isPresent() && OWN_CHECK.contains(type.get());
+    }
+
+    private static boolean keyShapeIsNot(BtfFacts f, BtfFacts.KeyShape shape) {
+        return f != null && f.keyShape() != shape;
+    }
+
+    private static boolean isNotIntKey(BtfFacts f, int bits) {
+        return f != null && (f.keyShape() != BtfFacts.KeyShape.INT || f.keyIntBits() != bits);
     }
 
     private static boolean differs(OptionalLong btfSize, long attrSize) {
@@ -148,12 +198,15 @@ final class BtfRules {
     }
 
     /** The first special field (in the set's order) this map type cannot hold. */
-    private static Optional<SpecialField> notAllowed(Set<SpecialField> fields, CreateContext c) {
-        Optional<MapType> type = c.type();
-        if (fields.isEmpty() || type.isEmpty()) {
+    private static Optional<SpecialField> notAllowed(BtfFacts facts, CreateContext c) {
+        if (facts == null || facts.specialFields().isEmpty()) {
             return Optional.empty();
         }
-        for (SpecialField sf : fields) {
+        Optional<MapType> type = c.type();
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        for (SpecialField sf : facts.specialFields()) {
             if (!sf.allowedIn(type.get())) {
                 return Optional.of(sf);
             }

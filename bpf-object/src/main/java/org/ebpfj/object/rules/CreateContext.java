@@ -21,13 +21,29 @@ public final class CreateContext {
     private final MapCreateAttr attr;
     private final KernelProfile profile;
     private final long flags;
-    private long knownFlags;
-    private boolean knownFlagsRead;
+    private final long knownFlags;
+    /** The {@link ZeroGuard} fields this attribute sets. */
+    private final long nonZero;
+    /** The memory estimate, made when a rule or the report first asks: the evaluations of one map share it. */
+    private MemoryEstimate memory;
+    /**
+     * The messages of the rules that fired, by index in the walk that asked ({@link #verdict}); made on the first
+     * firing rule. Settling a map's deferred fields evaluates the same attribute again with fewer fields unknown,
+     * and a rule's verdict does not depend on which fields are unknown (they only decide whether it runs).
+     */
+    private KernelRules.Walk firedWalk;
+    private String[] fired;
 
-    CreateContext(MapCreateAttr attr, KernelProfile profile) {
+    /**
+     * @param knownFlags  {@link KernelProfile#knownFlags()}, and {@code tokenFd} whether the profile has
+     *                    BPF_F_TOKEN_FD: asked once per engine, not once per evaluation
+     */
+    CreateContext(MapCreateAttr attr, KernelProfile profile, long knownFlags, boolean tokenFd) {
         this.attr = attr;
         this.profile = profile;
-        this.flags = profile.hasFlag(MapFlag.TOKEN_FD) ? attr.flags() & ~MapFlag.TOKEN_FD.mask() : attr.flags();
+        this.knownFlags = knownFlags;
+        this.nonZero = ZeroGuard.nonZero(attr);
+        this.flags = tokenFd ? attr.flags() & ~MapFlag.TOKEN_FD.mask() : attr.flags();
     }
 
     public MapCreateAttr attr() {
@@ -76,6 +92,42 @@ public final class CreateContext {
         }
     }
 
+    /**
+     * Rule {@code i} of {@code walk} on this attribute: null when it passes, else its message. A rule that fired in
+     * an earlier evaluation of this attribute is not asked again, so its message is built once.
+     */
+    String verdict(KernelRules.Walk walk, int i) {
+        long guard = walk.guards()[i];
+        if (guard != 0 && (guard & nonZero) == 0) {
+            return null; // the rule cannot fire while these fields are 0
+        }
+        if (fired != null && firedWalk == walk && fired[i] != null) {
+            return fired[i];
+        }
+        Optional<String> message = walk.checks()[i].test(this);
+        if (message.isEmpty()) {
+            return null;
+        }
+        if (fired == null || firedWalk != walk) {
+            fired = new String[walk.rules().length];
+            firedWalk = walk;
+        }
+        fired[i] = message.get();
+        return fired[i];
+    }
+
+    /**
+     * What the map costs in kernel memory on this profile ({@link MemoryModel}), estimated once per context: the
+     * totals and the basis, without the parts a report lists ({@link MemoryModel#estimate(MapCreateAttr,
+     * KernelProfile)} has them).
+     */
+    MemoryEstimate memory() {
+        if (memory == null) {
+            memory = MemoryModel.estimate(attr, profile, false);
+        }
+        return memory;
+    }
+
     /** The flags the per-type checks see. */
     public long flags() {
         return flags;
@@ -96,10 +148,6 @@ public final class CreateContext {
 
     /** The bits outside a kernel create-flag mask; flags this kernel's UAPI lacks are outside every mask. */
     public long outside(long mask) {
-        if (!knownFlagsRead) {
-            knownFlags = profile.knownFlags();
-            knownFlagsRead = true;
-        }
         return flags & ~(mask & knownFlags);
     }
 

@@ -26,6 +26,7 @@ final class GenericRules {
                 rule("generic.btf-vmlinux-value", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
                         .summary("btf_vmlinux_value_type_id is only for STRUCT_OPS maps, which must not also give "
                                 + "btf_key_type_id or btf_value_type_id")
+                        .passesWhenZero(ZeroGuard.BTF_VMLINUX_VALUE)
                         .check(c -> {
                             MapCreateAttr a = c.attr();
                             if (a.btfVmlinuxValueTypeId() == 0) {
@@ -41,12 +42,14 @@ final class GenericRules {
                         }),
                 rule("generic.btf-key-without-value", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
                         .summary("a BTF key type needs a BTF value type")
+                        .passesWhenZero(ZeroGuard.BTF_KEY)
                         .check(c -> fire(c.attr().btfVmlinuxValueTypeId() == 0 && c.attr().btfKeyTypeId() != 0
                                         && c.attr().btfValueTypeId() == 0, () ->
                                 "btf_key_type_id is " + c.attr().btfKeyTypeId()
                                         + " but btf_value_type_id is 0: BTF must describe the value too")),
                 rule("generic.map-extra", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
                         .summary("map_extra is only for BLOOM_FILTER (hash count) and ARENA (user address)")
+                        .passesWhenZero(ZeroGuard.MAP_EXTRA)
                         .check(c -> {
                             long extra = c.attr().mapExtra();
                             if (extra == 0) {
@@ -64,12 +67,14 @@ final class GenericRules {
                 rule("generic.rdonly-wronly", Stage.GENERIC, Errno.EINVAL, "bpf_get_file_flag", Set.of())
                         .summary("BPF_F_RDONLY and BPF_F_WRONLY together leave the map fd no access")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.has(MapFlag.RDONLY) && c.has(MapFlag.WRONLY), () ->
                                 "map_flags has both RDONLY and WRONLY: user space could neither read nor write "
                                         + "the map; set at most one")),
                 rule("generic.numa-node", Stage.GENERIC, Errno.EINVAL, MAP_CREATE, Set.of())
                         .summary("with BPF_F_NUMA_NODE, numa_node must be an online node (or -1)")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> {
                             if (!c.numaGiven()) {
                                 return Optional.empty();
@@ -105,6 +110,7 @@ final class GenericRules {
                 rule("generic.token-fd", Stage.PERMISSION, Errno.EINVAL, "bpf_token_get_from_fd", Set.of())
                         .summary("BPF_F_TOKEN_FD needs map_token_fd to be a BPF token; the offline model has none")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.profile().hasFlag(MapFlag.TOKEN_FD) && c.attr().has(MapFlag.TOKEN_FD), () ->
                                 "map_flags has TOKEN_FD, but no BPF token is given (map_token_fd 0 is not a "
                                         + "token); leave TOKEN_FD to the loader, which sets it with its token")));

@@ -35,18 +35,21 @@ final class HashRules {
                 .add(t0("hash.no-common-lru", Errno.EINVAL, HTAB)
                         .summary("BPF_F_NO_COMMON_LRU is only for LRU_HASH and LRU_PERCPU_HASH")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.has(MapFlag.NO_COMMON_LRU) && !lru(c), () ->
                                 "map_flags has NO_COMMON_LRU, which only LRU maps take; " + c.typeName()
                                         + " has no LRU list")))
                 .add(t0("lru.no-prealloc", Errno.ENOTSUPP, LRU)
                         .summary("LRU maps are always preallocated: BPF_F_NO_PREALLOC is not supported")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.has(MapFlag.NO_PREALLOC), () ->
                                 "map_flags has NO_PREALLOC, but LRU maps preallocate every element so they can "
                                         + "evict without allocating: remove NO_PREALLOC")))
                 .add(t0("hash.numa-node", Errno.EINVAL, HTAB)
                         .summary("no NUMA node for per-CPU hash maps or NO_COMMON_LRU maps (their memory is per CPU)")
                         .reads(AttrField.MAP_FLAGS)
+                        .passesWhenZero(ZeroGuard.FLAGS)
                         .check(c -> fire(c.numaGiven() && (percpu(c) || c.has(MapFlag.NO_COMMON_LRU)), () ->
                                 "numa_node " + Integer.toUnsignedLong(c.numaNode()) + " is given, but "
                                         + (percpu(c) ? c.typeName() + " values" : "NO_COMMON_LRU lists")

@@ -66,6 +66,7 @@ public record KernelRule(
         private final Set<MapType> types;
         private String summary = "";
         private Set<AttrField> reads = EnumSet.noneOf(AttrField.class);
+        private long passesWhenZero;
 
         private Draft(String id, Stage stage, Errno errno, String function, Set<MapType> types) {
             this.id = id;
@@ -85,8 +86,18 @@ public record KernelRule(
             return this;
         }
 
+        /**
+         * The check cannot fire while all of these {@link ZeroGuard} fields are 0 (a flag it looks for, the BTF
+         * it checks): the engine then passes it without calling it.
+         */
+        Draft passesWhenZero(long fields) {
+            passesWhenZero |= fields;
+            return this;
+        }
+
         KernelRule check(Check c) {
-            return new KernelRule(id, errno, function, summary, types, stage, reads, c);
+            return new KernelRule(id, errno, function, summary, types, stage, reads,
+                    passesWhenZero == 0 ? c : new ZeroGuard.Guarded(passesWhenZero, c));
         }
 
         /**
@@ -129,6 +140,7 @@ public record KernelRule(
         /** The type's create-flag mask, as {@link CreateContext#flagsOutsideOrProgConflict} checks it. */
         KernelRule flags(long mask, String allowedDescription) {
             reads = EnumSet.of(AttrField.MAP_FLAGS);
+            passesWhenZero(ZeroGuard.FLAGS); // no flag is outside any mask, and there is no PROG pair
             return check(c -> c.flagsOutsideOrProgConflict(mask, allowedDescription));
         }
 
@@ -138,6 +150,7 @@ public record KernelRule(
          */
         KernelRule flagsWithin(long mask, String allowedDescription) {
             reads = EnumSet.of(AttrField.MAP_FLAGS);
+            passesWhenZero(ZeroGuard.FLAGS);
             return check(c -> c.flagsOutside(mask, allowedDescription));
         }
 

@@ -20,6 +20,9 @@ public final class KernelRules {
     private static final List<KernelRule> TYPELESS = ORDERED.stream().filter(r -> r.types().isEmpty()).toList();
     /** Each type's rules, in kernel order, chosen once: checking a map walks only its own (a hot path of a build). */
     private static final List<KernelRule>[] BY_TYPE_ID = byType();
+    private static final Walk TYPELESS_WALK = Walk.of(TYPELESS);
+    /** The same lists as arrays, with each rule's inputs as bits: what one evaluation walks. */
+    private static final Walk[] WALKS = walks();
 
     private KernelRules() {
     }
@@ -36,6 +39,44 @@ public final class KernelRules {
     /** The rules that apply to a map of any type, in kernel order. */
     public static List<KernelRule> typeless() {
         return TYPELESS;
+    }
+
+    /**
+     * One type's rules as evaluation walks them: in kernel order, each with the bits of the fields it reads
+     * ({@link AttrField#bit()}), so skipping the rules that read an unknown field is one AND per rule, and with
+     * its {@link ZeroGuard} (0: none) and the check it guards.
+     */
+    record Walk(KernelRule[] rules, long[] reads, KernelRule.Check[] checks, long[] guards) {
+        static Walk of(List<KernelRule> rules) {
+            int n = rules.size();
+            long[] reads = new long[n];
+            KernelRule.Check[] checks = new KernelRule.Check[n];
+            long[] guards = new long[n];
+            for (int i = 0; i < n; i++) {
+                reads[i] = AttrField.bits(rules.get(i).reads());
+                checks[i] = ZeroGuard.unguarded(rules.get(i).check());
+                guards[i] = ZeroGuard.of(rules.get(i).check());
+            }
+            return new Walk(rules.toArray(new KernelRule[0]), reads, checks, guards);
+        }
+    }
+
+    /** {@link #forType} as a walk. */
+    static Walk walk(long typeId) {
+        return typeId >= 0 && typeId < WALKS.length ? WALKS[(int) typeId] : TYPELESS_WALK;
+    }
+
+    /** {@link #typeless} as a walk. */
+    static Walk typelessWalk() {
+        return TYPELESS_WALK;
+    }
+
+    private static Walk[] walks() {
+        Walk[] out = new Walk[BY_TYPE_ID.length];
+        for (int id = 0; id < out.length; id++) {
+            out[id] = BY_TYPE_ID[id] == TYPELESS ? TYPELESS_WALK : Walk.of(BY_TYPE_ID[id]);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

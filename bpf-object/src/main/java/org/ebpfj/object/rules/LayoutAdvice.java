@@ -25,9 +25,18 @@ final class LayoutAdvice {
 
     static List<Violation> check(MapSpec spec) {
         List<Violation> out = new ArrayList<>();
-        spec.keyType().ifPresent(t -> check(spec, t, "key", out));
-        spec.valueType().ifPresent(t -> check(spec, t, "value", out));
+        check(spec, out);
         return out;
+    }
+
+    /** Adds the findings about the map's key and value layout to {@code out}. */
+    static void check(MapSpec spec, List<Violation> out) {
+        if (spec.keyType().isPresent()) {
+            check(spec, spec.keyType().get(), "key", out);
+        }
+        if (spec.valueType().isPresent()) {
+            check(spec, spec.valueType().get(), "value", out);
+        }
     }
 
     private static void check(MapSpec spec, TypeRef ref, String role, List<Violation> out) {
@@ -73,11 +82,17 @@ final class LayoutAdvice {
         BtfType.Member previous = null;
         long hostOffset = 0; // where a 32-bit host would place the next member, in bytes
         boolean hostKnown = true;
-        for (BtfType.Member m : s.members()) {
+        List<BtfType.Member> members = s.members();
+        for (int i = 0; i < members.size(); i++) {
+            BtfType.Member m = members.get(i);
+            // Each member's type is resolved and sized once: every map's key and value are walked.
+            BtfType resolved = btf.resolve(m.type());
             long size = btf.sizeOf(m.type()).orElse(0);
+            boolean scalarOf8Bytes = size == 8 && (resolved instanceof BtfType.Int
+                    || resolved instanceof BtfType.Enum64 || resolved instanceof BtfType.Float);
             long startBits = m.bitOffset();
             long lengthBits = m.isBitfield() ? m.bitfieldSize() : 8 * size;
-            if (startBits >= end + 8 && !(btf.resolve(m.type()) instanceof BtfType.Union)) {
+            if (startBits >= end + 8 && !(resolved instanceof BtfType.Union)) {
                 long from = (end + 7) / 8;
                 long to = startBits / 8;
                 if (to > from) {
@@ -88,9 +103,9 @@ final class LayoutAdvice {
             }
             if (!m.isBitfield() && hostKnown) {
                 int align = btf.alignOf(m.type());
-                int hostAlign = scalarOf8Bytes(btf, m.type()) ? 4 : align;
+                int hostAlign = scalarOf8Bytes ? 4 : align;
                 long hostAt = align(hostOffset, Math.min(hostAlign, align));
-                if (hostAt != m.byteOffset() && scalarOf8Bytes(btf, m.type())) {
+                if (hostAt != m.byteOffset() && scalarOf8Bytes) {
                     hostShifts.add("'" + name(prefix, m) + "' (" + btf.describe(m.type()) + ") is at offset " + (base
                             + m.byteOffset()) + ", a 32-bit host puts it at " + (base + hostAt));
                     hostKnown = false; // later members shift with it; one finding names the first
@@ -99,7 +114,7 @@ final class LayoutAdvice {
             } else if (m.isBitfield()) {
                 hostKnown = false;
             }
-            if (btf.resolve(m.type()) instanceof BtfType.Struct inner && !m.isBitfield() && depth < MAX_DEPTH) {
+            if (resolved instanceof BtfType.Struct inner && !m.isBitfield() && depth < MAX_DEPTH) {
                 walk(btf, inner, name(prefix, m) + ".", base + m.byteOffset(), gaps, hostShifts, padding, depth + 1);
             }
             end = Math.max(end, startBits + lengthBits);
@@ -123,12 +138,6 @@ final class LayoutAdvice {
         String after = previous == null ? "at the start" : "after '" + previous + "'";
         return (bytes == 1 ? "1 byte " : bytes + " bytes ") + after + " (offset" + (from == to ? " " + from
                 : "s " + from + ".." + to) + ")";
-    }
-
-    private static boolean scalarOf8Bytes(Btf btf, int typeId) {
-        BtfType t = btf.resolve(typeId);
-        return (t instanceof BtfType.Int || t instanceof BtfType.Enum64 || t instanceof BtfType.Float)
-                && btf.sizeOf(typeId).orElse(0) == 8;
     }
 
     private static long align(long offset, int alignment) {

@@ -12,6 +12,7 @@ import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
 import org.ebpfj.object.spec.MapSpec;
+import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
 
 /**
@@ -31,46 +32,58 @@ final class LibbpfCreation {
 
     private static final int KERNEL_NAME_MAX = 15;
 
-    /** What libbpf sends, plus its notes and the inputs only user space will know. */
-    record View(MapCreateAttr attr, Set<AttrField> unknown, List<Violation> notes) {
+    /**
+     * What libbpf sends, plus its notes, the fields the object leaves out and the inputs only user space will know
+     * (both as {@link AttrField#bit()}s).
+     */
+    record View(MapCreateAttr attr, long deferred, long unknown, List<Violation> notes) {
     }
 
     private LibbpfCreation() {
     }
 
     static View of(MapSpec spec, KernelProfile profile) {
-        List<Violation> notes = new ArrayList<>();
-        EnumSet<AttrField> unknown = EnumSet.noneOf(AttrField.class);
-        Optional<MapType> type = spec.type();
+        return of(spec, profile, true);
+    }
+
+    /** With {@code withNotes} false (the inner map's attribute inside its outer one) no note is written. */
+    private static View of(MapSpec spec, KernelProfile profile, boolean withNotes) {
+        List<Violation> notes = withNotes ? new ArrayList<>(2) : List.of();
+        long deferred = 0;
+        for (MapField f : spec.deferred()) {
+            deferred |= AttrField.bitOf(f);
+        }
+        int typeId = spec.typeId();
 
         long maxEntries = u32(spec.maxEntries());
-        boolean maxDeferred = spec.deferred().contains(MapField.MAX_ENTRIES);
+        boolean maxDeferred = (deferred & AttrField.MAX_ENTRIES.bit()) != 0;
         if (spec.is(MapType.PERF_EVENT_ARRAY) && (maxEntries == 0 || maxDeferred)) {
             maxEntries = profile.possibleCpus();
             maxDeferred = false;
-            notes.add(Findings.of(LoaderRules.PERF_EVENT_ARRAY_SIZE, spec, "max_entries is not set: libbpf uses "
-                    + "the number of possible CPUs of the machine it runs on (" + profile.possibleCpus()
-                    + " on the target profile)"));
-        }
-        for (MapField f : spec.deferred()) {
-            if (f == MapField.MAX_ENTRIES && !maxDeferred) {
-                continue;
+            if (withNotes) {
+                notes.add(Findings.of(LoaderRules.PERF_EVENT_ARRAY_SIZE, spec, "max_entries is not set: libbpf "
+                        + "uses the number of possible CPUs of the machine it runs on (" + profile.possibleCpus()
+                        + " on the target profile)"));
             }
-            // Whether this is worth a warning depends on the kernel's rules: the engine decides (settleDeferred).
-            AttrField.of(f).ifPresent(unknown::add);
         }
-        if (type.isPresent() && TypeTables.RINGBUFS.contains(type.get()) && !unknown.contains(AttrField.MAX_ENTRIES)) {
+        // Whether a field left out is worth a warning depends on the kernel's rules: the engine decides
+        // (settleDeferred). A PERF_EVENT_ARRAY's max_entries is libbpf's to set.
+        long unknown = maxDeferred ? deferred : deferred & ~AttrField.MAX_ENTRIES.bit();
+        boolean ringbuf = typeId == MapType.RINGBUF.id() || typeId == MapType.USER_RINGBUF.id();
+        if (ringbuf && (unknown & AttrField.MAX_ENTRIES.bit()) == 0) {
             long adjusted = adjustRingbufSize(maxEntries, profile.pageSize());
             if (adjusted != maxEntries) {
-                notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
-                        + "power-of-two multiple of the page size (" + profile.pageSize() + "): libbpf creates the "
-                        + spec.typeName() + " with " + adjusted + " bytes" + Sizes.humanSuffix(adjusted)));
+                if (withNotes) {
+                    notes.add(Findings.of(LoaderRules.RINGBUF_SIZE, spec, "max_entries " + maxEntries + " is not a "
+                            + "power-of-two multiple of the page size (" + profile.pageSize() + "): libbpf creates "
+                            + "the " + spec.typeName() + " with " + adjusted + " bytes" + Sizes.humanSuffix(adjusted)));
+                }
                 maxEntries = adjusted;
             }
         }
 
         String name = kernelName(spec);
-        if (!name.equals(spec.name()) && spec.name().length() > KERNEL_NAME_MAX) {
+        if (withNotes && !name.equals(spec.name()) && spec.name().length() > KERNEL_NAME_MAX) {
             notes.add(Findings.of(LoaderRules.MAP_NAME, spec, "the kernel keeps the first " + KERNEL_NAME_MAX
                     + " characters of the name: bpftool and /proc show '" + name + "'"));
         }
@@ -84,28 +97,37 @@ final class LibbpfCreation {
                 .numaNode(u32(spec.numaNode()))
                 .name(name);
 
-        boolean stripped = type.map(BTF_STRIPPED::contains).orElse(false);
-        if (!stripped && (spec.keyType().isPresent() || spec.valueType().isPresent())) {
-            b.btfKeyTypeId(spec.keyType().map(t -> (long) t.id()).orElse(0L));
-            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) ? 0 : spec.valueType().map(t -> (long) t.id()).orElse(0L));
-            b.btf(BtfFacts.of(spec.keyType(), spec.valueType()));
+        Optional<TypeRef> key = spec.keyType();
+        Optional<TypeRef> value = spec.valueType();
+        if (!btfStripped(typeId) && (key.isPresent() || value.isPresent())) {
+            b.btfKeyTypeId(key.isPresent() ? key.get().id() : 0L);
+            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) || value.isEmpty() ? 0 : value.get().id());
+            b.btf(BtfFacts.of(key, value));
         }
         if (spec.is(MapType.STRUCT_OPS)) {
             // libbpf looks the value type up in the kernel's BTF; offline, its size is unknown.
             b.btfVmlinuxValueTypeId(VMLINUX_VALUE_ID);
-            unknown.add(AttrField.STRUCT_OPS_VALUE);
+            unknown |= AttrField.STRUCT_OPS_VALUE.bit();
         }
-        if (type.isPresent() && MapInMapRules.TYPES.contains(type.get())) {
+        if (MapInMapRules.isMapOfMaps(typeId)) {
             if (spec.innerMap().isPresent()) {
-                b.innerMap(of(innerSpec(spec), profile).attr());
+                b.innerMap(of(innerSpec(spec), profile, false).attr());
             } else {
-                unknown.add(AttrField.INNER_MAP);
-                notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
-                        + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
-                        + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
+                unknown |= AttrField.INNER_MAP.bit();
+                if (withNotes) {
+                    notes.add(Findings.of(LoaderRules.INNER_MAP_MISSING, spec, "the definition has no inner map "
+                            + "(__array(values, ...)): user space must call bpf_map__set_inner_map_fd() before load, "
+                            + "else the kernel sees inner_map_fd 0 and fails with EINVAL"));
+                }
             }
         }
-        return new View(b.build(), unknown, notes);
+        return new View(b.build(), deferred, unknown, notes);
+    }
+
+    /** Whether libbpf sends no BTF ids for a map of this type id ({@link #BTF_STRIPPED}), without an Optional. */
+    private static boolean btfStripped(int typeId) {
+        Optional<MapType> type = MapType.byId(typeId);
+        return type.isPresent() && BTF_STRIPPED.contains(type.get());
     }
 
     /** libbpf names the inner map template {@code <outer>.inner}. */

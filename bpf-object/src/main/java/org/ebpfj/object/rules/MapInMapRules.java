@@ -19,6 +19,11 @@ import org.ebpfj.object.uapi.MapType;
 final class MapInMapRules {
     static final Set<MapType> TYPES = EnumSet.of(MapType.ARRAY_OF_MAPS, MapType.HASH_OF_MAPS);
 
+    /** Whether a map of this type id takes an inner map: two id compares, no Optional (every map asks). */
+    static boolean isMapOfMaps(long typeId) {
+        return typeId == MapType.ARRAY_OF_MAPS.id() || typeId == MapType.HASH_OF_MAPS.id();
+    }
+
     /** Types whose ops have no {@code map_meta_equal}: they cannot be inner maps. */
     static final Set<MapType> NOT_INNER = EnumSet.of(MapType.PROG_ARRAY, MapType.CGROUP_STORAGE,
             MapType.PERCPU_CGROUP_STORAGE, MapType.STRUCT_OPS);

@@ -80,6 +80,9 @@ public final class MapOverrides {
 
     /** The spec with this map's values set and those fields no longer deferred. */
     public MapSpec applyTo(MapSpec spec) {
+        if (values.isEmpty()) {
+            return spec; // the usual build: no lookup by name (which would hash every map's name)
+        }
         Map<MapField, Long> mine = forMap(spec.name());
         if (mine.isEmpty()) {
             return spec;

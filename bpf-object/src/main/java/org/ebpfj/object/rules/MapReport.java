@@ -30,6 +30,11 @@ public record MapReport(
 
     /** No error: libbpf and the kernel create the map (warnings may remain). */
     public boolean creatable() {
-        return violations.stream().noneMatch(v -> v.severity() == Severity.ERROR);
+        for (Violation v : violations) {
+            if (v.severity() == Severity.ERROR) {
+                return false;
+            }
+        }
+        return true;
     }
 }

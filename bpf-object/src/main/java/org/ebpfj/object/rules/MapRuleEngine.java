@@ -1,8 +1,6 @@
 package org.ebpfj.object.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,9 +29,16 @@ import org.ebpfj.object.uapi.MapType;
 public final class MapRuleEngine {
     /** LRU maps keeping less than this share of max_entries get a warning instead of a note. */
     private static final double LRU_WARNING_SHARE = 0.9;
+    /** The inputs of the memory estimate and the LRU capacity, as {@link AttrField#bit()}s. */
+    private static final MapField[] MAP_FIELDS = MapField.values();
+    private static final long SIZES = AttrField.KEY_SIZE.bit() | AttrField.VALUE_SIZE.bit()
+            | AttrField.MAX_ENTRIES.bit() | AttrField.MAP_FLAGS.bit();
 
     private final KernelProfile profile;
     private final CheckOptions options;
+    /** The profile's answers every evaluation needs ({@link CreateContext}), asked once. */
+    private final long knownFlags;
+    private final boolean tokenFd;
 
     public MapRuleEngine(KernelProfile profile) {
         this(profile, CheckOptions.defaults());
@@ -42,6 +47,8 @@ public final class MapRuleEngine {
     public MapRuleEngine(KernelProfile profile, CheckOptions options) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.options = Objects.requireNonNull(options, "options");
+        this.knownFlags = profile.knownFlags();
+        this.tokenFd = profile.hasFlag(MapFlag.TOKEN_FD);
     }
 
     public KernelProfile profile() {
@@ -62,92 +69,90 @@ public final class MapRuleEngine {
      * {@link Prediction#skipped()}), the others still run in kernel order.
      */
     public Prediction predict(MapCreateAttr attr, Set<AttrField> unknown) {
+        long unknownBits = AttrField.bits(unknown);
         // A map of maps takes an existing map as its template: that map must have been created first.
-        if (attr.innerMap().isPresent() && attr.type().map(MapInMapRules.TYPES::contains).orElse(false)
-                && !unknown.contains(AttrField.INNER_MAP)) {
+        if (attr.innerMap().isPresent() && MapInMapRules.isMapOfMaps(attr.typeId())
+                && (unknownBits & AttrField.INNER_MAP.bit()) == 0) {
             Prediction inner = predict(attr.innerMap().get(), Set.of());
             if (!inner.ok()) {
                 return Prediction.failed(attr, inner.rule().orElseThrow(), "inner map (" + inner.attr().typeName()
                         + "): " + inner.message(), true, inner.skipped());
             }
         }
-        return evaluate(attr, unknown);
+        return evaluate(context(attr), unknownBits);
     }
 
-    private Prediction evaluate(MapCreateAttr attr, Set<AttrField> unknown) {
-        CreateContext ctx = new CreateContext(attr, profile);
-        List<String> skipped = unknown.isEmpty() ? List.of() : new ArrayList<>();
-        List<KernelRule> rules = unknown.contains(AttrField.TYPE) ? KernelRules.typeless()
-                : KernelRules.forType(attr.typeId());
-        for (int i = 0; i < rules.size(); i++) {
-            KernelRule rule = rules.get(i);
-            if (!unknown.isEmpty() && readsAny(rule, unknown)) {
-                skipped.add(rule.id());
+    /** The attribute as the rules see it on this engine's profile; one per attribute, shared by its evaluations. */
+    private CreateContext context(MapCreateAttr attr) {
+        return new CreateContext(attr, profile, knownFlags, tokenFd);
+    }
+
+    /** The rules of the attribute's type in kernel order, skipping those reading an unknown field (bits). */
+    private Prediction evaluate(CreateContext ctx, long unknown) {
+        MapCreateAttr attr = ctx.attr();
+        List<String> skipped = List.of();
+        KernelRules.Walk walk = (unknown & AttrField.TYPE.bit()) != 0 ? KernelRules.typelessWalk()
+                : KernelRules.walk(attr.typeId());
+        KernelRule[] rules = walk.rules();
+        long[] reads = walk.reads();
+        for (int i = 0; i < rules.length; i++) {
+            if ((reads[i] & unknown) != 0) {
+                if (skipped.isEmpty()) {
+                    skipped = new ArrayList<>();
+                }
+                skipped.add(rules[i].id());
                 continue;
             }
-            Optional<String> message = rule.check().test(ctx);
-            if (message.isPresent()) {
-                return Prediction.failed(attr, rule, message.get(), false, skipped);
+            String message = ctx.verdict(walk, i);
+            if (message != null) {
+                return Prediction.failed(attr, rules[i], message, false, skipped);
             }
         }
         return Prediction.created(attr, skipped);
-    }
-
-    /** Whether the rule reads one of these inputs: a bit test per input, and few inputs are ever unknown. */
-    private static boolean readsAny(KernelRule rule, Set<AttrField> unknown) {
-        Set<AttrField> reads = rule.reads();
-        for (AttrField f : unknown) {
-            if (reads.contains(f)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
      * A field the object leaves out is sent as 0 unless user space sets it. Where the kernel accepts 0 for this type
      * (map_flags almost always, key_size of a QUEUE, ...) leaving it out is simply the definition; only a field whose
      * 0 the kernel refuses is left to user space, with a warning, and the rules reading it wait for an override.
+     * Fields are bits ({@link AttrField#bit()}).
      */
-    private Settled settleDeferred(MapSpec spec, MapCreateAttr attr, Set<AttrField> unknown, List<Violation> out) {
-        EnumSet<AttrField> stillUnknown = unknown.isEmpty() ? EnumSet.noneOf(AttrField.class) : EnumSet.copyOf(unknown);
-        EnumSet<AttrField> allSettled = EnumSet.copyOf(stillUnknown);
-        for (MapField field : spec.deferred()) {
-            AttrField.of(field).filter(f -> f != AttrField.TYPE).ifPresent(allSettled::remove);
-        }
-        Prediction allZero = allSettled.size() < stillUnknown.size() ? evaluate(attr, allSettled) : null;
+    private Settled settleDeferred(MapSpec spec, CreateContext ctx, long deferred, long unknown,
+                                   List<Violation> out) {
+        long typeBit = AttrField.TYPE.bit();
+        long allSettled = unknown & ~(deferred & ~typeBit);
+        Prediction allZero = allSettled != unknown ? evaluate(ctx, allSettled) : null;
         if (allZero != null && allZero.ok()) {
             // No rule fires with every deferred field at 0, so none fires with fewer of them known (skipping rules
             // cannot make one fire): each 0 is simply the definition, found in one evaluation instead of one each.
-            for (MapField field : spec.deferred()) {
-                if (AttrField.of(field).filter(stillUnknown::contains).filter(f -> f == AttrField.TYPE).isPresent()) {
-                    out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
-                }
+            if ((deferred & unknown & typeBit) != 0) {
+                out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec,
+                        MapField.TYPE)));
             }
             return new Settled(allSettled, allZero);
         }
-        for (MapField field : spec.deferred()) {
-            Optional<AttrField> f = AttrField.of(field).filter(stillUnknown::contains);
-            if (f.isEmpty() || f.get() == AttrField.TYPE) {
-                f.ifPresent(t -> out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec,
-                        LibbpfCreation.deferredMessage(spec, field))));
+        long stillUnknown = unknown;
+        for (MapField field : MAP_FIELDS) {
+            long f = AttrField.bitOf(field) & deferred & stillUnknown;
+            if (f == 0 || f == typeBit) {
+                if (f != 0) {
+                    out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
+                }
                 continue;
             }
-            EnumSet<AttrField> withZero = EnumSet.copyOf(stillUnknown);
-            withZero.remove(f.get());
-            Prediction p = evaluate(attr, withZero);
-            boolean zeroRefused = p.rule().map(r -> r.reads().contains(f.get())).orElse(false);
+            Prediction p = evaluate(ctx, stillUnknown & ~f);
+            boolean zeroRefused = p.rule().isPresent() && (AttrField.bits(p.rule().get().reads()) & f) != 0;
             if (zeroRefused) {
                 out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
             } else {
-                stillUnknown.remove(f.get());
+                stillUnknown &= ~f;
             }
         }
         return new Settled(stillUnknown, null);
     }
 
-    /** The inputs still unknown once the deferred fields are settled, and the kernel's answer when already known. */
-    private record Settled(Set<AttrField> unknown, Prediction prediction) {
+    /** The inputs still unknown (bits) once the deferred fields are settled, and the answer when already known. */
+    private record Settled(long unknown, Prediction prediction) {
     }
 
     /** What the map costs in kernel memory on this profile. */
@@ -157,10 +162,7 @@ public final class MapRuleEngine {
 
     /** How many entries an LRU map keeps on this profile; empty for other types. */
     public Optional<LruCapacity> lruCapacity(MapCreateAttr attr) {
-        if (!attr.type().map(HashRules.LRU::contains).orElse(false)) {
-            return Optional.empty();
-        }
-        return Optional.of(LruModel.capacity(attr.maxEntries(), attr.has(MapFlag.NO_COMMON_LRU), profile));
+        return isLru(attr.typeId()) ? Optional.of(lruOf(attr)) : Optional.empty();
     }
 
     /** The findings for one map definition, as a libbpf loader would create it. */
@@ -170,9 +172,9 @@ public final class MapRuleEngine {
 
     /** The findings for a whole object: the reader's loader problems, unknown overrides, then each map's. */
     public List<Violation> check(ObjectSpec object) {
-        List<Violation> all = new ArrayList<>(problems(object));
-        for (MapReport r : reports(object)) {
-            all.addAll(r.violations());
+        List<Violation> all = problems(object);
+        for (MapSpec m : object.maps()) {
+            examine(m, all, false);
         }
         return all;
     }
@@ -194,7 +196,7 @@ public final class MapRuleEngine {
             out.add(new Violation("libbpf." + p.code(), Severity.ERROR, p.errno(), p.mapName(), type, p.location(),
                     p.message(), LoaderRules.SPEC_PROBLEM.kernelFunction()));
         }
-        for (String name : options.overrides().mapNames()) {
+        for (String name : options.overrides().isEmpty() ? Set.<String>of() : options.overrides().mapNames()) {
             if (object.map(name).isEmpty()) {
                 out.add(new Violation(LoaderRules.UNKNOWN_OVERRIDE.id(), Severity.WARNING, Optional.empty(), name, "-",
                         SourceLocation.ofObject(object.file()),
@@ -207,34 +209,45 @@ public final class MapRuleEngine {
 
     /** Everything known about one map definition. */
     public MapReport report(MapSpec declared) {
+        return examine(declared, new ArrayList<>(), true);
+    }
+
+    /**
+     * Checks one map definition as libbpf creates it, adding its findings to {@code out}. With {@code wantReport}
+     * it also returns everything known about the map; without (the check of an object, which needs only the
+     * findings) it returns null and builds nothing else.
+     */
+    private MapReport examine(MapSpec declared, List<Violation> out, boolean wantReport) {
+        int start = out.size();
         MapSpec spec = options.overrides().applyTo(declared);
         LibbpfCreation.View view = LibbpfCreation.of(spec, profile);
-        List<Violation> out = new ArrayList<>(view.notes());
-        if (view.unknown().contains(AttrField.TYPE)) {
+        out.addAll(view.notes());
+        if ((view.unknown() & AttrField.TYPE.bit()) != 0) {
             // Without a type no kernel rule can be chosen: every field left out is user space's to set.
             for (MapField field : spec.deferred()) {
                 out.add(Findings.of(LoaderRules.DEFERRED_FIELD, spec, LibbpfCreation.deferredMessage(spec, field)));
             }
-            return new MapReport(spec, Optional.empty(), Optional.empty(), out, Optional.empty(), Optional.empty());
+            return wantReport ? new MapReport(spec, Optional.empty(), Optional.empty(), out.subList(start,
+                    out.size()), Optional.empty(), Optional.empty()) : null;
         }
         MapCreateAttr attr = view.attr();
-        if (spec.innerMap().isPresent() && spec.type().map(MapInMapRules.TYPES::contains).orElse(false)) {
-            MapReport inner = report(LibbpfCreation.innerSpec(spec));
-            out.addAll(inner.violations());
-            if (!inner.creatable()) {
+        if (spec.innerMap().isPresent() && MapInMapRules.isMapOfMaps(spec.typeId())) {
+            int innerStart = out.size();
+            MapReport inner = examine(LibbpfCreation.innerSpec(spec), out, wantReport);
+            if (!creatable(out, innerStart)) {
                 // libbpf stops at the inner map: "failed to create inner map".
-                return new MapReport(spec, Optional.of(attr), inner.prediction(), out, Optional.empty(),
-                        Optional.empty());
+                return wantReport ? report(spec, attr, inner.prediction(), out, start) : null;
             }
         }
         // The inner map was checked on its own above (libbpf creates it first): evaluate, not predict.
-        Settled settled = settleDeferred(spec, attr, view.unknown(), out);
-        Set<AttrField> unknown = settled.unknown();
-        Prediction prediction = settled.prediction() != null ? settled.prediction() : evaluate(attr, unknown);
+        CreateContext ctx = context(attr);
+        Settled settled = settleDeferred(spec, ctx, view.deferred(), view.unknown(), out);
+        long unknown = settled.unknown();
+        Prediction prediction = settled.prediction() != null ? settled.prediction() : evaluate(ctx, unknown);
         if (!prediction.ok()) {
             KernelRule rule = prediction.rule().orElseThrow();
             if (rule.stage() == Stage.BTF) {
-                Prediction retry = evaluate(attr.withoutBtf(), unknown);
+                Prediction retry = evaluate(context(attr.withoutBtf()), unknown);
                 if (retry.ok()) {
                     out.add(Findings.of(LoaderRules.BTF_RETRY, spec, "the kernel rejects the map's BTF: "
                             + prediction.message() + " (" + rule.errno().name() + ", [" + rule.id() + "]); libbpf "
@@ -246,30 +259,60 @@ public final class MapRuleEngine {
                     out.add(Findings.error(retryRule, retryRule.errno(), spec, retry.message() + " (after libbpf "
                             + "retried without BTF; with BTF the kernel said: " + prediction.message() + ", "
                             + rule.errno().name() + ")"));
-                    return new MapReport(spec, Optional.of(attr), Optional.of(retry), out, Optional.empty(),
-                            Optional.empty());
+                    return wantReport ? report(spec, attr, Optional.of(retry), out, start) : null;
                 }
             } else {
                 out.add(Findings.error(rule, rule.errno(), spec, prediction.message()));
-                return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, Optional.empty(),
-                        Optional.empty());
+                return wantReport ? report(spec, attr, Optional.of(prediction), out, start) : null;
             }
         }
-        boolean sizesKnown = Collections.disjoint(unknown, EnumSet.of(AttrField.KEY_SIZE,
-                AttrField.VALUE_SIZE, AttrField.MAX_ENTRIES, AttrField.MAP_FLAGS));
-        Optional<MemoryEstimate> memory = sizesKnown ? Optional.of(estimate(attr)) : Optional.empty();
-        memory.ifPresent(m -> memoryAdvice(spec, m).ifPresent(out::add));
-        Optional<LruCapacity> lru = sizesKnown ? lruCapacity(attr) : Optional.empty();
-        lru.ifPresent(c -> out.add(lruAdvice(spec, c)));
-        if (spec.is(MapType.PERF_EVENT_ARRAY) && !view.unknown().contains(AttrField.MAX_ENTRIES)
+        boolean sizesKnown = (unknown & SIZES) == 0;
+        MemoryEstimate memory = sizesKnown ? ctx.memory() : null;
+        if (memory != null) {
+            memoryAdvice(spec, memory).ifPresent(out::add);
+        }
+        LruCapacity lru = sizesKnown && isLru(attr.typeId()) ? lruOf(attr) : null;
+        if (lru != null) {
+            out.add(lruAdvice(spec, lru));
+        }
+        if (spec.is(MapType.PERF_EVENT_ARRAY) && (view.unknown() & AttrField.MAX_ENTRIES.bit()) == 0
                 && attr.maxEntries() < profile.possibleCpus()) {
             out.add(Findings.of(AdviceRules.PERF_EVENT_ARRAY_CPUS, spec, "max_entries is " + attr.maxEntries()
                     + ", fewer than the " + profile.possibleCpus() + " possible CPUs: bpf_perf_event_output() with "
                     + "BPF_F_CURRENT_CPU fails with E2BIG on CPU " + attr.maxEntries() + " and above; leave "
                     + "max_entries unset so libbpf sizes it"));
         }
-        out.addAll(LayoutAdvice.check(spec));
-        return new MapReport(spec, Optional.of(attr), Optional.of(prediction), out, memory, lru);
+        LayoutAdvice.check(spec, out);
+        // The report lists the estimate's parts; the rules and the advice above needed only its totals.
+        Optional<MemoryEstimate> itemised = wantReport && memory != null ? Optional.of(estimate(attr))
+                : Optional.empty();
+        return wantReport ? new MapReport(spec, Optional.of(attr), Optional.of(prediction), out.subList(start,
+                out.size()), itemised, Optional.ofNullable(lru)) : null;
+    }
+
+    /** The report of a map that is not created: no memory, no capacity. */
+    private static MapReport report(MapSpec spec, MapCreateAttr attr, Optional<Prediction> prediction,
+                                    List<Violation> out, int start) {
+        return new MapReport(spec, Optional.of(attr), prediction, out.subList(start, out.size()), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** No error among the findings from {@code start} on ({@link MapReport#creatable()}). */
+    private static boolean creatable(List<Violation> out, int start) {
+        for (int i = start; i < out.size(); i++) {
+            if (out.get(i).severity() == Severity.ERROR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLru(long typeId) {
+        return typeId == MapType.LRU_HASH.id() || typeId == MapType.LRU_PERCPU_HASH.id();
+    }
+
+    private LruCapacity lruOf(MapCreateAttr attr) {
+        return LruModel.capacity(attr.maxEntries(), attr.has(MapFlag.NO_COMMON_LRU), profile);
     }
 
     private Optional<Violation> memoryAdvice(MapSpec spec, MemoryEstimate m) {

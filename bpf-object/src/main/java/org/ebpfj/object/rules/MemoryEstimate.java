@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * @param upfrontBytes      allocated by BPF_MAP_CREATE itself (preallocated elements, arrays, bucket tables)
  * @param fullBytes         when every entry is in use (equals upfront for fully preallocated maps)
  * @param largestAllocation the largest single allocation at create time
- * @param parts             what the numbers are made of
+ * @param parts             what the numbers are made of; empty in the estimates the rules make for themselves,
+ *                          which need only the totals ({@link MemoryParts})
  * @param explanation       how the estimate was made, and what it leaves out: {@link #basis()}
  */
 public record MemoryEstimate(long upfrontBytes, long fullBytes, long largestAllocation, List<Part> parts,
@@ -59,25 +60,6 @@ public record MemoryEstimate(long upfrontBytes, long fullBytes, long largestAllo
     public MemoryEstimate {
         parts = List.copyOf(parts);
         Objects.requireNonNull(explanation, "explanation");
-    }
-
-    static MemoryEstimate of(List<Part> parts, String basis) {
-        return of(parts, () -> basis);
-    }
-
-    /** An estimate whose basis is written from its inputs when first shown. */
-    static MemoryEstimate of(List<Part> parts, Supplier<String> basis) {
-        long upfront = 0;
-        long full = 0;
-        long largest = 0;
-        for (Part p : parts) {
-            full = Sizes.saturatingAdd(full, p.bytes());
-            if (p.upfront()) {
-                upfront = Sizes.saturatingAdd(upfront, p.bytes());
-                largest = Math.max(largest, p.bytes());
-            }
-        }
-        return new MemoryEstimate(upfront, full, largest, parts, new Explanation(basis));
     }
 
     /** How the estimate was made, and what it leaves out. */

@@ -5,13 +5,10 @@ import static org.ebpfj.object.rules.CreateContext.roundUpPowerOfTwo;
 import static org.ebpfj.object.rules.Sizes.saturatingAdd;
 import static org.ebpfj.object.rules.Sizes.saturatingMultiply;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.ebpfj.object.machine.KernelProfile;
 import org.ebpfj.object.machine.StructSizes;
-import org.ebpfj.object.rules.MemoryEstimate.Part;
 import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.uapi.MapFlag;
 import org.ebpfj.object.uapi.MapType;
@@ -26,31 +23,22 @@ final class MemoryModel {
     private MemoryModel() {
     }
 
-    /**
-     * The last estimate of this thread. Checking one map asks for the same estimate several times (the memory rule
-     * in each evaluation, then the report), and the estimate writes its explanation as text each time.
-     */
-    private static final ThreadLocal<MemoryEstimateFor> LAST = new ThreadLocal<>();
-
-    private record MemoryEstimateFor(MapCreateAttr attr, KernelProfile profile, MemoryEstimate estimate) {
-    }
-
+    /** The estimate with its parts listed, as reports show it. */
     static MemoryEstimate estimate(MapCreateAttr a, KernelProfile p) {
-        MemoryEstimateFor last = LAST.get();
-        if (last != null && last.profile() == p && last.attr() == a) {
-            return last.estimate();
-        }
-        MemoryEstimate e = compute(a, p);
-        LAST.set(new MemoryEstimateFor(a, p, e));
-        return e;
+        return estimate(a, p, true);
     }
 
-    private static MemoryEstimate compute(MapCreateAttr a, KernelProfile p) {
+    /** The estimate; {@code itemise} false: the totals and the basis only, no parts ({@link MemoryParts}). */
+    static MemoryEstimate estimate(MapCreateAttr a, KernelProfile p, boolean itemise) {
+        return compute(a, p, itemise);
+    }
+
+    private static MemoryEstimate compute(MapCreateAttr a, KernelProfile p, boolean itemise) {
         Optional<MapType> type = a.type();
         if (type.isEmpty()) {
-            return MemoryEstimate.of(List.of(), "unknown map type");
+            return new MemoryParts(itemise).estimate("unknown map type");
         }
-        List<Part> parts = new ArrayList<>();
+        MemoryParts parts = new MemoryParts(itemise);
         StructSizes s = p.structs();
         long k = a.keySize();
         long v = a.valueSize();
@@ -63,111 +51,111 @@ final class MemoryModel {
             case LRU_HASH:
             case LRU_PERCPU_HASH:
             case HASH_OF_MAPS:
-                return hash(a, p, type.get());
+                return hash(a, p, type.get(), itemise);
             case ARRAY:
                 if (a.has(MapFlag.MMAPABLE)) {
-                    parts.add(new Part("array (page-aligned for mmap)",
+                    parts.add("array (page-aligned for mmap)",
                             saturatingAdd(pageAlign(s.bpfArray(), page), pageAlign(times(m, roundUp8(v)), page)),
-                            true));
+                            true);
                 } else {
-                    parts.add(new Part("array of " + m + " values", saturatingAdd(s.bpfArray(),
-                            times(m, roundUp8(v))), true));
+                    parts.add("array of ", m, " values", saturatingAdd(s.bpfArray(),
+                            times(m, roundUp8(v))), true);
                 }
-                return MemoryEstimate.of(parts, "struct bpf_array + max_entries × round_up(value_size, 8)");
+                return parts.estimate("struct bpf_array + max_entries × round_up(value_size, 8)");
             case PERCPU_ARRAY:
-                parts.add(new Part("array of per-CPU pointers", saturatingAdd(s.bpfArray(), times(m, POINTER)),
-                        true));
-                parts.add(new Part("per-CPU values", times(times(m, roundUp8(v)), cpus), true));
-                return MemoryEstimate.of(parts, () -> "max_entries × round_up(value_size, 8) × possible CPUs ("
+                parts.add("array of per-CPU pointers", saturatingAdd(s.bpfArray(), times(m, POINTER)),
+                        true);
+                parts.add("per-CPU values", times(times(m, roundUp8(v)), cpus), true);
+                return parts.estimate(() -> "max_entries × round_up(value_size, 8) × possible CPUs ("
                         + cpus + ")");
             case PROG_ARRAY:
             case PERF_EVENT_ARRAY:
             case CGROUP_ARRAY:
             case ARRAY_OF_MAPS:
             case REUSEPORT_SOCKARRAY:
-                parts.add(new Part("array of " + m + " pointers", saturatingAdd(s.bpfArray(), times(m, POINTER)),
-                        true));
-                return MemoryEstimate.of(parts, "max_entries pointers; the referenced objects are not counted");
+                parts.add("array of ", m, " pointers", saturatingAdd(s.bpfArray(), times(m, POINTER)),
+                        true);
+                return parts.estimate("max_entries pointers; the referenced objects are not counted");
             case STACK_TRACE:
-                parts.add(new Part("bucket table", saturatingAdd(s.mapHeader(), times(roundUpPowerOfTwo(m), POINTER)),
-                        true));
-                parts.add(new Part("preallocated stacks", times(m, saturatingAdd(s.stackMapBucket(), v)), true));
-                return MemoryEstimate.of(parts, "power-of-two bucket table + max_entries × (16 + value_size)");
+                parts.add("bucket table", saturatingAdd(s.mapHeader(), times(roundUpPowerOfTwo(m), POINTER)),
+                        true);
+                parts.add("preallocated stacks", times(m, saturatingAdd(s.stackMapBucket(), v)), true);
+                return parts.estimate("power-of-two bucket table + max_entries × (16 + value_size)");
             case LPM_TRIE:
-                parts.add(new Part("trie", s.mapHeader(), true));
-                parts.add(new Part("nodes, allocated on insert",
-                        times(m, saturatingAdd(s.lpmTrieNode() + Math.max(0, k - 4), v)), false));
-                return MemoryEstimate.of(parts, "one node per prefix, allocated on insert (intermediate nodes "
+                parts.add("trie", s.mapHeader(), true);
+                parts.add("nodes, allocated on insert",
+                        times(m, saturatingAdd(s.lpmTrieNode() + Math.max(0, k - 4), v)), false);
+                return parts.estimate("one node per prefix, allocated on insert (intermediate nodes "
                         + "not counted)");
             case QUEUE:
             case STACK:
-                parts.add(new Part("ring of " + m + " + 1 values", saturatingAdd(s.mapHeader(), times(m + 1, v)),
-                        true));
-                return MemoryEstimate.of(parts, "(max_entries + 1) × value_size");
+                parts.add("ring of ", m, " + 1 values", saturatingAdd(s.mapHeader(), times(m + 1, v)),
+                        true);
+                return parts.estimate("(max_entries + 1) × value_size");
             case RINGBUF:
             case USER_RINGBUF: {
                 long dataPages = m / page;
-                parts.add(new Part("data pages", m, true));
-                parts.add(new Part("control pages", s.ringbufMetaPages() * page, true));
-                parts.add(new Part("page table for the double mapping",
-                        times(s.ringbufMetaPages() + 2 * dataPages, POINTER), true));
-                return MemoryEstimate.of(parts, () -> "max_entries bytes of data + " + s.ringbufMetaPages()
+                parts.add("data pages", m, true);
+                parts.add("control pages", s.ringbufMetaPages() * page, true);
+                parts.add("page table for the double mapping",
+                        times(s.ringbufMetaPages() + 2 * dataPages, POINTER), true);
+                return parts.estimate(() -> "max_entries bytes of data + " + s.ringbufMetaPages()
                         + " control pages");
             }
             case BLOOM_FILTER:
-                parts.add(new Part("bit array", saturatingAdd(s.mapHeader(), bloomBitsetBytes(m, a.mapExtra())),
-                        true));
-                return MemoryEstimate.of(parts, "roundup_pow_of_two(max_entries × hash functions × 7/5) bits");
+                parts.add("bit array", saturatingAdd(s.mapHeader(), bloomBitsetBytes(m, a.mapExtra())),
+                        true);
+                return parts.estimate("roundup_pow_of_two(max_entries × hash functions × 7/5) bits");
             case DEVMAP:
-                parts.add(new Part("device slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true));
-                parts.add(new Part("device entries, on update", times(m, 64), false));
-                return MemoryEstimate.of(parts, "max_entries pointers + an entry per device");
+                parts.add("device slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true);
+                parts.add("device entries, on update", times(m, 64), false);
+                return parts.estimate("max_entries pointers + an entry per device");
             case DEVMAP_HASH:
-                parts.add(new Part("bucket table", saturatingAdd(s.mapHeader(), times(roundUpPowerOfTwo(m), POINTER)),
-                        true));
-                parts.add(new Part("device entries, on update", times(m, 64), false));
-                return MemoryEstimate.of(parts, "power-of-two bucket table + an entry per device");
+                parts.add("bucket table", saturatingAdd(s.mapHeader(), times(roundUpPowerOfTwo(m), POINTER)),
+                        true);
+                parts.add("device entries, on update", times(m, 64), false);
+                return parts.estimate("power-of-two bucket table + an entry per device");
             case CPUMAP:
-                parts.add(new Part("CPU slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true));
-                return MemoryEstimate.of(parts, "max_entries pointers; each CPU entry's queue (qsize × 8 bytes) "
+                parts.add("CPU slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true);
+                return parts.estimate("max_entries pointers; each CPU entry's queue (qsize × 8 bytes) "
                         + "is allocated on update and not counted");
             case XSKMAP:
             case SOCKMAP:
-                parts.add(new Part("socket slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true));
-                return MemoryEstimate.of(parts, "max_entries pointers");
+                parts.add("socket slots", saturatingAdd(s.mapHeader(), times(m, POINTER)), true);
+                return parts.estimate("max_entries pointers");
             case SOCKHASH:
-                parts.add(new Part("bucket table", times(roundUpPowerOfTwo(m), s.shtabBucket()), true));
-                parts.add(new Part("elements, on update", times(m, saturatingAdd(s.shtabElem(), roundUp8(k))),
-                        false));
-                return MemoryEstimate.of(parts, "power-of-two bucket table + an element per socket");
+                parts.add("bucket table", times(roundUpPowerOfTwo(m), s.shtabBucket()), true);
+                parts.add("elements, on update", times(m, saturatingAdd(s.shtabElem(), roundUp8(k))),
+                        false);
+                return parts.estimate("power-of-two bucket table + an element per socket");
             case CGROUP_STORAGE:
             case PERCPU_CGROUP_STORAGE: {
                 long per = type.get() == MapType.PERCPU_CGROUP_STORAGE ? times(roundUp8(v), cpus) : v;
-                parts.add(new Part("map", s.mapHeader(), true));
-                parts.add(new Part("storage per attached cgroup", per, false));
-                return MemoryEstimate.of(parts, "one value per (cgroup, attach type) the program is attached to");
+                parts.add("map", s.mapHeader(), true);
+                parts.add("storage per attached cgroup", per, false);
+                return parts.estimate("one value per (cgroup, attach type) the program is attached to");
             }
             case SK_STORAGE:
             case INODE_STORAGE:
             case TASK_STORAGE:
             case CGRP_STORAGE:
-                parts.add(new Part("map and bucket table", s.mapHeader(), true));
-                parts.add(new Part("storage per owning object", saturatingAdd(s.localStorageElem(), v), false));
-                return MemoryEstimate.of(parts, "one element per socket/inode/task/cgroup that uses it");
+                parts.add("map and bucket table", s.mapHeader(), true);
+                parts.add("storage per owning object", saturatingAdd(s.localStorageElem(), v), false);
+                return parts.estimate("one element per socket/inode/task/cgroup that uses it");
             case STRUCT_OPS:
-                parts.add(new Part("value and trampoline image", saturatingAdd(v, page), true));
-                return MemoryEstimate.of(parts, "the struct value and one trampoline page");
+                parts.add("value and trampoline image", saturatingAdd(v, page), true);
+                return parts.estimate("the struct value and one trampoline page");
             case ARENA:
-                parts.add(new Part("arena", s.mapHeader(), true));
-                parts.add(new Part("pages, allocated on use", times(m, page), false));
-                return MemoryEstimate.of(parts, "max_entries pages, allocated when programs or user space "
+                parts.add("arena", s.mapHeader(), true);
+                parts.add("pages, allocated on use", times(m, page), false);
+                return parts.estimate("max_entries pages, allocated when programs or user space "
                         + "touch them");
             default:
-                return MemoryEstimate.of(List.of(), "no model for " + type.get());
+                return new MemoryParts(itemise).estimate(() -> "no model for " + type.get());
         }
     }
 
-    private static MemoryEstimate hash(MapCreateAttr a, KernelProfile p, MapType t) {
+    private static MemoryEstimate hash(MapCreateAttr a, KernelProfile p, MapType t, boolean itemise) {
         StructSizes s = p.structs();
         boolean percpu = t == MapType.PERCPU_HASH || t == MapType.LRU_PERCPU_HASH;
         boolean lru = t == MapType.LRU_HASH || t == MapType.LRU_PERCPU_HASH;
@@ -177,14 +165,14 @@ final class MemoryModel {
         long elem = s.htabElem() + roundUp8(a.keySize()) + (percpu ? POINTER : roundUp8(a.valueSize()));
         // htab_has_extra_elems(): plain preallocated hash maps keep one spare element per CPU for updates.
         long extra = t == MapType.HASH && prealloc ? cpus : 0;
-        List<Part> parts = new ArrayList<>();
-        parts.add(new Part("bucket table", times(roundUpPowerOfTwo(m), s.htabBucket()), true));
-        parts.add(new Part(prealloc ? "preallocated elements" : "elements, allocated on insert",
-                times(m + extra, elem), prealloc));
+        MemoryParts parts = new MemoryParts(itemise);
+        parts.add("bucket table", times(roundUpPowerOfTwo(m), s.htabBucket()), true);
+        parts.add(prealloc ? "preallocated elements" : "elements, allocated on insert",
+                times(m + extra, elem), prealloc);
         if (percpu) {
-            parts.add(new Part("per-CPU values", times(times(m, roundUp8(a.valueSize())), cpus), prealloc));
+            parts.add("per-CPU values", times(times(m, roundUp8(a.valueSize())), cpus), prealloc);
         }
-        return MemoryEstimate.of(parts, () -> "buckets 16 × roundup_pow_of_two(max_entries) + elements (" + elem
+        return parts.estimate(() -> "buckets 16 × roundup_pow_of_two(max_entries) + elements (" + elem
                 + " bytes each: " + s.htabElem() + "-byte header + key + " + (percpu ? "per-CPU pointer" : "value")
                 + ") × (" + (extra > 0 ? "max_entries + " + extra + " spare" : "max_entries") + ")"
                 + (percpu ? " + per-CPU values × " + cpus + " CPUs" : ""));

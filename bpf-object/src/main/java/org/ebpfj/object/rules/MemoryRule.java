@@ -22,7 +22,7 @@ final class MemoryRule {
                 .summary("the memory allocated at create time must fit in the target's RAM")
                 .reads(AttrField.KEY_SIZE, AttrField.VALUE_SIZE, AttrField.MAX_ENTRIES, AttrField.MAP_FLAGS)
                 .check(c -> {
-                    MemoryEstimate e = MemoryModel.estimate(c.attr(), c.profile());
+                    MemoryEstimate e = c.memory();
                     long ram = c.profile().totalRamBytes();
                     if (e.upfrontBytes() <= ram) {
                         return Optional.empty();

@@ -77,19 +77,30 @@ public record BtfFacts(
         }
         OptionalLong valueSize = OptionalLong.empty();
         boolean datasec = false;
-        EnumSet<SpecialField> fields = EnumSet.noneOf(SpecialField.class);
+        Set<SpecialField> fields = Set.of();
         Optional<SpecialField> duplicated = Optional.empty();
         if (value.isPresent()) {
             Btf btf = value.get().btf();
             BtfType t = btf.resolve(value.get().id());
             datasec = t instanceof BtfType.Datasec;
             valueSize = datasec ? OptionalLong.empty() : btf.sizeOf(t.id());
-            SpecialFieldScanner scan = new SpecialFieldScanner(btf);
-            scan.scan(t.id());
-            fields.addAll(scan.found());
-            duplicated = scan.duplicated();
+            if (mayHoldSpecialFields(t)) {
+                SpecialFieldScanner scan = new SpecialFieldScanner(btf);
+                scan.scan(t.id());
+                fields = scan.found();
+                duplicated = scan.duplicated();
+            }
         }
         return new BtfFacts(shape, bits, cgroupKey, keySize, valueSize, datasec, fields, duplicated);
+    }
+
+    /**
+     * Only these kinds lead the scan to a special field (a tagged pointer, or a struct found directly, in an array
+     * or in a data section): a scalar value, the most common, needs no scanner at all.
+     */
+    private static boolean mayHoldSpecialFields(BtfType t) {
+        return t instanceof BtfType.Struct || t instanceof BtfType.Array || t instanceof BtfType.Datasec
+                || t instanceof BtfType.Ptr;
     }
 
     /** {@code cgroup_storage_check_btf}: struct { 64-bit int at 0; 32-bit int at 8 }, exactly two members. */

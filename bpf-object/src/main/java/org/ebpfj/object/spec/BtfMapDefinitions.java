@@ -1,15 +1,15 @@
 package org.ebpfj.object.spec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import org.ebpfj.object.btf.Btf;
 import org.ebpfj.object.btf.BtfKind;
 import org.ebpfj.object.btf.BtfType;
-import org.ebpfj.object.btf.BtfType.Member;
 import org.ebpfj.object.elf.ElfSection;
 import org.ebpfj.object.uapi.Errno;
 import org.ebpfj.object.uapi.MapType;
@@ -53,8 +53,8 @@ final class BtfMapDefinitions {
     }
 
     private Optional<MapSpec> readVariable(int index, BtfType.SecInfo vi, ElfSection maps) {
-        BtfType var = btf.type(vi.type());
-        String name = var.name();
+        int var = vi.type();
+        String name = btf.name(var);
         SourceLocation where = ctx.locationOf(name);
         if (name.isEmpty()) {
             corrupt("", "map #" + index + ": empty name.", SourceLocation.ofObject(ctx.file));
@@ -64,49 +64,57 @@ final class BtfMapDefinitions {
             corrupt(name, "map '" + name + "' BTF data is corrupted.", where);
             return Optional.empty();
         }
-        if (!(var instanceof BtfType.Var)) {
-            corrupt(name, "map '" + name + "': unexpected var kind " + LibbpfBtf.kindName(var) + ".", where);
+        if (btf.kind(var) != BtfKind.VAR) {
+            corrupt(name, "map '" + name + "': unexpected var kind " + LibbpfBtf.kindName(btf.kind(var)) + ".", where);
             return Optional.empty();
         }
-        BtfType.Var v = (BtfType.Var) var;
-        if (v.linkage() != BtfType.Linkage.GLOBAL) {
+        BtfType.Linkage linkage = btf.varLinkage(var);
+        if (linkage != BtfType.Linkage.GLOBAL) {
             ctx.problem(name, ProblemCodes.MAP_STATIC, Errno.EOPNOTSUPP, "map '" + name
-                    + "': unsupported map linkage " + v.linkage().name().toLowerCase(java.util.Locale.ROOT)
+                    + "': unsupported map linkage " + linkage.name().toLowerCase(java.util.Locale.ROOT)
                     + ".", where);
         }
-        BtfType def = btf.resolve(v.type());
-        if (!(def instanceof BtfType.Struct)) {
-            corrupt(name, "map '" + name + "': unexpected def kind " + LibbpfBtf.kindName(def) + ".", where);
+        int def = btf.resolveId(btf.target(var));
+        if (btf.kind(def) != BtfKind.STRUCT) {
+            corrupt(name, "map '" + name + "': unexpected def kind " + LibbpfBtf.kindName(btf.kind(def)) + ".", where);
             return Optional.empty();
         }
-        BtfType.Struct struct = (BtfType.Struct) def;
-        if (struct.size() > vi.size()) {
+        if (btf.size(def) > vi.size()) {
             corrupt(name, "map '" + name + "': invalid def size.", where);
         }
         Definition d = new Definition();
-        parse(name, name, struct, false, d, where);
+        parse(name, name, def, false, d, where);
         return Optional.of(toSpec(name, d, where));
     }
 
     /** {@code __type(key, T)} or {@code __type(value, T)}: the type id, and its size as the key or value size. */
-    private void typedField(Problems p, Member m, Definition d, boolean key) {
+    private void typedField(Problems p, int memberType, Definition d, boolean key) {
         String what = key ? "key" : "value";
-        typeField(p, m, what).ifPresent(id -> sizedType(p, id, what).ifPresent(size -> {
-            if (key) {
-                setKeySize(p, d, size);
-                d.keyTypeId = id;
-            } else {
-                setValueSize(p, d, size);
-                d.valueTypeId = id;
-            }
-        }));
+        int id = typeField(p, memberType, what);
+        if (id < 0) {
+            return;
+        }
+        long size = sizedType(p, id, what);
+        if (size < 0) {
+            return;
+        }
+        if (key) {
+            setKeySize(p, d, size);
+            d.keyTypeId = id;
+        } else {
+            setValueSize(p, d, size);
+            d.valueTypeId = id;
+        }
     }
 
     private void corrupt(String map, String message, SourceLocation where) {
         ctx.problem(map, ProblemCodes.MAP_DEFINITION_CORRUPT, Errno.EINVAL, message, where);
     }
 
-    /** What one definition struct says; {@code parts} records which fields it names. */
+    /** Every field, for the deferred ones a definition leaves out (one array, not a copy per map). */
+    private static final MapField[] ALL_FIELDS = MapField.values();
+
+    /** What one definition struct says; {@code parts} records which fields it names, one bit per ordinal. */
     private static final class Definition {
         int type;
         long keySize;
@@ -119,75 +127,107 @@ final class BtfMapDefinitions {
         int keyTypeId;
         int valueTypeId;
         Definition inner;
-        final EnumSet<MapField> parts = EnumSet.noneOf(MapField.class);
+        int parts;
+
+        void named(MapField field) {
+            parts |= 1 << field.ordinal();
+        }
     }
 
+    /** The field names libbpf knows, in the order of the {@code FIELD_*} indexes; matched as bytes. */
+    private static final byte[][] FIELDS = Stream.of("type", "max_entries", "map_flags", "numa_node", "key_size",
+            "key", "value_size", "value", "values", "pinning", "map_extra")
+            .map(n -> n.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+    private static final int FIELD_TYPE = 0;
+    private static final int FIELD_MAX_ENTRIES = 1;
+    private static final int FIELD_MAP_FLAGS = 2;
+    private static final int FIELD_NUMA_NODE = 3;
+    private static final int FIELD_KEY_SIZE = 4;
+    private static final int FIELD_KEY = 5;
+    private static final int FIELD_VALUE_SIZE = 6;
+    private static final int FIELD_VALUE = 7;
+    private static final int FIELD_VALUES = 8;
+    private static final int FIELD_PINNING = 9;
+    private static final int FIELD_MAP_EXTRA = 10;
+    /** What {@link #intField} answers for a field that is not encoded as {@code __uint}: a problem was recorded. */
+    private static final long NO_VALUE = -1;
+
     /**
+     * Reads a definition struct member by member, straight from the BTF words: member names are compared as bytes
+     * and made into Strings only for a message.
+     *
      * @param reportName the map the problems belong to (the outer map for an inner definition)
      * @param defName    libbpf's name for this definition in messages ({@code outer.inner} for an inner one)
      */
-    private void parse(String reportName, String defName, BtfType.Struct struct, boolean isInner, Definition d,
+    private void parse(String reportName, String defName, int struct, boolean isInner, Definition d,
                        SourceLocation where) {
         Problems p = new Problems(reportName, defName, where);
-        List<Member> members = struct.members();
-        for (int i = 0; i < members.size(); i++) {
-            Member m = members.get(i);
-            String field = m.name();
-            switch (field) {
-                case "type":
-                    intField(p, m).ifPresent(n -> {
+        int members = btf.memberCount(struct);
+        for (int i = 0; i < members; i++) {
+            int type = btf.memberType(struct, i);
+            long n;
+            switch (btf.memberNameIndex(struct, i, FIELDS)) {
+                case FIELD_TYPE:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.type = (int) n;
-                        d.parts.add(MapField.TYPE);
-                    });
+                        d.named(MapField.TYPE);
+                    }
                     break;
-                case "max_entries":
-                    intField(p, m).ifPresent(n -> {
+                case FIELD_MAX_ENTRIES:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.maxEntries = n;
-                        d.parts.add(MapField.MAX_ENTRIES);
-                    });
+                        d.named(MapField.MAX_ENTRIES);
+                    }
                     break;
-                case "map_flags":
-                    intField(p, m).ifPresent(n -> {
+                case FIELD_MAP_FLAGS:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
                         d.flags = n;
-                        d.parts.add(MapField.MAP_FLAGS);
-                    });
+                        d.named(MapField.MAP_FLAGS);
+                    }
                     break;
-                case "numa_node":
-                    intField(p, m).ifPresent(n -> d.numaNode = n);
+                case FIELD_NUMA_NODE:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
+                        d.numaNode = n;
+                    }
                     break;
-                case "key_size":
-                    intField(p, m).ifPresent(n -> setKeySize(p, d, n));
+                case FIELD_KEY_SIZE:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
+                        setKeySize(p, d, n);
+                    }
                     break;
-                case "key":
-                    typedField(p, m, d, true);
+                case FIELD_KEY:
+                    typedField(p, type, d, true);
                     break;
-                case "value_size":
-                    intField(p, m).ifPresent(n -> setValueSize(p, d, n));
+                case FIELD_VALUE_SIZE:
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
+                        setValueSize(p, d, n);
+                    }
                     break;
-                case "value":
-                    typedField(p, m, d, false);
+                case FIELD_VALUE:
+                    typedField(p, type, d, false);
                     break;
-                case "values":
-                    parseValues(p, d, m, i == members.size() - 1, isInner, reportName, defName, where);
+                case FIELD_VALUES:
+                    parseValues(p, d, type, i == members - 1, isInner, reportName, defName, where);
                     break;
-                case "pinning":
+                case FIELD_PINNING:
                     if (isInner) {
                         p.add(ProblemCodes.MAP_INNER_PINNED, Errno.EINVAL, "inner def can't be pinned.");
                         break;
                     }
-                    intField(p, m).ifPresent(n -> {
+                    if ((n = intField(p, struct, i)) != NO_VALUE) {
                         if (n != 0 && n != 1) {
                             p.add(ProblemCodes.MAP_PINNING_INVALID, Errno.EINVAL, "invalid pinning value " + n + ".");
-                            return;
+                            break;
                         }
                         d.pinning = n;
-                    });
+                    }
                     break;
-                case "map_extra":
-                    longField(p, m).ifPresent(n -> d.mapExtra = n);
+                case FIELD_MAP_EXTRA:
+                    longField(p, struct, i).ifPresent(v -> d.mapExtra = v);
                     break;
                 default:
-                    p.add(ProblemCodes.MAP_UNKNOWN_FIELD, Errno.EOPNOTSUPP, "unknown field '" + field + "'.");
+                    p.add(ProblemCodes.MAP_UNKNOWN_FIELD, Errno.EOPNOTSUPP, "unknown field '"
+                            + btf.memberName(struct, i) + "'.");
                     break;
             }
         }
@@ -203,7 +243,7 @@ final class BtfMapDefinitions {
             return;
         }
         d.keySize = size;
-        d.parts.add(MapField.KEY_SIZE);
+        d.named(MapField.KEY_SIZE);
     }
 
     private void setValueSize(Problems p, Definition d, long size) {
@@ -213,10 +253,10 @@ final class BtfMapDefinitions {
             return;
         }
         d.valueSize = size;
-        d.parts.add(MapField.VALUE_SIZE);
+        d.named(MapField.VALUE_SIZE);
     }
 
-    private void parseValues(Problems p, Definition d, Member m, boolean last, boolean isInner, String reportName,
+    private void parseValues(Problems p, Definition d, int memberType, boolean last, boolean isInner, String reportName,
                              String defName, SourceLocation where) {
         boolean mapInMap = d.type == MapType.ARRAY_OF_MAPS.id() || d.type == MapType.HASH_OF_MAPS.id();
         boolean progArray = d.type == MapType.PROG_ARRAY.id();
@@ -239,71 +279,75 @@ final class BtfMapDefinitions {
             return;
         }
         d.valueSize = 4;
-        d.parts.add(MapField.VALUE_SIZE);
-        BtfType t = btf.type(m.type());
-        if (!(t instanceof BtfType.Array) || ((BtfType.Array) t).elements() != 0) {
+        d.named(MapField.VALUE_SIZE);
+        if (btf.kind(memberType) != BtfKind.ARRAY || btf.arrayLength(memberType) != 0) {
             p.add(ProblemCodes.MAP_VALUES_SPEC, Errno.EINVAL, desc + " spec is not a zero-sized array.");
             return;
         }
-        BtfType ptr = btf.resolve(((BtfType.Array) t).elementType());
-        if (!(ptr instanceof BtfType.Ptr)) {
+        int ptr = btf.resolveId(btf.arrayElementType(memberType));
+        if (btf.kind(ptr) != BtfKind.PTR) {
             p.add(ProblemCodes.MAP_VALUES_SPEC, Errno.EINVAL, desc + " def is of unexpected kind "
-                    + LibbpfBtf.kindName(ptr) + ".");
+                    + LibbpfBtf.kindName(btf.kind(ptr)) + ".");
             return;
         }
-        BtfType target = btf.resolve(((BtfType.Ptr) ptr).type());
+        int target = btf.resolveId(btf.target(ptr));
         if (progArray) {
-            if (!(target instanceof BtfType.FuncProto)) {
+            if (btf.kind(target) != BtfKind.FUNC_PROTO) {
                 p.add(ProblemCodes.MAP_VALUES_SPEC, Errno.EINVAL, "prog-array value def is of unexpected kind "
-                        + LibbpfBtf.kindName(target) + ".");
+                        + LibbpfBtf.kindName(btf.kind(target)) + ".");
             }
             return;
         }
-        if (!(target instanceof BtfType.Struct)) {
+        if (btf.kind(target) != BtfKind.STRUCT) {
             p.add(ProblemCodes.MAP_VALUES_SPEC, Errno.EINVAL, "map-in-map inner def is of unexpected kind "
-                    + LibbpfBtf.kindName(target) + ".");
+                    + LibbpfBtf.kindName(btf.kind(target)) + ".");
             return;
         }
         Definition inner = new Definition();
-        parse(reportName, defName + ".inner", (BtfType.Struct) target, true, inner, where);
+        parse(reportName, defName + ".inner", target, true, inner, where);
         d.inner = inner;
     }
 
-    /** {@code __uint(name, N)}: a pointer (through typedefs and qualifiers) to an array of N elements. */
-    private OptionalLong intField(Problems p, Member m) {
-        BtfType t = btf.resolve(m.type());
-        if (!(t instanceof BtfType.Ptr)) {
-            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + m.name() + "': expected PTR, got "
-                    + LibbpfBtf.kindName(t) + ".");
-            return OptionalLong.empty();
+    /**
+     * {@code __uint(name, N)}: a pointer (through typedefs and qualifiers) to an array of N elements; N, or
+     * {@link #NO_VALUE} after recording the problem.
+     */
+    private long intField(Problems p, int struct, int member) {
+        int t = btf.resolveId(btf.memberType(struct, member));
+        if (btf.kind(t) != BtfKind.PTR) {
+            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + btf.memberName(struct, member)
+                    + "': expected PTR, got " + LibbpfBtf.kindName(btf.kind(t)) + ".");
+            return NO_VALUE;
         }
-        BtfType array = btf.type(((BtfType.Ptr) t).type());
-        if (!(array instanceof BtfType.Array)) {
-            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + m.name() + "': expected ARRAY, got "
-                    + LibbpfBtf.kindName(array) + ".");
-            return OptionalLong.empty();
+        int array = btf.target(t);
+        if (btf.kind(array) != BtfKind.ARRAY) {
+            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + btf.memberName(struct, member)
+                    + "': expected ARRAY, got " + LibbpfBtf.kindName(btf.kind(array)) + ".");
+            return NO_VALUE;
         }
-        return OptionalLong.of(((BtfType.Array) array).elements());
+        return btf.arrayLength(array);
     }
 
     /** {@code map_extra}: an int field, or (libbpf 1.4+, {@code __ulong}) an enum with exactly one value. */
-    private OptionalLong longField(Problems p, Member m) {
-        BtfType t = btf.resolve(m.type());
+    private OptionalLong longField(Problems p, int struct, int member) {
+        BtfType t = btf.resolve(btf.memberType(struct, member));
         if (t instanceof BtfType.Ptr) {
-            return intField(p, m);
+            long n = intField(p, struct, member);
+            return n == NO_VALUE ? OptionalLong.empty() : OptionalLong.of(n);
         }
+        String name = btf.memberName(struct, member);
         List<BtfType.EnumValue> values;
         if (t instanceof BtfType.Enum) {
             values = ((BtfType.Enum) t).values();
         } else if (t instanceof BtfType.Enum64) {
             values = ((BtfType.Enum64) t).values();
         } else {
-            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + m.name()
-                    + "': expected ENUM or ENUM64, got " + LibbpfBtf.kindName(t) + ".");
+            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + name
+                    + "': expected ENUM or ENUM64, got " + LibbpfBtf.kindName(t.kind()) + ".");
             return OptionalLong.empty();
         }
         if (values.size() != 1) {
-            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + m.name() + "': invalid __ulong");
+            p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, "attr '" + name + "': invalid __ulong");
             return OptionalLong.empty();
         }
         long v = values.get(0).value();
@@ -311,26 +355,28 @@ final class BtfMapDefinitions {
         return OptionalLong.of(t instanceof BtfType.Enum ? v & 0xffffffffL : v);
     }
 
-    /** {@code __type(name, T)}: a pointer to T, directly (libbpf does not skip typedefs here). */
-    /** The size of a key or value type, as libbpf resolves it; a problem when it has none. */
-    private OptionalLong sizedType(Problems p, int id, String what) {
+    /** The size of a key or value type, as libbpf resolves it; -1 after recording a problem when it has none. */
+    private long sizedType(Problems p, int id, String what) {
         long size = LibbpfBtf.resolveSize(btf, id);
         if (size < 0) {
             p.add(ProblemCodes.MAP_TYPE_UNSIZED, errno(size), "can't determine " + what + " size for type [" + id
                     + "]: " + size + ".");
-            return OptionalLong.empty();
+            return -1;
         }
-        return OptionalLong.of(size);
+        return size;
     }
 
-    private Optional<Integer> typeField(Problems p, Member m, String what) {
-        BtfType t = btf.type(m.type());
-        if (!(t instanceof BtfType.Ptr)) {
+    /**
+     * {@code __type(name, T)}: a pointer to T, directly (libbpf does not skip typedefs here); T's id, or -1 after
+     * recording a problem.
+     */
+    private int typeField(Problems p, int memberType, String what) {
+        if (btf.kind(memberType) != BtfKind.PTR) {
             p.add(ProblemCodes.MAP_FIELD_ENCODING, Errno.EINVAL, what + " spec is not PTR: "
-                    + LibbpfBtf.kindName(t) + ".");
-            return Optional.empty();
+                    + LibbpfBtf.kindName(btf.kind(memberType)) + ".");
+            return -1;
         }
-        return Optional.of(((BtfType.Ptr) t).type());
+        return btf.target(memberType);
     }
 
     private static Errno errno(long negative) {
@@ -355,8 +401,8 @@ final class BtfMapDefinitions {
         if (d.valueTypeId != 0) {
             b.valueType(new TypeRef(btf, d.valueTypeId));
         }
-        for (MapField f : MapField.values()) {
-            if (!d.parts.contains(f)) {
+        for (MapField f : ALL_FIELDS) {
+            if ((d.parts & 1 << f.ordinal()) == 0) {
                 b.deferred(f);
             }
         }

@@ -3,7 +3,7 @@ package org.ebpfj.object.spec;
 import java.util.Locale;
 
 import org.ebpfj.object.btf.Btf;
-import org.ebpfj.object.btf.BtfType;
+import org.ebpfj.object.btf.BtfKind;
 import org.ebpfj.object.uapi.Errno;
 
 /** BTF queries with libbpf's exact semantics, where they differ from {@link Btf}'s general-purpose ones. */
@@ -23,34 +23,31 @@ final class LibbpfBtf {
         long nelems = 1;
         int id = typeId;
         for (int depth = 0; depth < MAX_RESOLVE_DEPTH && id != 0; depth++) {
-            BtfType t = btf.type(id);
-            if (t instanceof BtfType.Int || t instanceof BtfType.Composite || t instanceof BtfType.Enum
-                    || t instanceof BtfType.Enum64 || t instanceof BtfType.Datasec || t instanceof BtfType.Float) {
-                long size = btf.sizeOf(id).orElse(-1);
-                if (size < 0) {
+            switch (btf.kind(id)) {
+                case INT: case STRUCT: case UNION: case ENUM: case ENUM64: case DATASEC: case FLOAT: {
+                    long size = btf.size(id);
+                    if (size < 0) {
+                        return -Errno.EINVAL.number();
+                    }
+                    return nelems != 0 && size > U32_MAX / nelems ? -Errno.E2BIG.number() : nelems * size;
+                }
+                case PTR:
+                    return nelems != 0 && Btf.POINTER_SIZE > U32_MAX / nelems ? -Errno.E2BIG.number()
+                            : nelems * Btf.POINTER_SIZE;
+                case TYPEDEF: case VOLATILE: case CONST: case RESTRICT: case TYPE_TAG: case VAR: case DECL_TAG:
+                    id = btf.target(id);
+                    break;
+                case ARRAY: {
+                    long elements = btf.arrayLength(id);
+                    if (nelems != 0 && elements > U32_MAX / nelems) {
+                        return -Errno.E2BIG.number();
+                    }
+                    nelems *= elements;
+                    id = btf.arrayElementType(id);
+                    break;
+                }
+                default:
                     return -Errno.EINVAL.number();
-                }
-                return nelems != 0 && size > U32_MAX / nelems ? -Errno.E2BIG.number() : nelems * size;
-            }
-            if (t instanceof BtfType.Ptr) {
-                return nelems != 0 && Btf.POINTER_SIZE > U32_MAX / nelems ? -Errno.E2BIG.number()
-                        : nelems * Btf.POINTER_SIZE;
-            }
-            if (t instanceof BtfType.Modifier) {
-                id = ((BtfType.Modifier) t).type();
-            } else if (t instanceof BtfType.Var) {
-                id = ((BtfType.Var) t).type();
-            } else if (t instanceof BtfType.DeclTag) {
-                id = ((BtfType.DeclTag) t).type();
-            } else if (t instanceof BtfType.Array) {
-                BtfType.Array a = (BtfType.Array) t;
-                if (nelems != 0 && a.elements() > U32_MAX / nelems) {
-                    return -Errno.E2BIG.number();
-                }
-                nelems *= a.elements();
-                id = a.elementType();
-            } else {
-                return -Errno.EINVAL.number();
             }
         }
         return -Errno.EINVAL.number();
@@ -62,7 +59,7 @@ final class LibbpfBtf {
     }
 
     /** libbpf's {@code btf_kind_str}: "ptr", "struct", "func_proto"... */
-    static String kindName(BtfType t) {
-        return t.kind().name().toLowerCase(Locale.ROOT);
+    static String kindName(BtfKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,8 @@
 package org.ebpfj.object.spec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.ebpfj.object.btf.Btf;
@@ -18,7 +17,10 @@ final class ObjectContext {
     final String objectName;
     final Optional<Btf> btf;
     final DeclaredLocations locations;
-    private final Map<Integer, List<ElfSymbol>> symbolsBySection = new HashMap<>();
+    /** The symbols grouped by section (counting sort on the section index, symbol table order kept inside). */
+    private final ElfSymbol[] bySection;
+    /** Where each section's symbols start in {@link #bySection}; index = section index, one extra at the end. */
+    private final int[] sectionStart;
     final List<SpecProblem> problems = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
 
@@ -28,14 +30,36 @@ final class ObjectContext {
         this.objectName = LibbpfNames.objectName(file);
         this.btf = btf;
         this.locations = locations;
-        for (ElfSymbol sym : elf.symbols()) {
-            symbolsBySection.computeIfAbsent(sym.sectionIndex(), k -> new ArrayList<>()).add(sym);
+        int sections = elf.sections().size();
+        List<ElfSymbol> symbols = elf.symbols();
+        int[] start = new int[sections + 2];
+        for (ElfSymbol sym : symbols) {
+            start[bucket(sym, sections) + 1]++;
         }
+        for (int i = 1; i < start.length; i++) {
+            start[i] += start[i - 1];
+        }
+        ElfSymbol[] grouped = new ElfSymbol[symbols.size()];
+        int[] next = Arrays.copyOf(start, sections + 1);
+        for (ElfSymbol sym : symbols) {
+            grouped[next[bucket(sym, sections)]++] = sym;
+        }
+        this.bySection = grouped;
+        this.sectionStart = start;
+    }
+
+    /** A symbol's section, or one bucket past the last section for the reserved indexes (SHN_ABS, SHN_COMMON). */
+    private static int bucket(ElfSymbol sym, int sections) {
+        int index = sym.sectionIndex();
+        return index < sections ? index : sections;
     }
 
     /** The symbols defined in a section, in symbol table order (grouped once: objects may have many of both). */
     List<ElfSymbol> symbolsIn(int sectionIndex) {
-        return symbolsBySection.getOrDefault(sectionIndex, List.of());
+        if (sectionIndex < 0 || sectionIndex >= sectionStart.length - 2) {
+            return List.of();
+        }
+        return Arrays.asList(bySection).subList(sectionStart[sectionIndex], sectionStart[sectionIndex + 1]);
     }
 
     /** The declaration of a variable or function, or the object file when debug info does not say. */

@@ -1,5 +1,6 @@
 package org.ebpfj.object.spec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -154,7 +155,24 @@ public final class ProgramSections {
             exact("sk_lookup", ProgramType.SK_LOOKUP),
             exact("netfilter", ProgramType.NETFILTER));
 
+    /**
+     * The entries by the first character of their prefix, each list in libbpf's order: a name can only match an
+     * entry that starts with its own first character, so a lookup tries a handful of entries instead of all.
+     */
+    private static final List<List<Def>> BY_FIRST = byFirstCharacter();
+
     private ProgramSections() {
+    }
+
+    private static List<List<Def>> byFirstCharacter() {
+        List<List<Def>> table = new ArrayList<>(128);
+        for (int c = 0; c < 128; c++) {
+            table.add(new ArrayList<>());
+        }
+        for (Def d : DEFS) {
+            table.get(d.prefix().charAt(0)).add(d); // every prefix is ASCII
+        }
+        return table.stream().map(List::copyOf).toList();
     }
 
     /**
@@ -164,7 +182,10 @@ public final class ProgramSections {
      */
     public static Optional<Kind> classify(String sectionName) {
         String sec = sectionName.startsWith("?") ? sectionName.substring(1) : sectionName;
-        for (Def d : DEFS) {
+        if (sec.isEmpty() || sec.charAt(0) >= BY_FIRST.size()) {
+            return Optional.empty();
+        }
+        for (Def d : BY_FIRST.get(sec.charAt(0))) {
             if (d.matches(sec)) {
                 String target = d.match() == Match.PREFIX_PLUS && sec.length() > d.prefix().length()
                         ? sec.substring(d.prefix().length() + 1) : "";

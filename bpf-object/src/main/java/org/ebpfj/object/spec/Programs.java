@@ -25,6 +25,10 @@ final class Programs {
     private record Found(ElfSection section, ElfSymbol symbol) {
     }
 
+    /** libbpf's order: by section, then by offset in it. */
+    private static final Comparator<Found> BY_PLACE = Comparator.comparingInt((Found f) -> f.section().index())
+            .thenComparingLong(f -> f.symbol().value());
+
     static List<ProgramSpec> read(ObjectContext ctx) {
         List<Found> found = new ArrayList<>();
         for (ElfSection s : ctx.elf.sections()) {
@@ -37,8 +41,7 @@ final class Programs {
                 }
             }
         }
-        found.sort(Comparator.comparingInt((Found f) -> f.section().index())
-                .thenComparingLong(f -> f.symbol().value()));
+        found.sort(BY_PLACE);
         List<ProgramSpec> out = new ArrayList<>(found.size());
         for (Found f : found) {
             String sec = f.section().name();

@@ -41,4 +41,75 @@ class ByteViewTest {
                     .isEqualTo(naiveIndexOf(data, start, length, b, from, limit));
         }
     }
+
+    @Test
+    void longestRunAndNameMatchAgreeWithAByteByByteScan() throws Exception {
+        Random random = new Random(11);
+        byte[][] names = {"a".getBytes(), "ab".getBytes(), "b".getBytes(), "ba".getBytes(), "abc".getBytes()};
+        for (int round = 0; round < 2000; round++) {
+            byte[] data = new byte[1 + random.nextInt(60)];
+            byte[] alphabet = {0, 'a', 'b', 'c'};
+            for (int i = 0; i < data.length; i++) {
+                data[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int start = random.nextInt(data.length);
+            int length = random.nextInt(data.length - start + 1);
+            ByteView view = ByteView.of(data, ByteOrder.LITTLE_ENDIAN, "test").slice(start, length, "window");
+            int longest = 0;
+            int run = 0;
+            for (int i = 0; i < length; i++) {
+                run = data[start + i] == 0 ? 0 : run + 1;
+                longest = Math.max(longest, run);
+            }
+            int expectedRun = run > 0 ? Integer.MAX_VALUE : longest;
+            assertThat(view.longestRunWithout((byte) 0)).as("round %d", round).isEqualTo(expectedRun);
+            long offset = random.nextInt(length + 2) - 1;
+            int expectedIndex = -1;
+            for (int k = 0; k < names.length && expectedIndex < 0; k++) {
+                if (view.cStringEquals(offset, names[k])) {
+                    expectedIndex = k;
+                }
+            }
+            assertThat(view.cStringIndex(offset, names)).as("round %d", round).isEqualTo(expectedIndex);
+        }
+    }
+
+    /** Whole-word reads in both byte orders equal the bytes put together one by one, and fail the same way. */
+    @Test
+    void wordReadsAgreeWithBytesPutTogether() throws Exception {
+        Random random = new Random(12);
+        for (int round = 0; round < 2000; round++) {
+            byte[] data = new byte[1 + random.nextInt(40)];
+            random.nextBytes(data);
+            int start = random.nextInt(data.length);
+            int length = random.nextInt(data.length - start + 1);
+            ByteOrder order = random.nextBoolean() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            ByteView view = ByteView.of(data, order, "test").slice(start, length, "window");
+            long offset = random.nextInt(length + 4) - 2;
+            for (int size : new int[] {2, 4, 8}) {
+                Object expected;
+                if (offset >= 0 && offset + size <= length) {
+                    long v = 0;
+                    for (int i = 0; i < size; i++) {
+                        int b = data[start + (int) offset + (order == ByteOrder.LITTLE_ENDIAN ? size - 1 - i : i)];
+                        v = v << 8 | (b & 0xff);
+                    }
+                    expected = size == 4 ? (long) (int) v : v;
+                } else {
+                    expected = "fails";
+                }
+                Object actual;
+                try {
+                    actual = size == 2 ? (long) view.u16(offset) : size == 4 ? (long) view.s32(offset)
+                            : view.u64(offset);
+                } catch (org.ebpfj.object.ObjectFormatException e) {
+                    actual = "fails";
+                    String half = offset + 4 <= length && offset >= 0 ? "(4 bytes at " + (offset + 4) + ")"
+                            : "(" + (size == 8 ? 4 : size) + " bytes at " + offset + ")";
+                    assertThat(e.getMessage()).as("round %d", round).contains(half);
+                }
+                assertThat(actual).as("round %d size %d offset %d", round, size, offset).isEqualTo(expected);
+            }
+        }
+    }
 }

@@ -35,4 +35,27 @@ class StringTableTest {
                 .hasMessageContaining("string of 8 bytes is longer than 4");
         assertThatThrownBy(() -> table("\0", 4).get(-1)).isInstanceOf(ObjectFormatException.class);
     }
+
+    /** {@code fits} answers from one pass when every string is short; its answer must be {@code get}'s. */
+    @Test
+    void fitsExactlyWhenGetSucceeds() {
+        java.util.Random random = new java.util.Random(13);
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder content = new StringBuilder();
+            for (int i = 0, n = 1 + random.nextInt(30); i < n; i++) {
+                content.append(random.nextInt(4) == 0 ? '\0' : 'x');
+            }
+            StringTable t = table(content.toString(), 1 + random.nextInt(6));
+            for (int offset = -1; offset <= content.length(); offset++) {
+                boolean gets;
+                try {
+                    t.get(offset);
+                    gets = true;
+                } catch (ObjectFormatException e) {
+                    gets = false;
+                }
+                assertThat(t.fits(offset)).as("round %d offset %d in %s", round, offset, content).isEqualTo(gets);
+            }
+        }
+    }
 }
