@@ -42,11 +42,14 @@ final class DeclarationWalk {
 
     /** One unit's context: what its DIEs need to turn indexes into names and paths. */
     private final class Unit extends DwarfUnit {
+        /** Which of the unit's values and DIEs the walk can read past with one add. */
+        final FixedLayout layout;
         private LineTableFiles files;
         private boolean filesRead;
 
         Unit(DwarfUnit header) {
             super(header);
+            this.layout = table.layout(enc);
         }
 
         LineTableFiles files() throws ObjectFormatException {
@@ -164,20 +167,29 @@ final class DeclarationWalk {
                     d.specification = unit.reference(DwarfForm.read(c, form, unit.enc, a.implicitConst(i)));
                     break;
                 default:
-                    DwarfForm.skip(c, form, unit.enc);
+                    skipAttribute(c, unit, a, i);
                     break;
             }
         }
         return d;
     }
 
+    /**
+     * Reads past a DIE's attributes: all at once when they have a fixed size and lie in the section, else one by
+     * one, so a DIE that runs off the section fails where and as the attribute that runs off it always has.
+     */
     private static void skipAttributes(DwarfCursor c, Unit unit, Abbreviation a) throws ObjectFormatException {
-        int fixed = unit.table.fixedAttributeBytes(a, unit.enc);
-        if (fixed >= 0) {
-            c.skip(fixed);
+        if (c.tryAdvance(unit.layout.dieBytes(a))) {
             return;
         }
         for (int i = 0; i < a.count(); i++) {
+            skipAttribute(c, unit, a, i);
+        }
+    }
+
+    private static void skipAttribute(DwarfCursor c, Unit unit, Abbreviation a, int i)
+            throws ObjectFormatException {
+        if (!c.tryAdvance(unit.layout.attributeBytes(a, i))) {
             DwarfForm.skip(c, a.form(i), unit.enc);
         }
     }
