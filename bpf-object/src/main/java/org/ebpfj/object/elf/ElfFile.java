@@ -298,8 +298,10 @@ public final class ElfFile {
             long offset = file.u64(at + 24);
             long size = file.u64(at + 32);
             String name = sectionName(names, index, at, file.u32(at));
-            return ElfSection.inFile(index, name, type, file.u64(at + 8), offset, size, file.s32(at + 40),
-                    file.s32(at + 44), file.u64(at + 48), file.u64(at + 56), file);
+            boolean inFile = occupiesFile(type);
+            ByteView data = file.slice(inFile ? offset : 0, inFile ? size : 0, "section", name);
+            return new ElfSection(index, name, type, file.u64(at + 8), offset, size, file.s32(at + 40),
+                    file.s32(at + 44), file.u64(at + 48), file.u64(at + 56), data);
         }
 
         private String sectionName(StringTable names, int index, long headerOffset, long nameOffset)
@@ -359,11 +361,8 @@ public final class ElfFile {
                     throw fail(data.absoluteStart() + at, "symbol #" + i + " name offset " + nameOffset
                             + " lies outside the " + strings.length() + "-byte string table");
                 }
-                if (nameOffset != 0 && !strings.fits(nameOffset)) {
-                    strings.get(nameOffset); // fails, with the message an unreadable name has always had
-                }
-                symbols.add(new ElfSymbol(i, value, size, info & 0xf, info >>> 4, other & 0x3, shndx, strings,
-                        nameOffset));
+                symbols.add(new ElfSymbol(i, nameOffset == 0 ? "" : strings.get(nameOffset), value, size, info & 0xf,
+                        info >>> 4, other & 0x3, shndx));
             }
             return symbols;
         }

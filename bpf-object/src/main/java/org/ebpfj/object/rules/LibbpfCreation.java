@@ -11,6 +11,7 @@ import org.ebpfj.object.spec.BtfFacts;
 import org.ebpfj.object.spec.MapCreateAttr;
 import org.ebpfj.object.spec.MapField;
 import org.ebpfj.object.spec.MapOrigin;
+import org.ebpfj.object.spec.MapShape;
 import org.ebpfj.object.spec.MapSpec;
 import org.ebpfj.object.spec.TypeRef;
 import org.ebpfj.object.uapi.MapType;
@@ -88,30 +89,29 @@ final class LibbpfCreation {
                     + " characters of the name: bpftool and /proc show '" + name + "'"));
         }
 
-        MapCreateAttr.Builder b = MapCreateAttr.builder(u32(spec.typeId()))
-                .keySize(u32(spec.keySize()))
-                .valueSize(u32(spec.valueSize()))
-                .maxEntries(maxEntries)
-                .flags(u32(spec.flags()))
-                .mapExtra(spec.mapExtra())
-                .numaNode(u32(spec.numaNode()))
-                .name(name);
-
+        // The attribute is made in one step, not through its builder: every map of every build makes one.
+        MapShape shape = new MapShape(u32(spec.keySize()), u32(spec.valueSize()), maxEntries, u32(spec.flags()),
+                spec.mapExtra(), u32(spec.numaNode()));
+        long btfKeyTypeId = 0;
+        long btfValueTypeId = 0;
+        Optional<BtfFacts> btf = Optional.empty();
         Optional<TypeRef> key = spec.keyType();
         Optional<TypeRef> value = spec.valueType();
         if (!btfStripped(typeId) && (key.isPresent() || value.isPresent())) {
-            b.btfKeyTypeId(key.isPresent() ? key.get().id() : 0L);
-            b.btfValueTypeId(spec.is(MapType.STRUCT_OPS) || value.isEmpty() ? 0 : value.get().id());
-            b.btf(BtfFacts.of(key, value));
+            btfKeyTypeId = key.isPresent() ? key.get().id() : 0L;
+            btfValueTypeId = spec.is(MapType.STRUCT_OPS) || value.isEmpty() ? 0 : value.get().id();
+            btf = Optional.of(BtfFacts.of(key, value));
         }
+        long vmlinuxValueTypeId = 0;
         if (spec.is(MapType.STRUCT_OPS)) {
             // libbpf looks the value type up in the kernel's BTF; offline, its size is unknown.
-            b.btfVmlinuxValueTypeId(VMLINUX_VALUE_ID);
+            vmlinuxValueTypeId = VMLINUX_VALUE_ID;
             unknown |= AttrField.STRUCT_OPS_VALUE.bit();
         }
+        Optional<MapCreateAttr> inner = Optional.empty();
         if (MapInMapRules.isMapOfMaps(typeId)) {
             if (spec.innerMap().isPresent()) {
-                b.innerMap(of(innerSpec(spec), profile, false).attr());
+                inner = Optional.of(of(innerSpec(spec), profile, false).attr());
             } else {
                 unknown |= AttrField.INNER_MAP.bit();
                 if (withNotes) {
@@ -121,7 +121,9 @@ final class LibbpfCreation {
                 }
             }
         }
-        return new View(b.build(), deferred, unknown, notes);
+        MapCreateAttr attr = new MapCreateAttr(u32(spec.typeId()), shape, name, btfKeyTypeId, btfValueTypeId,
+                vmlinuxValueTypeId, btf, inner, Optional.empty());
+        return new View(attr, deferred, unknown, notes);
     }
 
     /** Whether libbpf sends no BTF ids for a map of this type id ({@link #BTF_STRIPPED}), without an Optional. */
