@@ -39,19 +39,14 @@ public enum AttrField {
 
     /** The bit of the attribute field a map definition field is, or 0 when it has none. */
     static long bitOf(MapField f) {
-        switch (f) {
-            case TYPE:
-                return TYPE.bit();
-            case KEY_SIZE:
-                return KEY_SIZE.bit();
-            case VALUE_SIZE:
-                return VALUE_SIZE.bit();
-            case MAX_ENTRIES:
-                return MAX_ENTRIES.bit();
-            case MAP_FLAGS:
-                return MAP_FLAGS.bit();
-            default:
-                return 0;
-        }
+        AttrField same = switch (f) {
+            case TYPE -> TYPE;
+            case KEY_SIZE -> KEY_SIZE;
+            case VALUE_SIZE -> VALUE_SIZE;
+            case MAX_ENTRIES -> MAX_ENTRIES;
+            case MAP_FLAGS -> MAP_FLAGS;
+            default -> null;
+        };
+        return same == null ? 0 : same.bit();
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import org.ebpfj.object.spec.BtfFacts;
@@ -45,15 +48,8 @@ final class BtfRules {
 
     static List<KernelRule> all() {
         return List.of(
-                rule("btf.key-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
-                        .summary("the BTF key type's size must equal key_size")
-                        .reads(AttrField.KEY_SIZE)
-                        .passesWhenZero(ZeroGuard.BTF_VALUE)
-                        .check(c -> {
-                            BtfFacts f = facts(c);
-                            return fire(f != null && c.attr().btfKeyTypeId() != 0 && differs(f.keySize(), c.k()),
-                                    () -> "the BTF key type is " + sized(f.keySize()) + ", but key_size is " + c.k());
-                        }),
+                sizeRule("key", AttrField.KEY_SIZE, (c, f) -> c.attr().btfKeyTypeId() != 0, BtfFacts::keySize,
+                        CreateContext::k),
                 rule("btf.keyless", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
                         .summary("a BTF value type without a key type is accepted only by types with their own BTF "
                                 + "check (arrays, bloom filter, storages, arena, ...)")
@@ -61,16 +57,8 @@ final class BtfRules {
                         .check(c -> fire(checksBtf(c) && c.attr().btfKeyTypeId() == 0 && !ownCheck(c), () ->
                                 "BTF gives a value type but no key type; " + c.typeName()
                                         + " maps need both (declare the key with __type(key, ...))")),
-                rule("btf.value-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
-                        .summary("the BTF value type's size must equal value_size")
-                        .reads(AttrField.VALUE_SIZE)
-                        .passesWhenZero(ZeroGuard.BTF_VALUE)
-                        .check(c -> {
-                            BtfFacts f = facts(c);
-                            return fire(f != null && !f.valueIsDatasec() && differs(f.valueSize(), c.v()),
-                                    () -> "the BTF value type is " + sized(f.valueSize()) + ", but value_size is "
-                                            + c.v());
-                        }),
+                sizeRule("value", AttrField.VALUE_SIZE, (c, f) -> !f.valueIsDatasec(), BtfFacts::valueSize,
+                        CreateContext::v),
                 rule("btf.special-field-duplicate", Stage.BTF, Errno.E2BIG, "btf_parse_fields", Set.of())
                         .summary("a value holds at most one of each unique field: bpf_spin_lock, bpf_timer, bpf_wq, bpf_refcount and the like")
                         .passesWhenZero(ZeroGuard.BTF_VALUE)
@@ -156,6 +144,24 @@ final class BtfRules {
                         .summary("these types take no BTF at all (libbpf strips it for them)")
                         .passesWhenZero(ZeroGuard.BTF_VALUE)
                         .check(c -> fire(checksBtf(c), () -> c.typeName() + " maps take no BTF key/value types")));
+    }
+
+    /**
+     * {@code btf.key-type} and {@code btf.value-type}: where {@code applies}, the BTF type's size must equal the
+     * attribute's {@code key_size} or {@code value_size} ({@code side}).
+     */
+    private static KernelRule sizeRule(String side, AttrField field, BiPredicate<CreateContext, BtfFacts> applies,
+                                       Function<BtfFacts, OptionalLong> btfSize, ToLongFunction<CreateContext> size) {
+        return rule("btf." + side + "-type", Stage.BTF, Errno.EINVAL, CHECK, Set.of())
+                .summary("the BTF " + side + " type's size must equal " + side + "_size")
+                .reads(field)
+                .passesWhenZero(ZeroGuard.BTF_VALUE)
+                .check(c -> {
+                    BtfFacts f = facts(c);
+                    return fire(f != null && applies.test(c, f) && differs(btfSize.apply(f), size.applyAsLong(c)),
+                            () -> "the BTF " + side + " type is " + sized(btfSize.apply(f)) + ", but " + side
+                                    + "_size is " + size.applyAsLong(c));
+                });
     }
 
     /** {@code map_check_btf} runs only when a value type id is given. */
