@@ -41,6 +41,11 @@ final class Abbreviation {
         return count;
     }
 
+    /** This abbreviation's first pair in the table's {@link Pairs}. */
+    int first() {
+        return first;
+    }
+
     int attribute(int i) {
         return pairs.attribute(first + i);
     }
