@@ -1,18 +1,17 @@
 package org.ebpfj.object.rules;
 
-import java.util.Locale;
-
 /** How much a finding matters: errors are what the kernel (or libbpf) would refuse. */
 public enum Severity {
     ERROR,
     WARNING,
     INFO;
 
-    /** Made once: every rendered finding asks for it. */
-    private final String label = name().toLowerCase(Locale.ROOT);
-
-    /** Lower-case, as compilers print it: {@code error}, {@code warning}, {@code info}. */
+    /** Lower-case, as compilers print it (constants, not lower-cased per call: every shown finding asks). */
     public String label() {
-        return label;
+        return switch (this) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "info";
+        };
     }
 }
