@@ -5,41 +5,10 @@ package org.ebpfj.object.dwarf;
  * Attribute {@code i} is {@link #attribute(int)} with form {@link #form(int)} (and, for DW_FORM_implicit_const,
  * value {@link #implicitConst(int)}). The (attribute, form) pairs of a whole table live in one {@link Pairs} the
  * table's abbreviations share, so reading a table allocates one small object per abbreviation and no arrays of its
- * own.
+ * own. {@code count} is how many attributes a DIE of this abbreviation has, {@code first} its first pair in the
+ * table's {@link Pairs}.
  */
-final class Abbreviation {
-    private final long code;
-    private final long tag;
-    private final boolean hasChildren;
-    private final Pairs pairs;
-    private final int first;
-    private final int count;
-
-    Abbreviation(long code, long tag, boolean hasChildren, Pairs pairs, int first, int count) {
-        this.code = code;
-        this.tag = tag;
-        this.hasChildren = hasChildren;
-        this.pairs = pairs;
-        this.first = first;
-        this.count = count;
-    }
-
-    long code() {
-        return code;
-    }
-
-    long tag() {
-        return tag;
-    }
-
-    boolean hasChildren() {
-        return hasChildren;
-    }
-
-    /** How many attributes a DIE of this abbreviation has. */
-    int count() {
-        return count;
-    }
+record Abbreviation(long code, long tag, boolean hasChildren, Pairs pairs, int first, int count) {
 
     int attribute(int i) {
         return pairs.attribute(first + i);

@@ -1,6 +1,5 @@
 package org.ebpfj.object.dwarf;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +13,19 @@ final class AbbreviationTable {
 
     private final Abbreviation[] dense;
     private final Map<Long, Abbreviation> sparse;
-    /** Per code, 2 + the bytes its attributes take when all forms have a fixed size (1: not fixed, 0: unknown). */
-    private final int[] fixedBytes;
-    private UnitEncoding fixedBytesFor;
+    /** The (attribute, form) pairs all of the table's abbreviations share. */
+    private final Pairs pairs;
+    /** The layout last asked for: units sharing a table almost always share its encoding too. */
+    private FixedLayout layout;
 
-    private AbbreviationTable(Abbreviation[] dense, Map<Long, Abbreviation> sparse) {
+    private AbbreviationTable(Abbreviation[] dense, Map<Long, Abbreviation> sparse, Pairs pairs) {
         this.dense = dense;
         this.sparse = sparse;
-        this.fixedBytes = new int[dense.length];
+        this.pairs = pairs;
     }
 
-    /** The table of these abbreviations, each code defined once. */
-    static AbbreviationTable of(List<Abbreviation> read) {
+    /** The table of these abbreviations, each code defined once, whose pairs are all in {@code pairs}. */
+    static AbbreviationTable of(List<Abbreviation> read, Pairs pairs) {
         long max = 0;
         boolean dense = true;
         for (Abbreviation a : read) {
@@ -37,13 +37,13 @@ final class AbbreviationTable {
             for (Abbreviation a : read) {
                 byCode[(int) a.code()] = a;
             }
-            return new AbbreviationTable(byCode, Map.of());
+            return new AbbreviationTable(byCode, Map.of(), pairs);
         }
         Map<Long, Abbreviation> byCode = new HashMap<>();
         for (Abbreviation a : read) {
             byCode.put(a.code(), a);
         }
-        return new AbbreviationTable(new Abbreviation[0], Map.copyOf(byCode));
+        return new AbbreviationTable(new Abbreviation[0], Map.copyOf(byCode), pairs);
     }
 
     /** The abbreviation of this code, or null when the table has none. */
@@ -51,20 +51,13 @@ final class AbbreviationTable {
         return code >= 0 && code < dense.length ? dense[(int) code] : sparse.get(code);
     }
 
-    /** The bytes all of the abbreviation's attributes take in a unit of this encoding, or -1 when that varies. */
-    int fixedAttributeBytes(Abbreviation a, UnitEncoding enc) {
-        if (enc != fixedBytesFor && !enc.equals(fixedBytesFor)) {
-            Arrays.fill(fixedBytes, 0);
-            fixedBytesFor = enc;
+    /** Which of the table's values and DIEs have a fixed size in a unit of this encoding. */
+    FixedLayout layout(UnitEncoding enc) {
+        FixedLayout l = layout;
+        if (l == null || !l.isFor(enc)) {
+            l = FixedLayout.of(pairs, dense, enc);
+            layout = l;
         }
-        long code = a.code();
-        if (code < 0 || code >= fixedBytes.length) {
-            return DwarfForm.fixedSize(a, enc);
-        }
-        int i = (int) code;
-        if (fixedBytes[i] == 0) {
-            fixedBytes[i] = DwarfForm.fixedSize(a, enc) + 2;
-        }
-        return fixedBytes[i] - 2;
+        return l;
     }
 }

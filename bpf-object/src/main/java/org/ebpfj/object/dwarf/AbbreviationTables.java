@@ -73,7 +73,7 @@ final class AbbreviationTables {
         while (true) {
             long code = c.uleb();
             if (code == 0) {
-                return AbbreviationTable.of(table);
+                return AbbreviationTable.of(table, pairs);
             }
             long tag = c.uleb();
             int children = c.u8();

@@ -22,7 +22,8 @@ final class DeclarationWalk {
     private final DebugSections s;
     private final WorkBudget budget;
     private final AbbreviationTables abbrevs;
-    private final Map<String, LineTableFiles> lineTables = new HashMap<>();
+    /** The line tables read so far: units with the same table and directory share one. */
+    private final Map<LineTableKey, LineTableFiles> lineTables = new HashMap<>(2);
     /** In .debug_info order, so by increasing DIE offset. */
     private final List<Decl> decls = new ArrayList<>();
     private final boolean withTypes;
@@ -35,13 +36,20 @@ final class DeclarationWalk {
         this.abbrevs = new AbbreviationTables(s.abbrev, budget);
     }
 
+    /** A line table as a unit reads it: where it is, and the unit's directory (null when it has none). */
+    private record LineTableKey(long stmtList, String compDir) {
+    }
+
     /** One unit's context: what its DIEs need to turn indexes into names and paths. */
     private final class Unit extends DwarfUnit {
+        /** Which of the unit's values and DIEs the walk can read past with one add. */
+        final FixedLayout layout;
         private LineTableFiles files;
         private boolean filesRead;
 
         Unit(DwarfUnit header) {
             super(header);
+            this.layout = table.layout(enc);
         }
 
         LineTableFiles files() throws ObjectFormatException {
@@ -49,7 +57,7 @@ final class DeclarationWalk {
                 filesRead = true;
                 if (stmtList >= 0) {
                     String dir = compDir == null ? null : resolve(compDir);
-                    String key = stmtList + "\0" + dir;
+                    LineTableKey key = new LineTableKey(stmtList, dir);
                     files = lineTables.get(key);
                     if (files == null) {
                         files = LineTableFiles.read(s.line, stmtList, dir, this);
@@ -159,20 +167,29 @@ final class DeclarationWalk {
                     d.specification = unit.reference(DwarfForm.read(c, form, unit.enc, a.implicitConst(i)));
                     break;
                 default:
-                    DwarfForm.skip(c, form, unit.enc);
+                    skipAttribute(c, unit, a, i);
                     break;
             }
         }
         return d;
     }
 
+    /**
+     * Reads past a DIE's attributes: all at once when they have a fixed size and lie in the section, else one by
+     * one, so a DIE that runs off the section fails where and as the attribute that runs off it always has.
+     */
     private static void skipAttributes(DwarfCursor c, Unit unit, Abbreviation a) throws ObjectFormatException {
-        int fixed = unit.table.fixedAttributeBytes(a, unit.enc);
-        if (fixed >= 0) {
-            c.skip(fixed);
+        if (c.tryAdvance(unit.layout.dieBytes(a))) {
             return;
         }
         for (int i = 0; i < a.count(); i++) {
+            skipAttribute(c, unit, a, i);
+        }
+    }
+
+    private static void skipAttribute(DwarfCursor c, Unit unit, Abbreviation a, int i)
+            throws ObjectFormatException {
+        if (!c.tryAdvance(unit.layout.attributeBytes(a, i))) {
             DwarfForm.skip(c, a.form(i), unit.enc);
         }
     }

@@ -135,6 +135,18 @@ final class DwarfCursor {
         pos += n;
     }
 
+    /**
+     * Moves past {@code n} bytes when they all lie in the section, else stays and returns false (as it does for
+     * a negative {@code n}): the caller then reads the value the slow way, which fails as reading it always has.
+     */
+    boolean tryAdvance(int n) {
+        if (!view.contains(pos, n)) {
+            return false;
+        }
+        pos += n;
+        return true;
+    }
+
     DwarfFormatException fail(String message) {
         return new DwarfFormatException(view.part(), view.absoluteStart() + pos, message);
     }

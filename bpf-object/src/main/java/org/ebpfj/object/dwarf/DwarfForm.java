@@ -303,19 +303,6 @@ final class DwarfForm {
         }
     }
 
-    /** The bytes all of an abbreviation's attributes take, when every form has a fixed size; else -1. */
-    static int fixedSize(Abbreviation a, UnitEncoding unit) {
-        long total = 0;
-        for (int i = 0; i < a.count(); i++) {
-            int size = fixedSize(a.form(i), unit);
-            if (size < 0) {
-                return -1;
-            }
-            total += size;
-        }
-        return total <= Integer.MAX_VALUE ? (int) total : -1;
-    }
-
     private static long readSized(DwarfCursor c, int size) throws ObjectFormatException {
         switch (size) {
             case 1: return c.u8();

@@ -6,8 +6,12 @@ public enum Severity {
     WARNING,
     INFO;
 
-    /** Lower-case, as compilers print it: {@code error}, {@code warning}, {@code info}. */
+    /** Lower-case, as compilers print it (constants, not lower-cased per call: every shown finding asks). */
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return switch (this) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "info";
+        };
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The walks read most attributes with {@link DwarfForm#skip} or {@link DwarfForm#number} instead of
  * {@link DwarfForm#read}: on every DIE of every test object, each way moves past exactly the same bytes and agrees on
- * the value, and a fixed size is the size read.
+ * the value, and a fixed size (of a form, or in {@link FixedLayout} of an attribute or a whole DIE) is the size read.
  */
 class DwarfFormTest {
     private static final long NOT_A_NUMBER = 0x5eed_5eedL;
@@ -31,7 +31,10 @@ class DwarfFormTest {
         DwarfCursor c = new DwarfCursor(s.info, 0);
         while (c.hasMore(s.info.length())) {
             DwarfUnit unit = DwarfUnit.readHeader(c, s, abbrevs);
+            FixedLayout layout = unit.table.layout(unit.enc);
             unit.walkDies(c, (cursor, offset, a, depth) -> {
+                long dieStart = cursor.position();
+                boolean allFixed = true;
                 for (int i = 0; i < a.count(); i++) {
                     int form = a.form(i);
                     long at = cursor.position();
@@ -54,7 +57,12 @@ class DwarfFormTest {
                     if (fixed >= 0) {
                         assertThat(after - at).as("fixed size of form 0x%x", form).isEqualTo(fixed);
                     }
+                    assertThat(layout.attributeBytes(a, i)).as("layout of form 0x%x", form).isEqualTo(fixed);
+                    allFixed &= fixed >= 0;
                 }
+                int die = layout.dieBytes(a);
+                assertThat(die).as("layout of the DIE at %d", offset)
+                        .isEqualTo(allFixed ? cursor.position() - dieStart : -1);
             });
             c.seek(unit.end);
         }

@@ -7,6 +7,7 @@ import static org.ebpfj.object.testing.TestSources.lineOf;
 
 import java.util.Map;
 
+import org.ebpfj.object.ObjectFormatException;
 import org.ebpfj.object.elf.ElfFile;
 import org.ebpfj.object.elf.ElfSection;
 import org.ebpfj.object.elf.ElfSymbol;
@@ -131,6 +132,42 @@ class DwarfLocationsTest {
         }
         assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
                 .isInstanceOf(DwarfFormatException.class).hasMessageContaining(message);
+    }
+
+    /**
+     * A section cut inside a DIE whose attributes all have a fixed size: the walk reads past such DIEs at once, yet
+     * it fails as reading attribute by attribute does, naming the value that runs off the section.
+     */
+    @Test
+    void aFixedSizeDieCutByTheSectionEndFailsOnItsAttribute() throws Exception {
+        byte[] bytes = TestObjects.bytes(TestObjects.MAPS_VALID);
+        DebugSections s = DebugSections.of(ElfFile.read(bytes, "x")).orElseThrow();
+        AbbreviationTables abbrevs = new AbbreviationTables(s.abbrev, new WorkBudget(Long.MAX_VALUE));
+        DwarfUnit unit = DwarfUnit.readHeader(new DwarfCursor(s.info, 0), s, abbrevs);
+        FixedLayout layout = unit.table.layout(unit.enc);
+        long[] cut = {-1};
+        DwarfCursor c = new DwarfCursor(s.info, 0);
+        DwarfUnit.readHeader(c, s, abbrevs);
+        unit.walkDies(c, (cursor, offset, a, depth) -> {
+            int size = layout.dieBytes(a);
+            if (cut[0] < 0 && depth > 1 && size >= 2) {
+                cut[0] = cursor.position() + 1; // inside its second byte
+            }
+            cursor.skip(Math.max(size, 0));
+            for (int i = 0; size < 0 && i < a.count(); i++) {
+                DwarfForm.skip(cursor, a.form(i), unit.enc);
+            }
+        });
+        assertThat(cut[0]).isPositive();
+
+        ElfBytes e = new ElfBytes(bytes);
+        assertThat(unit.enc.offsetSize()).isEqualTo(4);
+        e.put32(e.sectionOffset(".debug_info"), cut[0] - 4);
+        e.set(e.sectionIndex(".debug_info"), ElfBytes.Shdr.SIZE, cut[0]);
+        assertThatThrownBy(() -> DwarfLocations.read(ElfFile.read(e.bytes(), "x")))
+                .isInstanceOf(ObjectFormatException.class)
+                .hasMessageContaining("lies outside the " + cut[0] + "-byte")
+                .hasMessageNotContaining("skipped bytes");
     }
 
     @Test
