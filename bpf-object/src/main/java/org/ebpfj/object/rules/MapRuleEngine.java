@@ -221,7 +221,9 @@ public final class MapRuleEngine {
         int start = out.size();
         MapSpec spec = options.overrides().applyTo(declared);
         LibbpfCreation.View view = LibbpfCreation.of(spec, profile);
-        out.addAll(view.notes());
+        if (!view.notes().isEmpty()) {
+            out.addAll(view.notes()); // addAll copies even an empty list into an array: most maps have no note
+        }
         if ((view.unknown() & AttrField.TYPE.bit()) != 0) {
             // Without a type no kernel rule can be chosen: every field left out is user space's to set.
             for (MapField field : spec.deferred()) {
